@@ -1,0 +1,128 @@
+package dev.lethe.platform.testing;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+/**
+ * A private, empty database for one test: a fresh schema on PostgreSQL, a fresh database on
+ * MariaDB, a fresh in-memory database on H2. Closing it drops everything it created.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+  private final Kind kind;
+  private final String name;
+  private final String url;
+  private final HikariDataSource dataSource;
+
+  private TestDatabase(Kind kind, String name, String url) {
+    this.kind = kind;
+    this.name = name;
+    this.url = url;
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(kind.user);
+    config.setPassword("");
+    config.setMaximumPoolSize(8);
+    config.setPoolName("test-" + name);
+    this.dataSource = new HikariDataSource(config);
+  }
+
+  /** Creates a fresh database of the given kind; skips the test if the server is unreachable. */
+  public static TestDatabase create(Kind kind) {
+    DatabaseAvailability.assumeAvailable(kind);
+    String name = "lethe_t_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
+    try {
+      switch (kind) {
+        case POSTGRESQL -> admin(kind, "CREATE SCHEMA " + name);
+        case MARIADB -> admin(kind, "CREATE DATABASE " + name);
+        case H2 -> {}
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database " + name, e);
+    }
+    return new TestDatabase(kind, name, kind.urlFor(name));
+  }
+
+  private static void admin(Kind kind, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(kind.adminUrl(), kind.user, "");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The JDBC URL of this database (no credentials needed on the test machines). */
+  public String url() {
+    return url;
+  }
+
+  public String user() {
+    return kind.user;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+    try {
+      switch (kind) {
+        case POSTGRESQL -> admin(kind, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        case MARIADB -> admin(kind, "DROP DATABASE IF EXISTS " + name);
+        case H2 -> {}
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop test database " + name, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The database products the tests run on. */
+  public enum Kind {
+    H2("sa"),
+    POSTGRESQL("postgres"),
+    MARIADB("root");
+
+    private final String user;
+
+    Kind(String user) {
+      this.user = user;
+    }
+
+    String user() {
+      return user;
+    }
+
+    String adminUrl() {
+      return switch (this) {
+        case POSTGRESQL -> "jdbc:postgresql://127.0.0.1:5432/test";
+        case MARIADB -> "jdbc:mariadb://127.0.0.1:3306/test";
+        case H2 -> "jdbc:h2:mem:admin";
+      };
+    }
+
+    String urlFor(String name) {
+      return switch (this) {
+        case POSTGRESQL -> "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + name;
+        case MARIADB -> "jdbc:mariadb://127.0.0.1:3306/" + name;
+        case H2 -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+      };
+    }
+  }
+}
