@@ -1,0 +1,285 @@
+package dev.lethe.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.execute.ExecutionOptions;
+import dev.lethe.core.execute.Executor;
+import dev.lethe.core.files.FileStore;
+import dev.lethe.core.hold.HeldRows;
+import dev.lethe.core.hold.LegalHold;
+import dev.lethe.core.identity.IdentityNormalizer;
+import dev.lethe.core.identity.KeyedHasher;
+import dev.lethe.core.identity.Sealer;
+import dev.lethe.core.plan.ErasureRequest;
+import dev.lethe.core.plan.Plan;
+import dev.lethe.core.plan.Planner;
+import dev.lethe.core.plan.RootSet;
+import dev.lethe.core.receipt.Receipt;
+import dev.lethe.core.receipt.ReceiptJson;
+import dev.lethe.core.schema.SchemaSnapshot;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.core.sql.BoundMap;
+import dev.lethe.core.sql.VendorSql;
+import dev.lethe.core.state.RunRecord;
+import dev.lethe.core.state.RunStatus;
+import dev.lethe.core.state.RunStore;
+import dev.lethe.core.verify.Verifier;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The deletion engine over one host database: plan a request, preview it, run it in batches, resume
+ * it after a crash, verify nothing is left, and produce its receipt.
+ *
+ * <p>Lethe keeps its own tables ({@code lethe_*}) in the host database, so every batch commits
+ * together with its checkpoint.
+ */
+public final class Lethe {
+
+  private final DSLContext dsl;
+  private final BoundMap bound;
+  private final RunStore runs;
+  private final FileStore files;
+  private final Clock clock;
+  private final KeyedHasher hasher;
+  private final Sealer sealer;
+  private final String anonymizationSalt;
+  private final VendorSql vendorSql;
+  private final ExecutionOptions options;
+
+  private Lethe(
+      DSLContext dsl,
+      BoundMap bound,
+      RunStore runs,
+      FileStore files,
+      Clock clock,
+      byte[] secret,
+      VendorSql vendorSql,
+      ExecutionOptions options) {
+    this.dsl = dsl;
+    this.bound = bound;
+    this.runs = runs;
+    this.files = files;
+    this.clock = clock;
+    this.hasher = new KeyedHasher(secret);
+    this.sealer = new Sealer(secret);
+    this.anonymizationSalt = hasher.hex("anonymization", "salt");
+    this.vendorSql = vendorSql;
+    this.options = options;
+  }
+
+  /** Opens the engine with default batch options; see {@link #open(Config)}. */
+  public static Lethe open(DataSource dataSource, DataMap map, FileStore files, Clock clock) {
+    return open(
+        new Config(dataSource, map, files, clock, Optional.empty(), ExecutionOptions.defaults()));
+  }
+
+  /**
+   * Everything the engine needs.
+   *
+   * @param secret the installation secret (≥ 16 bytes); when empty, one is generated once and kept
+   *     in {@code lethe_settings}
+   */
+  public record Config(
+      DataSource dataSource,
+      DataMap map,
+      FileStore files,
+      Clock clock,
+      Optional<byte[]> secret,
+      ExecutionOptions options) {}
+
+  /**
+   * Creates Lethe's tables if needed, reads the live schema and validates the data map against it.
+   *
+   * @throws dev.lethe.core.datamap.DataMapException when the map does not fit the schema
+   */
+  public static Lethe open(Config config) {
+    SchemaSnapshot schema;
+    try (Connection connection = config.dataSource().getConnection()) {
+      schema = SchemaSnapshot.read(connection);
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "cannot read the database schema: " + e.getMessage(), e);
+    }
+    Vendor vendor = schema.vendor();
+    RunStore.migrate(config.dataSource(), vendor);
+    DSLContext dsl =
+        DSL.using(
+            config.dataSource(),
+            vendor.dialect(),
+            new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
+    BoundMap bound = BoundMap.bind(config.map(), schema);
+    RunStore runs = new RunStore(dsl);
+    byte[] secret = config.secret().orElseGet(() -> storedSecret(runs));
+    return new Lethe(
+        dsl,
+        bound,
+        runs,
+        config.files(),
+        config.clock(),
+        secret,
+        VendorSql.of(vendor),
+        config.options());
+  }
+
+  private static byte[] storedSecret(RunStore runs) {
+    Optional<String> stored = runs.setting("secret");
+    if (stored.isPresent()) {
+      return HexFormat.of().parseHex(stored.get());
+    }
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    try {
+      runs.putSetting("secret", HexFormat.of().formatHex(secret));
+      return secret;
+    } catch (RuntimeException raced) {
+      return HexFormat.of().parseHex(runs.setting("secret").orElseThrow(() -> raced));
+    }
+  }
+
+  public DataMap dataMap() {
+    return bound.map();
+  }
+
+  public IdentityNormalizer normalizer() {
+    return new IdentityNormalizer(bound.map().phoneRegion());
+  }
+
+  public KeyedHasher hasher() {
+    return hasher;
+  }
+
+  /** Resolves a request and counts exactly what it would do. Changes nothing. */
+  public Plan plan(ErasureRequest request, List<LegalHold> holds) {
+    return planner().plan(request, heldRows(request, holds));
+  }
+
+  private Planner planner() {
+    return new Planner(dsl, bound, clock);
+  }
+
+  private HeldRows heldRows(ErasureRequest request, List<LegalHold> holds) {
+    return HeldRows.of(holds, clock.instant(), request.identities(), hasher);
+  }
+
+  /** Plans, runs and verifies a request in one go; returns its receipt. */
+  public Receipt erase(ErasureRequest request, List<LegalHold> holds) {
+    return run(start(plan(request, holds)), holds);
+  }
+
+  /** Records a planned run (its root keys and sealed identities); returns the run id. */
+  public String start(Plan plan) {
+    String id = UUID.randomUUID().toString();
+    ErasureRequest request = plan.request();
+    runs.create(
+        new RunRecord(
+            id,
+            "erasure",
+            request.scope(),
+            request.workspace(),
+            RunStatus.PLANNED,
+            bound.map().name(),
+            bound.map().fingerprint(),
+            Optional.of(SealedRequest.seal(sealer, request)),
+            json(request.identities().stream().map(hasher::hash).toList()),
+            json(request.params()),
+            0,
+            0,
+            clock.instant(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()));
+    for (RootSet root : plan.roots()) {
+      runs.saveRoots(id, root.index(), root.keys().stream().map(String::valueOf).toList());
+    }
+    return id;
+  }
+
+  /**
+   * Executes, verifies and completes a run, resuming wherever it stopped. A completed run is not
+   * touched again: its stored receipt is returned.
+   *
+   * @throws VerificationFailedException when something of the subject is still found
+   */
+  public Receipt run(String runId, List<LegalHold> holds) {
+    RunRecord record = runs.find(runId).orElseThrow(() -> new UnknownRunException(runId));
+    if (record.status() == RunStatus.COMPLETED) {
+      return ReceiptJson.read(record.receipt().orElseThrow());
+    }
+    if (!runs.transition(runId, record.version(), RunStatus.RUNNING, clock.instant())) {
+      throw new ConcurrentRunException(runId);
+    }
+    ErasureRequest request = SealedRequest.open(sealer, record.subjectSealed().orElseThrow());
+    Plan plan = storedPlan(runId, request, holds);
+    try {
+      int pendingFiles =
+          Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options)
+              .execute(runId, plan);
+      if (pendingFiles > 0) {
+        throw new FilesPendingException(runId, pendingFiles);
+      }
+      Plan remaining = storedPlan(runId, request, holds);
+      Verifier.Result result = new Verifier(dsl, bound, runs, clock).verify(runId, remaining);
+      Receipt receipt =
+          new ReceiptBuilder(bound.map(), runs)
+              .build(runs.find(runId).orElseThrow(), remaining, result, clock.instant());
+      if (!result.verification().passed()) {
+        throw new VerificationFailedException(runId, result.verification().problems());
+      }
+      runs.complete(runId, ReceiptJson.write(receipt), clock.instant());
+      return receipt;
+    } catch (RuntimeException e) {
+      runs.fail(runId, e.getClass().getSimpleName() + ": " + safeMessage(e));
+      throw e;
+    }
+  }
+
+  private static String safeMessage(RuntimeException e) {
+    // Messages of our own exceptions carry no personal data; driver messages may quote values.
+    return e instanceof LetheException ? e.getMessage() : "see the server log";
+  }
+
+  private Plan storedPlan(String runId, ErasureRequest request, List<LegalHold> holds) {
+    var scope = planner().scope(request.scope());
+    List<RootSet> roots = new ArrayList<>();
+    for (int i = 0; i < scope.roots().size(); i++) {
+      var root = scope.roots().get(i);
+      var entity = bound.entity(root.entity());
+      roots.add(
+          new RootSet(
+              i,
+              root,
+              dev.lethe.core.plan.Node.root(bound, root.entity()),
+              entity.keysFromText(runs.roots(runId, i))));
+    }
+    return planner().withRoots(request, scope, roots, heldRows(request, holds));
+  }
+
+  public Optional<RunRecord> findRun(String runId) {
+    return runs.find(runId);
+  }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static String json(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.lethe.core.execute;
+
+import dev.lethe.core.datamap.OnDelete;
+import dev.lethe.core.files.FileStore;
+import dev.lethe.core.plan.Node;
+import dev.lethe.core.plan.Plan;
+import dev.lethe.core.plan.RootSet;
+import dev.lethe.core.plan.Selector;
+import dev.lethe.core.receipt.Outcome;
+import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.VendorSql;
+import dev.lethe.core.state.RunStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Executes a plan in short transactions, children before parents.
+ *
+ * <p>Each node's rows are read in pages of keys (keyset order); for each page the rows below it are
+ * handled first, then one transaction deletes the leaf children of the page, detaches or anonymizes
+ * what hangs off it, records file keys and anonymized keys, deletes the page and adds to the run's
+ * counts. Every statement re-reads the database, so the database itself is the cursor: a run killed
+ * anywhere resumes by running again, and a finished run finds nothing.
+ */
+public final class Executor {
+
+  private static final int ATTEMPTS = 3;
+
+  private final DSLContext dsl;
+  private final RowWriter writer;
+  private final FileSweeper sweeper;
+  private final ExecutionOptions options;
+  private final Map<Node, BatchSizer> sizers = new IdentityHashMap<>();
+
+  private Executor(
+      DSLContext dsl, RowWriter writer, FileSweeper sweeper, ExecutionOptions options) {
+    this.dsl = dsl;
+    this.writer = writer;
+    this.sweeper = sweeper;
+    this.options = options;
+  }
+
+  /**
+   * @param salt the secret salt of keyed-hash anonymization
+   */
+  public static Executor create(
+      DSLContext dsl,
+      RunStore runs,
+      VendorSql vendor,
+      String salt,
+      FileStore files,
+      Clock clock,
+      ExecutionOptions options) {
+    return new Executor(
+        dsl, new RowWriter(vendor, salt), new FileSweeper(runs, files, clock), options);
+  }
+
+  /** Runs {@code plan} for run {@code runId}; returns the number of files still pending. */
+  public int execute(String runId, Plan plan) {
+    Selector selector = new Selector(plan.held());
+    Run run = new Run(runId, selector, plan.held().any());
+    for (RootSet root : plan.roots()) {
+      List<Object> keys = root.keys();
+      for (int from = 0; from < keys.size(); from += 500) {
+        List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+        if (root.anonymizesRoots()) {
+          anonymizeRoots(run, root, chunk);
+        } else {
+          pageThrough(run, root.tree(), selector.rows(root.tree(), chunk));
+        }
+      }
+    }
+    return sweeper.drain(runId, options.fileAttempts());
+  }
+
+  private record Run(String id, Selector selector, boolean guardHeldChildren) {}
+
+  private void anonymizeRoots(Run run, RootSet root, List<Object> keys) {
+    BoundEntity entity = root.tree().entity();
+    Condition where = entity.key().in(keys).and(run.selector().held().notHeld(entity));
+    dsl.transaction(
+        c -> {
+          DSLContext tx = c.dsl();
+          RunStore.recordAnonymized(
+              tx, run.id(), entity.name(), entity.table(), entity.key(), where);
+          int n = writer.anonymize(tx, entity, root.root().set(), where);
+          RunStore.addCount(tx, run.id(), entity.name(), Outcome.ANONYMIZED, n);
+          RunStore.countBatch(tx, run.id());
+        });
+  }
+
+  private void pageThrough(Run run, Node node, Condition rows) {
+    BoundEntity entity = node.entity();
+    BatchSizer sizer =
+        sizers.computeIfAbsent(
+            node,
+            n ->
+                new BatchSizer(options.initialBatch(), options.maxBatch(), options.targetMillis()));
+    Object last = null;
+    while (true) {
+      Condition page = last == null ? rows : rows.and(entity.key().gt(last));
+      List<Object> keys =
+          dsl.select(entity.key())
+              .from(entity.table())
+              .where(page)
+              .orderBy(entity.key())
+              .limit(sizer.size())
+              .fetch(entity.key());
+      if (keys.isEmpty()) {
+        return;
+      }
+      long started = System.nanoTime();
+      handlePage(run, node, keys);
+      sizer.observe(System.nanoTime() - started);
+      last = keys.get(keys.size() - 1);
+    }
+  }
+
+  private void handlePage(Run run, Node node, List<Object> keys) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        for (Node child : node.cascades()) {
+          if (!child.isLeaf()) {
+            pageThrough(run, child, run.selector().below(child, keys));
+          }
+        }
+        dsl.transaction(c -> deletePage(c.dsl(), run, node, keys));
+        sweeper.sweep(run.id());
+        return;
+      } catch (DataAccessException e) {
+        // A row inserted below the page since it was read makes the parent's delete fail on its
+        // foreign key; handling the page again deletes the newcomer first.
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void deletePage(DSLContext tx, Run run, Node node, List<Object> keys) {
+    Selector selector = run.selector();
+    for (Node child : node.cascades()) {
+      if (child.isLeaf()) {
+        delete(tx, run, child.entity(), selector.below(child, keys));
+      }
+    }
+    for (Node.Edge edge : node.updates()) {
+      Condition where = selector.below(edge, keys);
+      BoundEntity child = edge.child();
+      if (edge.action() != OnDelete.DETACH) {
+        RunStore.recordAnonymized(tx, run.id(), child.name(), child.table(), child.key(), where);
+      }
+      int n = writer.apply(tx, child, edge.relation(), where);
+      RunStore.addCount(tx, run.id(), child.name(), Outcome.of(edge.action()), n);
+    }
+    BoundEntity entity = node.entity();
+    Condition own = entity.key().in(keys).and(selector.held().notHeld(entity));
+    if (run.guardHeldChildren()) {
+      own = own.and(noRowsLeftBelow(node));
+    }
+    delete(tx, run, entity, own);
+    RunStore.countBatch(tx, run.id());
+  }
+
+  /** Rows whose children (held ones) are still there must stay too. */
+  private static Condition noRowsLeftBelow(Node node) {
+    List<Condition> none = new ArrayList<>();
+    for (Node child : node.cascades()) {
+      none.add(
+          DSL.notExists(
+              DSL.selectOne()
+                  .from(child.entity().table())
+                  .where(
+                      child
+                          .entity()
+                          .field(child.via().orElseThrow().column())
+                          .eq(node.entity().key()))));
+    }
+    return DSL.and(none);
+  }
+
+  private static void delete(DSLContext tx, Run run, BoundEntity entity, Condition where) {
+    for (String column : entity.entity().files()) {
+      RunStore.recordFiles(tx, run.id(), entity.name(), entity.table(), entity.text(column), where);
+    }
+    int n = tx.deleteFrom(entity.table()).where(where).execute();
+    RunStore.addCount(tx, run.id(), entity.name(), Outcome.DELETED, n);
+  }
+}

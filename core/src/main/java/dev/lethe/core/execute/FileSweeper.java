@@ -1,0 +1,58 @@
+package dev.lethe.core.execute;
+
+import dev.lethe.core.files.FileStore;
+import dev.lethe.core.state.RunStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+/** Deletes from the file store the files whose rows a run has deleted, as recorded. */
+final class FileSweeper {
+
+  private final RunStore runs;
+  private final FileStore files;
+  private final Clock clock;
+
+  FileSweeper(RunStore runs, FileStore files, Clock clock) {
+    this.runs = runs;
+    this.files = files;
+    this.clock = clock;
+  }
+
+  /** One pass over the pending files; returns how many are still pending. */
+  int sweep(String runId) {
+    int failed = 0;
+    while (true) {
+      List<RunStore.PendingFile> pending = runs.pendingFiles(runId, 200);
+      List<RunStore.PendingFile> fresh =
+          pending.subList(Math.min(failed, pending.size()), pending.size());
+      if (fresh.isEmpty()) {
+        return failed;
+      }
+      for (RunStore.PendingFile file : fresh) {
+        try {
+          files.delete(file.key());
+          runs.fileDeleted(file.id(), clock.instant());
+        } catch (IOException | RuntimeException e) {
+          runs.fileFailed(file.id(), e.getClass().getSimpleName());
+          failed++;
+        }
+      }
+    }
+  }
+
+  /** Sweeps until nothing is pending or {@code attempts} passes failed; returns what is left. */
+  int drain(String runId, int attempts) {
+    int left = sweep(runId);
+    for (int i = 1; i < attempts && left > 0; i++) {
+      try {
+        Thread.sleep(100L << i);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return left;
+      }
+      left = sweep(runId);
+    }
+    return left;
+  }
+}

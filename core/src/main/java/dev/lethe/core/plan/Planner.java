@@ -1,0 +1,61 @@
+package dev.lethe.core.plan;
+
+import dev.lethe.core.datamap.Scope;
+import dev.lethe.core.datamap.ScopeRoot;
+import dev.lethe.core.hold.HeldRows;
+import dev.lethe.core.sql.BoundMap;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** Resolves a request into a {@link Plan}: root rows, trees, holds and exact counts. */
+public final class Planner {
+
+  private final DSLContext dsl;
+  private final BoundMap bound;
+  private final Clock clock;
+
+  public Planner(DSLContext dsl, BoundMap bound, Clock clock) {
+    this.dsl = dsl;
+    this.bound = bound;
+    this.clock = clock;
+  }
+
+  public Scope scope(String name) {
+    return bound
+        .map()
+        .scope(name)
+        .orElseThrow(
+            () ->
+                new RequestException(
+                    "no scope named '"
+                        + name
+                        + "' (scopes: "
+                        + String.join(", ", bound.map().scopes().keySet())
+                        + ")"));
+  }
+
+  public Plan plan(ErasureRequest request, HeldRows held) {
+    Scope scope = scope(request.scope());
+    RootFinder.check(scope, request);
+    RootFinder finder = new RootFinder(dsl, bound);
+    List<RootSet> roots = new ArrayList<>();
+    for (int i = 0; i < scope.roots().size(); i++) {
+      ScopeRoot root = scope.roots().get(i);
+      roots.add(
+          new RootSet(
+              i,
+              root,
+              Node.root(bound, root.entity()),
+              finder.find(root, request, scope.tenantBound())));
+    }
+    return withRoots(request, scope, roots, held);
+  }
+
+  /** A plan for root keys found earlier (a run being resumed or verified). */
+  public Plan withRoots(ErasureRequest request, Scope scope, List<RootSet> roots, HeldRows held) {
+    Preview preview = new ScopeCounter(dsl, bound, new Selector(held)).count(roots);
+    return new Plan(request, scope, roots, held, preview, clock.instant());
+  }
+}

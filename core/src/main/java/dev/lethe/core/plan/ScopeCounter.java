@@ -1,0 +1,119 @@
+package dev.lethe.core.plan;
+
+import dev.lethe.core.receipt.Outcome;
+import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.BoundMap;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Counts, with set-based queries, what a plan's trees reach: rows to delete per entity (each row
+ * once, however many paths reach it), rows to detach, anonymize or retain, and rows left because a
+ * hold covers them.
+ */
+public final class ScopeCounter {
+
+  private static final int ROOT_CHUNK = 500;
+
+  private final DSLContext dsl;
+  private final BoundMap bound;
+  private final Selector selector;
+
+  public ScopeCounter(DSLContext dsl, BoundMap bound, Selector selector) {
+    this.dsl = dsl;
+    this.bound = bound;
+    this.selector = selector;
+  }
+
+  public Preview count(List<RootSet> roots) {
+    Map<String, Map<Outcome, Long>> totals = new LinkedHashMap<>();
+    bound.map().entities().keySet().forEach(e -> totals.put(e, new EnumMap<>(Outcome.class)));
+    for (RootSet root : roots) {
+      for (int from = 0; from < root.keys().size(); from += ROOT_CHUNK) {
+        List<Object> chunk =
+            root.keys().subList(from, Math.min(root.keys().size(), from + ROOT_CHUNK));
+        if (root.anonymizesRoots()) {
+          countAnonymizedRoots(root, chunk, totals);
+        } else {
+          countTree(root.tree(), chunk, totals);
+        }
+      }
+    }
+    List<EntityCount> entities = new ArrayList<>();
+    totals.forEach((entity, counts) -> entities.add(new EntityCount(entity, counts)));
+    return new Preview(entities);
+  }
+
+  private void countAnonymizedRoots(
+      RootSet root, List<Object> keys, Map<String, Map<Outcome, Long>> totals) {
+    BoundEntity entity = root.tree().entity();
+    Condition all = entity.key().in(keys);
+    long anonymized = count(entity, all.and(selector.held().notHeld(entity)));
+    add(totals, entity.name(), Outcome.ANONYMIZED, anonymized);
+    add(totals, entity.name(), Outcome.HELD, count(entity, all) - anonymized);
+  }
+
+  private void countTree(Node tree, List<Object> keys, Map<String, Map<Outcome, Long>> totals) {
+    Map<String, List<Node>> nodesByEntity = new LinkedHashMap<>();
+    Map<String, Map<Outcome, List<Condition>>> edgesByEntity = new LinkedHashMap<>();
+    Map<String, Map<Outcome, List<Condition>>> edgesIgnoringHolds = new LinkedHashMap<>();
+    for (Node node : tree.descendantsAndSelf()) {
+      nodesByEntity.computeIfAbsent(node.entity().name(), e -> new ArrayList<>()).add(node);
+      for (Node.Edge edge : node.updates()) {
+        Outcome outcome = Outcome.of(edge.action());
+        edgesByEntity
+            .computeIfAbsent(edge.child().name(), e -> new EnumMap<>(Outcome.class))
+            .computeIfAbsent(outcome, o -> new ArrayList<>())
+            .add(selector.edgeRows(node, edge, keys, true));
+        edgesIgnoringHolds
+            .computeIfAbsent(edge.child().name(), e -> new EnumMap<>(Outcome.class))
+            .computeIfAbsent(outcome, o -> new ArrayList<>())
+            .add(selector.edgeRows(node, edge, keys, false));
+      }
+    }
+    for (String name : totals.keySet()) {
+      BoundEntity entity = bound.entity(name);
+      List<Node> nodes = nodesByEntity.getOrDefault(name, List.of());
+      Condition deleted =
+          nodes.isEmpty()
+              ? DSL.falseCondition()
+              : DSL.or(nodes.stream().map(n -> selector.rows(n, keys)).toList());
+      long done = 0;
+      if (!nodes.isEmpty()) {
+        long n = count(entity, deleted);
+        add(totals, name, Outcome.DELETED, n);
+        done += n;
+      }
+      for (var edges : edgesByEntity.getOrDefault(name, Map.of()).entrySet()) {
+        long n = count(entity, DSL.or(edges.getValue()).andNot(deleted));
+        add(totals, name, edges.getKey(), n);
+        done += n;
+      }
+      if (selector.held().any()) {
+        List<Condition> everything = new ArrayList<>();
+        nodes.forEach(n -> everything.add(selector.rowsIgnoringHolds(n, keys)));
+        edgesIgnoringHolds.getOrDefault(name, Map.of()).values().forEach(everything::addAll);
+        if (!everything.isEmpty()) {
+          add(totals, name, Outcome.HELD, count(entity, DSL.or(everything)) - done);
+        }
+      }
+    }
+  }
+
+  private long count(BoundEntity entity, Condition condition) {
+    return dsl.fetchCount(entity.table(), condition);
+  }
+
+  private static void add(
+      Map<String, Map<Outcome, Long>> totals, String entity, Outcome outcome, long n) {
+    if (n != 0) {
+      totals.get(entity).merge(outcome, n, Long::sum);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.lethe.core.sql;
+
+import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.datamap.DataMapException;
+import dev.lethe.core.datamap.Entity;
+import dev.lethe.core.datamap.SchemaValidator;
+import dev.lethe.core.schema.SchemaSnapshot;
+import dev.lethe.core.schema.Table;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A data map validated against and bound to a live schema. */
+public final class BoundMap {
+
+  private final DataMap map;
+  private final SchemaSnapshot schema;
+  private final Map<String, BoundEntity> entities = new LinkedHashMap<>();
+
+  private BoundMap(DataMap map, SchemaSnapshot schema) {
+    this.map = map;
+    this.schema = schema;
+    for (Entity entity : map.entities().values()) {
+      Table table =
+          schema
+              .table(entity.table())
+              .orElseThrow(() -> new IllegalStateException("no table " + entity.table()));
+      entities.put(entity.name(), new BoundEntity(entity, table));
+    }
+  }
+
+  /**
+   * Validates {@code map} against {@code schema} and binds it.
+   *
+   * @throws DataMapException listing every mismatch
+   */
+  public static BoundMap bind(DataMap map, SchemaSnapshot schema) {
+    SchemaValidator.check(map, schema);
+    return new BoundMap(map, schema);
+  }
+
+  public DataMap map() {
+    return map;
+  }
+
+  public SchemaSnapshot schema() {
+    return schema;
+  }
+
+  public BoundEntity entity(String name) {
+    BoundEntity entity = entities.get(name);
+    if (entity == null) {
+      throw new IllegalArgumentException("no entity named '" + name + "' in the data map");
+    }
+    return entity;
+  }
+}

@@ -1,0 +1,235 @@
+package dev.lethe.core.verify;
+
+import dev.lethe.core.datamap.Retained;
+import dev.lethe.core.identity.Identity;
+import dev.lethe.core.identity.IdentityKind;
+import dev.lethe.core.plan.EntityCount;
+import dev.lethe.core.plan.Node;
+import dev.lethe.core.plan.Plan;
+import dev.lethe.core.plan.RootSet;
+import dev.lethe.core.receipt.Outcome;
+import dev.lethe.core.receipt.Verification;
+import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.BoundMap;
+import dev.lethe.core.sql.IdentityMatch;
+import dev.lethe.core.state.RunStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Searches for the subject after execution: nothing of the scope may remain below the roots, no
+ * identity column in the scope's reach may still hold the subject's identities, and no anonymized
+ * row may still contain them. Held rows are expected and reported, not failures.
+ */
+public final class Verifier {
+
+  private final DSLContext dsl;
+  private final BoundMap bound;
+  private final RunStore runs;
+  private final Clock clock;
+
+  public Verifier(DSLContext dsl, BoundMap bound, RunStore runs, Clock clock) {
+    this.dsl = dsl;
+    this.bound = bound;
+    this.runs = runs;
+    this.clock = clock;
+  }
+
+  /** What verification found, and what the receipt needs from it. */
+  public record Result(
+      Verification verification, Map<String, Long> held, Map<String, LocalDate> retainedUntil) {}
+
+  /**
+   * @param remaining the plan re-counted after execution (same roots, same holds)
+   */
+  public Result verify(String runId, Plan remaining) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Long> held = new LinkedHashMap<>();
+    for (EntityCount count : remaining.preview().entities()) {
+      long left =
+          count.get(Outcome.DELETED)
+              + count.get(Outcome.DETACHED)
+              + count.get(Outcome.RETAINED)
+              + (anonymizesRoot(remaining, count.entity()) ? 0 : count.get(Outcome.ANONYMIZED));
+      if (left > 0) {
+        problems.add(count.entity() + ": " + left + " row(s) below the deleted roots remain");
+      }
+      if (count.get(Outcome.HELD) > 0) {
+        held.put(count.entity(), count.get(Outcome.HELD));
+      }
+    }
+    searchIdentities(remaining, problems);
+    Map<String, LocalDate> until =
+        checkAnonymized(runId, remaining.request().identities(), problems);
+    return new Result(new Verification(problems.isEmpty(), problems, clock.instant()), held, until);
+  }
+
+  private static boolean anonymizesRoot(Plan plan, String entity) {
+    return plan.roots().stream()
+        .anyMatch(r -> r.anonymizesRoots() && r.root().entity().equals(entity));
+  }
+
+  private void searchIdentities(Plan plan, List<String> problems) {
+    Map<String, Boolean> reach = reach(plan);
+    for (var entry : reach.entrySet()) {
+      BoundEntity entity = bound.entity(entry.getKey());
+      boolean isRoot = entry.getValue();
+      for (Identity identity : plan.request().identities()) {
+        if (identity.kind() == IdentityKind.IDS || !IdentityMatch.searchable(entity, identity)) {
+          continue;
+        }
+        Condition where =
+            IdentityMatch.in(entity, identity)
+                .and(plan.held().notHeld(entity))
+                .and(tenantReach(plan, entity, isRoot));
+        int found = dsl.fetchCount(entity.table(), where);
+        if (found > 0) {
+          problems.add(
+              entity.name()
+                  + ": "
+                  + found
+                  + " row(s) still hold the subject's "
+                  + identity.kind().code());
+        }
+      }
+    }
+  }
+
+  /** Entities the scope reaches, mapped to whether they are one of its roots. */
+  private static Map<String, Boolean> reach(Plan plan) {
+    Map<String, Boolean> reach = new LinkedHashMap<>();
+    for (RootSet root : plan.roots()) {
+      reach.put(root.root().entity(), true);
+      if (root.anonymizesRoots()) {
+        continue;
+      }
+      for (Node node : root.tree().descendantsAndSelf()) {
+        reach.putIfAbsent(node.entity().name(), false);
+        node.updates().forEach(e -> reach.putIfAbsent(e.child().name(), false));
+      }
+    }
+    return reach;
+  }
+
+  /**
+   * Where to look: in the workspace for tenant-bound scopes; otherwise roots everywhere, and
+   * tenant-scoped entities only in tenants that no longer exist (the ones this run erased) — the
+   * same person may be a customer in another business's workspace, which is not this scope.
+   */
+  private Condition tenantReach(Plan plan, BoundEntity entity, boolean isRoot) {
+    if (entity.entity().tenant().isEmpty()) {
+      return DSL.noCondition();
+    }
+    String tenantColumn = entity.entity().tenant().get();
+    Field<Object> tenant = entity.field(tenantColumn);
+    if (plan.scope().tenantBound()) {
+      return tenant.eq(entity.valueFor(tenantColumn, plan.request().workspace().orElseThrow()));
+    }
+    if (isRoot) {
+      return DSL.noCondition();
+    }
+    return bound.map().entities().values().stream()
+        .filter(e -> e.tenant().isPresent() && e.tenant().get().equals(e.key()))
+        .findFirst()
+        .map(e -> bound.entity(e.name()))
+        .map(
+            tenantEntity ->
+                tenant
+                    .isNull()
+                    .or(tenant.notIn(DSL.select(tenantEntity.key()).from(tenantEntity.table()))))
+        .orElse(DSL.noCondition());
+  }
+
+  private Map<String, LocalDate> checkAnonymized(
+      String runId, List<Identity> identities, List<String> problems) {
+    Map<String, LocalDate> until = new HashMap<>();
+    for (BoundEntity entity :
+        bound.map().entities().keySet().stream().map(bound::entity).toList()) {
+      List<Field<?>> fields = anonymizedFields(entity);
+      for (int offset = 0; ; offset += 500) {
+        List<String> keys = runs.anonymizedKeys(runId, entity.name(), offset, 500);
+        if (keys.isEmpty()) {
+          break;
+        }
+        for (Record row :
+            dsl.select(fields)
+                .from(entity.table())
+                .where(entity.key().in(entity.keysFromText(keys)))
+                .fetch()) {
+          checkRow(entity, row, identities, problems);
+          retainedUntil(entity, row)
+              .ifPresent(d -> until.merge(entity.name(), d, (a, b) -> a.isAfter(b) ? a : b));
+        }
+      }
+    }
+    return until;
+  }
+
+  private static List<Field<?>> anonymizedFields(BoundEntity entity) {
+    List<Field<?>> fields = new ArrayList<>();
+    fields.add(entity.key());
+    entity.entity().identities().forEach(c -> fields.add(entity.text(c.column())));
+    entity
+        .entity()
+        .parents()
+        .forEach(r -> r.set().keySet().forEach(c -> fields.add(entity.text(c))));
+    entity
+        .entity()
+        .retained()
+        .ifPresent(
+            r -> {
+              r.anonymize().keySet().forEach(c -> fields.add(entity.text(c)));
+              fields.add(entity.field(r.since()));
+            });
+    return fields;
+  }
+
+  private static void checkRow(
+      BoundEntity entity, Record row, List<Identity> identities, List<String> problems) {
+    for (int i = 1; i < row.size(); i++) {
+      Object value = row.get(i);
+      if (!(value instanceof String text)) {
+        continue;
+      }
+      String folded = text.toLowerCase(Locale.ROOT);
+      for (Identity identity : identities) {
+        if (identity.kind() != IdentityKind.IDS
+            && folded.contains(identity.value().toLowerCase(Locale.ROOT))) {
+          problems.add(
+              entity.name()
+                  + "."
+                  + row.field(i).getName()
+                  + ": an anonymized row still contains the subject's "
+                  + identity.kind().code());
+        }
+      }
+    }
+  }
+
+  private static java.util.Optional<LocalDate> retainedUntil(BoundEntity entity, Record row) {
+    java.util.Optional<Retained> retained = entity.entity().retained();
+    if (retained.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Object since = row.get(row.size() - 1);
+    LocalDate date =
+        switch (since) {
+          case java.time.LocalDateTime t -> t.toLocalDate();
+          case java.time.OffsetDateTime t -> t.toLocalDate();
+          case LocalDate d -> d;
+          case null, default -> null;
+        };
+    return java.util.Optional.ofNullable(date).map(d -> d.plus(retained.get().keepFor()));
+  }
+}
