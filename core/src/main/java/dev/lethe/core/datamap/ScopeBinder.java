@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
@@ -90,7 +91,10 @@ final class ScopeBinder {
     Map<String, ScopeRoot.Filter> filters =
         m.get("filters").map(n -> filters(n, what)).orElse(Map.of());
     Optional<StrategyBinder.RowAction> action = strategies.rowAction(m, what);
-    if (kinds.isEmpty() && filters.isEmpty()) {
+    boolean selectsRows =
+        Stream.of("identified_by", "filters")
+            .anyMatch(key -> m.get(key).filter(n -> !YamlNodes.isEmpty(n)).isPresent());
+    if (!selectsRows) {
       yaml.report(node, what + ": needs 'identified_by' or 'filters' to select its rows");
     }
     Optional<Entity> entity = entityName.flatMap(entities::bound);
