@@ -1,0 +1,82 @@
+package dev.lethe.core.datamap;
+
+import dev.lethe.core.datamap.YamlNodes.Mapping;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Binds the {@code retention:} list into {@link RetentionRule}s. */
+final class RetentionBinder {
+
+  private static final List<String> RULE_KEYS =
+      List.of("name", "entity", "column", "max_age", "action", "set");
+
+  private final YamlNodes yaml;
+  private final StrategyBinder strategies;
+  private final EntityIndex entities;
+
+  RetentionBinder(YamlNodes yaml, StrategyBinder strategies, EntityIndex entities) {
+    this.yaml = yaml;
+    this.strategies = strategies;
+    this.entities = entities;
+  }
+
+  List<RetentionRule> bind(Node retentionNode) {
+    List<RetentionRule> rules = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Node node : yaml.sequence(retentionNode, "retention").orElse(List.of())) {
+      rule(node)
+          .ifPresent(
+              rule -> {
+                if (names.add(rule.name())) {
+                  rules.add(rule);
+                } else {
+                  yaml.report(
+                      rule.location(),
+                      "retention rule '" + rule.name() + "' is declared more than once");
+                }
+              });
+    }
+    return rules;
+  }
+
+  private Optional<RetentionRule> rule(Node node) {
+    Optional<Mapping> found = yaml.mapping(node, "retention rule", RULE_KEYS);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Mapping m = found.get();
+    Optional<String> name =
+        yaml.required(m, "name", "retention rule").flatMap(n -> yaml.name(n, "rule name"));
+    String what = "retention rule '" + name.orElse("?") + "'";
+    Optional<String> entity =
+        yaml.required(m, "entity", what)
+            .flatMap(n -> yaml.name(n, "entity name"))
+            .filter(e -> entities.isDeclared(e, yaml.at(m.get("entity").get()), what));
+    Optional<String> column =
+        yaml.required(m, "column", what).flatMap(n -> yaml.name(n, "column name"));
+    Optional<Period> maxAge =
+        yaml.required(m, "max_age", what).flatMap(n -> yaml.duration(n, what + ", max_age"));
+    Optional<StrategyBinder.RowAction> action = strategies.rowAction(m, what);
+    if (name.isEmpty()
+        || entity.isEmpty()
+        || column.isEmpty()
+        || maxAge.isEmpty()
+        || action.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RetentionRule(
+            name.get(),
+            entity.get(),
+            column.get(),
+            maxAge.get(),
+            action.get().anonymize() ? RetentionRule.Action.ANONYMIZE : RetentionRule.Action.DELETE,
+            action.get().set(),
+            yaml.at(node)));
+  }
+}
