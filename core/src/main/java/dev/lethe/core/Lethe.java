@@ -120,7 +120,9 @@ public final class Lethe {
         DSL.using(
             config.dataSource(),
             vendor.dialect(),
-            new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
+            new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+                .withExecuteLogging(false));
     BoundMap bound = BoundMap.bind(config.map(), schema);
     RunStore runs = new RunStore(dsl);
     byte[] secret = config.secret().orElseGet(() -> storedSecret(runs));

@@ -13,8 +13,7 @@ public final class SchemaValidator {
     for (Entity entity : map.entities().values()) {
       if (schema.table(entity.table()).isEmpty()) {
         problems.add(
-            new Problem(
-                entity.location(), "table '" + entity.table() + "' does not exist"));
+            new Problem(entity.location(), "table '" + entity.table() + "' does not exist"));
       }
     }
     return problems;

@@ -73,7 +73,7 @@ public final class Executor {
         if (root.anonymizesRoots()) {
           anonymizeRoots(run, root, chunk);
         } else {
-          pageThrough(run, root.tree(), selector.rows(root.tree(), chunk));
+          pageThrough(run, root.tree(), selector.reach(root.tree(), chunk));
         }
       }
     }

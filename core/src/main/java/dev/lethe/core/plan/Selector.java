@@ -3,13 +3,19 @@ package dev.lethe.core.plan;
 import dev.lethe.core.datamap.Relation;
 import dev.lethe.core.hold.HeldRows;
 import dev.lethe.core.sql.BoundEntity;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /**
  * Builds the conditions that select a node's rows from the root keys, as nested {@code IN (SELECT
- * …)} subqueries, excluding held rows at every level.
+ * …)} subqueries.
+ *
+ * <p>A held row is skipped with everything below it. A row that is not held itself but has a held
+ * row somewhere below it is <em>blocked</em>: the rows below it are still handled, but it stays,
+ * because deleting it would orphan the held row.
  */
 public final class Selector {
 
@@ -19,17 +25,31 @@ public final class Selector {
     this.held = held;
   }
 
-  /** Rows of {@code node} below the given root keys (held rows excluded, honouring holds). */
+  public HeldRows held() {
+    return held;
+  }
+
+  /** Rows of {@code node} below the root keys that execution visits: held ones excluded. */
+  public Condition reach(Node node, Collection<?> rootKeys) {
+    return reach(node, rootKeys, true);
+  }
+
+  /** Rows of {@code node} below the root keys that execution deletes: neither held nor blocked. */
   public Condition rows(Node node, Collection<?> rootKeys) {
-    return rows(node, rootKeys, true);
+    return reach(node, rootKeys, true).and(notBlocked(node));
   }
 
-  /** Rows of {@code node} below the given root keys, held or not. */
+  /** Rows of {@code node} below the root keys, held or not. */
   public Condition rowsIgnoringHolds(Node node, Collection<?> rootKeys) {
-    return rows(node, rootKeys, false);
+    return reach(node, rootKeys, false);
   }
 
-  private Condition rows(Node node, Collection<?> rootKeys, boolean honourHolds) {
+  /** Rows of {@code node} within reach that stay because of a hold below them. */
+  public Condition blockedInReach(Node node, Collection<?> rootKeys) {
+    return held.any() ? reach(node, rootKeys, true).and(blocked(node)) : DSL.falseCondition();
+  }
+
+  private Condition reach(Node node, Collection<?> rootKeys, boolean honourHolds) {
     BoundEntity entity = node.entity();
     Condition own = honourHolds ? held.notHeld(entity) : DSL.noCondition();
     if (node.parent().isEmpty()) {
@@ -42,11 +62,11 @@ public final class Selector {
         .in(
             DSL.select(parent.entity().key())
                 .from(parent.entity().table())
-                .where(rows(parent, rootKeys, honourHolds)))
+                .where(reach(parent, rootKeys, honourHolds)))
         .and(own);
   }
 
-  /** Child rows of an update edge below the given root keys. */
+  /** Child rows of an update edge below the root keys (held children excluded if asked). */
   public Condition edgeRows(
       Node node, Node.Edge edge, Collection<?> rootKeys, boolean honourHolds) {
     Condition own = honourHolds ? held.notHeld(edge.child()) : DSL.noCondition();
@@ -55,7 +75,7 @@ public final class Selector {
         .in(
             DSL.select(node.entity().key())
                 .from(node.entity().table())
-                .where(rows(node, rootKeys, honourHolds)))
+                .where(reach(node, rootKeys, honourHolds)))
         .and(own);
   }
 
@@ -73,7 +93,23 @@ public final class Selector {
         .and(held.notHeld(edge.child()));
   }
 
-  public HeldRows held() {
-    return held;
+  /** Rows of {@code node} (any) that have no held or blocked row below them. */
+  public Condition notBlocked(Node node) {
+    return held.any() ? DSL.not(blocked(node)) : DSL.noCondition();
+  }
+
+  private Condition blocked(Node node) {
+    List<Condition> below = new ArrayList<>();
+    for (Node child : node.cascades()) {
+      BoundEntity entity = child.entity();
+      Condition heldOrBlocked = held.held(entity).or(blocked(child));
+      below.add(
+          DSL.exists(
+              DSL.selectOne()
+                  .from(entity.table())
+                  .where(entity.field(child.via().orElseThrow().column()).eq(node.entity().key()))
+                  .and(heldOrBlocked)));
+    }
+    return below.isEmpty() ? DSL.falseCondition() : DSL.or(below);
   }
 }

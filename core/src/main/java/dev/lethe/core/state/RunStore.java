@@ -75,7 +75,28 @@ public final class RunStore {
   }
 
   public Optional<RunRecord> find(String id) {
-    return dsl.select().from(RUNS).where(RUN_ID.eq(id)).fetchOptional().map(RunStore::toRun);
+    return dsl.select(
+            RUN_ID,
+            RUN_KIND,
+            RUN_SCOPE,
+            RUN_WORKSPACE,
+            RUN_STATUS,
+            RUN_MAP_NAME,
+            RUN_MAP_FINGERPRINT,
+            RUN_SUBJECT_SEALED,
+            RUN_SUBJECT_HASHES,
+            RUN_PARAMS,
+            RUN_BATCHES,
+            RUN_VERSION,
+            RUN_CREATED,
+            RUN_STARTED,
+            RUN_FINISHED,
+            RUN_RECEIPT,
+            RUN_ERROR)
+        .from(RUNS)
+        .where(RUN_ID.eq(id))
+        .fetchOptional()
+        .map(RunStore::toRun);
   }
 
   private static RunRecord toRun(Record r) {

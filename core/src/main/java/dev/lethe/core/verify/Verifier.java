@@ -7,6 +7,7 @@ import dev.lethe.core.plan.EntityCount;
 import dev.lethe.core.plan.Node;
 import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.RootSet;
+import dev.lethe.core.plan.Selector;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Verification;
 import dev.lethe.core.sql.BoundEntity;
@@ -92,6 +93,7 @@ public final class Verifier {
         Condition where =
             IdentityMatch.in(entity, identity)
                 .and(plan.held().notHeld(entity))
+                .andNot(blockedInReach(plan, entity))
                 .and(tenantReach(plan, entity, isRoot));
         int found = dsl.fetchCount(entity.table(), where);
         if (found > 0) {
@@ -104,6 +106,26 @@ public final class Verifier {
         }
       }
     }
+  }
+
+  /** Rows of {@code entity} that stay because a hold below them keeps them. */
+  private static Condition blockedInReach(Plan plan, BoundEntity entity) {
+    if (!plan.held().any()) {
+      return DSL.falseCondition();
+    }
+    Selector selector = new Selector(plan.held());
+    List<Condition> blocked = new ArrayList<>();
+    for (RootSet root : plan.roots()) {
+      if (root.anonymizesRoots()) {
+        continue;
+      }
+      for (Node node : root.tree().descendantsAndSelf()) {
+        if (node.entity().name().equals(entity.name())) {
+          blocked.add(selector.blockedInReach(node, root.keys()));
+        }
+      }
+    }
+    return blocked.isEmpty() ? DSL.falseCondition() : DSL.or(blocked);
   }
 
   /** Entities the scope reaches, mapped to whether they are one of its roots. */

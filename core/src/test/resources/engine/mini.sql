@@ -1,0 +1,15 @@
+CREATE TABLE accounts (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL, name VARCHAR(200), avatar_key VARCHAR(200));
+CREATE TABLE workspaces (id BIGINT PRIMARY KEY, owner_account_id BIGINT NOT NULL REFERENCES accounts (id), name VARCHAR(200));
+CREATE TABLE contacts (id BIGINT PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES workspaces (id), name VARCHAR(200), email VARCHAR(200), phone VARCHAR(32), wa_id VARCHAR(32));
+CREATE INDEX contacts_email ON contacts (email);
+CREATE INDEX contacts_phone ON contacts (phone);
+CREATE INDEX contacts_wa ON contacts (wa_id);
+CREATE TABLE conversations (id BIGINT PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES workspaces (id), contact_id BIGINT NOT NULL REFERENCES contacts (id));
+CREATE TABLE messages (id BIGINT PRIMARY KEY, workspace_id BIGINT NOT NULL, conversation_id BIGINT NOT NULL REFERENCES conversations (id), body VARCHAR(500), created_at TIMESTAMP NOT NULL);
+CREATE INDEX messages_conv ON messages (conversation_id);
+CREATE TABLE attachments (id BIGINT PRIMARY KEY, message_id BIGINT NOT NULL REFERENCES messages (id), storage_key VARCHAR(200) NOT NULL);
+CREATE INDEX attachments_msg ON attachments (message_id);
+CREATE TABLE notes (id BIGINT PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES workspaces (id), contact_id BIGINT NOT NULL REFERENCES contacts (id), author_account_id BIGINT REFERENCES accounts (id), author_name VARCHAR(200), body VARCHAR(500));
+CREATE TABLE invoices (id BIGINT PRIMARY KEY, workspace_id BIGINT REFERENCES workspaces (id), account_id BIGINT REFERENCES accounts (id), customer_name VARCHAR(200), customer_email VARCHAR(200), amount_cents BIGINT, issued_at TIMESTAMP NOT NULL);
+CREATE INDEX invoices_ws ON invoices (workspace_id);
+CREATE INDEX invoices_acc ON invoices (account_id);
