@@ -3,6 +3,7 @@ package dev.lethe.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.datamap.RetentionRule;
 import dev.lethe.core.execute.ExecutionOptions;
 import dev.lethe.core.execute.Executor;
 import dev.lethe.core.files.FileStore;
@@ -14,9 +15,12 @@ import dev.lethe.core.identity.Sealer;
 import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.Planner;
+import dev.lethe.core.plan.RequestException;
 import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
+import dev.lethe.core.retention.RetentionOutcome;
+import dev.lethe.core.retention.RetentionSweep;
 import dev.lethe.core.schema.SchemaSnapshot;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.core.sql.BoundMap;
@@ -29,6 +33,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -271,11 +276,85 @@ public final class Lethe {
     return planner().withRoots(request, scope, roots, heldRows(request, holds));
   }
 
+  /**
+   * Applies the data map's retention rules (all, or the one named), each as a run of its own.
+   *
+   * @throws IllegalArgumentException for an unknown rule name
+   */
+  public List<RetentionOutcome> sweepRetention(Optional<String> ruleName, List<LegalHold> holds) {
+    List<RetentionRule> rules =
+        bound.map().retention().stream()
+            .filter(r -> ruleName.map(r.name()::equals).orElse(true))
+            .toList();
+    if (ruleName.isPresent() && rules.isEmpty()) {
+      throw new RequestException(
+          "no retention rule named '"
+              + ruleName.get()
+              + "' (rules: "
+              + String.join(
+                  ", ", bound.map().retention().stream().map(RetentionRule::name).toList())
+              + ")");
+    }
+    HeldRows held = HeldRows.of(holds, clock.instant(), List.of(), hasher);
+    Executor executor =
+        Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options);
+    List<RetentionOutcome> outcomes = new ArrayList<>();
+    for (RetentionRule rule : rules) {
+      Instant started = clock.instant();
+      Instant cutoff = RetentionSweep.cutoff(rule, started);
+      String id = UUID.randomUUID().toString();
+      runs.create(
+          new RunRecord(
+              id,
+              "retention",
+              rule.name(),
+              Optional.empty(),
+              RunStatus.PLANNED,
+              bound.map().name(),
+              bound.map().fingerprint(),
+              Optional.empty(),
+              "[]",
+              json(java.util.Map.of("cutoff", cutoff.toString())),
+              0,
+              0,
+              started,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty()));
+      runs.transition(id, 0, RunStatus.RUNNING, started);
+      try {
+        int pending = new RetentionSweep(bound, executor).apply(id, rule, cutoff, held);
+        if (pending > 0) {
+          throw new FilesPendingException(id, pending);
+        }
+      } catch (RuntimeException e) {
+        runs.fail(id, e.getClass().getSimpleName() + ": " + safeMessage(e));
+        throw e;
+      }
+      RetentionOutcome outcome =
+          new RetentionOutcome(
+              rule.name(),
+              id,
+              cutoff,
+              runs.counts(id),
+              runs.deletedFiles(id),
+              started,
+              clock.instant());
+      runs.complete(id, json(outcome), clock.instant());
+      outcomes.add(outcome);
+    }
+    return outcomes;
+  }
+
   public Optional<RunRecord> findRun(String runId) {
     return runs.find(runId);
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private static String json(Object value) {
     try {

@@ -1,7 +1,9 @@
 package dev.lethe.core.execute;
 
+import dev.lethe.core.datamap.Anonymization;
 import dev.lethe.core.datamap.OnDelete;
 import dev.lethe.core.files.FileStore;
+import dev.lethe.core.hold.HeldRows;
 import dev.lethe.core.plan.Node;
 import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.RootSet;
@@ -78,6 +80,52 @@ public final class Executor {
       }
     }
     return sweeper.drain(runId, options.fileAttempts());
+  }
+
+  /**
+   * Deletes the rows of {@code root}'s entity that {@code rows} selects, with everything below
+   * them, as a retention sweep does; returns the number of files still pending.
+   */
+  public int deleteWhere(String runId, Node root, Condition rows, HeldRows held) {
+    Selector selector = new Selector(held);
+    pageThrough(new Run(runId, selector, held.any()), root, rows.and(held.notHeld(root.entity())));
+    return sweeper.drain(runId, options.fileAttempts());
+  }
+
+  /** Rewrites {@code set} in the rows {@code rows} selects, in keyed pages. */
+  public void anonymizeWhere(
+      String runId,
+      BoundEntity entity,
+      Map<String, Anonymization> set,
+      Condition rows,
+      HeldRows held) {
+    Condition where = rows.and(held.notHeld(entity));
+    BatchSizer sizer =
+        new BatchSizer(options.initialBatch(), options.maxBatch(), options.targetMillis());
+    Object last = null;
+    while (true) {
+      Condition page = last == null ? where : where.and(entity.key().gt(last));
+      List<Object> keys =
+          dsl.select(entity.key())
+              .from(entity.table())
+              .where(page)
+              .orderBy(entity.key())
+              .limit(sizer.size())
+              .fetch(entity.key());
+      if (keys.isEmpty()) {
+        return;
+      }
+      long started = System.nanoTime();
+      dsl.transaction(
+          c -> {
+            DSLContext tx = c.dsl();
+            int n = writer.anonymize(tx, entity, set, entity.key().in(keys));
+            RunStore.addCount(tx, runId, entity.name(), Outcome.ANONYMIZED, n);
+            RunStore.countBatch(tx, runId);
+          });
+      sizer.observe(System.nanoTime() - started);
+      last = keys.get(keys.size() - 1);
+    }
   }
 
   private record Run(String id, Selector selector, boolean guardHeldChildren) {}

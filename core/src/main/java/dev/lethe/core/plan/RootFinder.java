@@ -168,10 +168,6 @@ final class RootFinder {
               + text
               + "' is not a date (2026-01-31) or time (2026-01-31T10:00:00Z)");
     }
-    return switch (entity.liveColumn(column).jdbcType()) {
-      case java.sql.Types.TIMESTAMP_WITH_TIMEZONE -> instant;
-      case java.sql.Types.DATE -> instant.toLocalDate();
-      default -> instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-    };
+    return entity.timeFor(column, instant.toInstant());
   }
 }

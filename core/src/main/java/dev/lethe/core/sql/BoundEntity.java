@@ -85,6 +85,19 @@ public final class BoundEntity {
     return valueOf(liveColumn(column), text);
   }
 
+  /**
+   * An instant in the column's own type: an offset time for time-zone-aware columns, a UTC local
+   * time for plain timestamps, a UTC date for dates.
+   */
+  public Object timeFor(String column, java.time.Instant instant) {
+    java.time.OffsetDateTime utc = instant.atOffset(java.time.ZoneOffset.UTC);
+    return switch (liveColumn(column).jdbcType()) {
+      case java.sql.Types.TIMESTAMP_WITH_TIMEZONE -> utc;
+      case java.sql.Types.DATE -> utc.toLocalDate();
+      default -> utc.toLocalDateTime();
+    };
+  }
+
   static Object valueOf(Column column, String text) {
     if (column.isIntegral()) {
       try {
