@@ -490,7 +490,7 @@ class MalformedDataMapTest {
             files: avatar_key
         """,
         5,
-        "a list of column names must be a list");
+        "entity 'contacts', files must be a list");
     assertOnlyProblem("  contacts: [id]\n", 4, "entity 'contacts' must be a mapping");
   }
 }
