@@ -46,9 +46,12 @@ final class EntityBinder {
     Optional<String> tenant = m.get("tenant").flatMap(n -> yaml.name(n, "column name"));
     List<IdentityColumn> identities =
         m.get("identities").map(n -> identities(n, what)).orElse(List.of());
-    List<String> files = m.get("files").map(n -> yaml.names(n, "column name")).orElse(List.of());
+    List<String> files =
+        m.get("files").map(n -> yaml.names(n, what + ", files", "column name")).orElse(List.of());
     List<String> personal =
-        m.get("personal").map(n -> yaml.names(n, "column name")).orElse(List.of());
+        m.get("personal")
+            .map(n -> yaml.names(n, what + ", personal", "column name"))
+            .orElse(List.of());
     Optional<Retained> retained = m.get("retained").flatMap(n -> retained(n, what));
     boolean declaresRetained = m.get("retained").isPresent();
     List<Relation> parents =

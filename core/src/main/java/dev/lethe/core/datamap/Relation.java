@@ -1,5 +1,7 @@
 package dev.lethe.core.datamap;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +23,7 @@ public record Relation(
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(parent, "parent");
     Objects.requireNonNull(onDelete, "onDelete");
-    set = Map.copyOf(set == null ? Map.of() : set);
+    set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
     location = location == null ? SourceLocation.UNKNOWN : location;
   }
 }

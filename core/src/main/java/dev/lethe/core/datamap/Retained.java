@@ -1,6 +1,8 @@
 package dev.lethe.core.datamap;
 
 import java.time.Period;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +19,7 @@ public record Retained(
     Objects.requireNonNull(basis, "basis");
     Objects.requireNonNull(keepFor, "keepFor");
     Objects.requireNonNull(since, "since");
-    anonymize = Map.copyOf(anonymize == null ? Map.of() : anonymize);
+    anonymize =
+        anonymize == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(anonymize));
   }
 }

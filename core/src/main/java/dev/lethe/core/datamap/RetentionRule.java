@@ -1,6 +1,8 @@
 package dev.lethe.core.datamap;
 
 import java.time.Period;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,7 +30,7 @@ public record RetentionRule(
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(action, "action");
-    set = Map.copyOf(set == null ? Map.of() : set);
+    set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
     location = location == null ? SourceLocation.UNKNOWN : location;
   }
 }

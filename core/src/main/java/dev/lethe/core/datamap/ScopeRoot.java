@@ -1,6 +1,9 @@
 package dev.lethe.core.datamap;
 
 import dev.lethe.core.identity.IdentityKind;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,12 +36,15 @@ public record ScopeRoot(
 
   public ScopeRoot {
     Objects.requireNonNull(entity, "entity");
-    identifiedBy = Set.copyOf(identifiedBy == null ? Set.of() : identifiedBy);
-    filters = Map.copyOf(filters == null ? Map.of() : filters);
+    EnumSet<IdentityKind> kinds = EnumSet.noneOf(IdentityKind.class);
+    kinds.addAll(identifiedBy == null ? Set.of() : identifiedBy);
+    identifiedBy = Collections.unmodifiableSet(kinds);
+    filters =
+        filters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     action = action == null ? OnDelete.CASCADE : action;
     if (action != OnDelete.CASCADE && action != OnDelete.ANONYMIZE) {
       throw new IllegalArgumentException("a root is either deleted (cascade) or anonymized");
     }
-    set = Map.copyOf(set == null ? Map.of() : set);
+    set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
   }
 }

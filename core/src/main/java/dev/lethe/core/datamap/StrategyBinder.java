@@ -46,14 +46,19 @@ final class StrategyBinder {
    * anonymize; empty when the action is unknown.
    */
   Optional<RowAction> rowAction(YamlNodes.Mapping m, String what) {
-    Optional<String> action = m.get("action").map(n -> yaml.text(n, what + ", action").orElse(""));
-    boolean anonymize = action.orElse("delete").equals("anonymize");
-    if (!anonymize && !action.orElse("delete").equals("delete")) {
-      if (!action.get().isEmpty()) {
-        yaml.report(
-            m.get("action").get(),
-            what + ": unknown action '" + action.get() + "'; expected delete or anonymize");
-      }
+    Optional<Node> actionNode = m.get("action");
+    Optional<String> action =
+        actionNode.isPresent()
+            ? yaml.text(actionNode.get(), what + ", action")
+            : Optional.of("delete");
+    if (action.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean anonymize = action.get().equals("anonymize");
+    if (!anonymize && !action.get().equals("delete")) {
+      yaml.report(
+          actionNode.get(),
+          what + ": unknown action '" + action.get() + "'; expected delete or anonymize");
       return Optional.empty();
     }
     Optional<Node> set = m.get("set");

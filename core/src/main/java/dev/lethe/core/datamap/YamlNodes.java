@@ -159,10 +159,10 @@ final class YamlNodes {
   }
 
   /** A list of names; a bad name is reported and left out. */
-  List<String> names(Node node, String what) {
+  List<String> names(Node node, String what, String itemWhat) {
     List<String> names = new ArrayList<>();
-    for (Node item : sequence(node, "a list of " + what + "s").orElse(List.of())) {
-      name(item, what).ifPresent(names::add);
+    for (Node item : sequence(node, what).orElse(List.of())) {
+      name(item, itemWhat).ifPresent(names::add);
     }
     return names;
   }

@@ -34,7 +34,7 @@ public final class BoundMap {
    * @throws DataMapException listing every mismatch
    */
   public static BoundMap bind(DataMap map, SchemaSnapshot schema) {
-    SchemaValidator.check(map, schema);
+    SchemaValidator.requireValid(map, schema);
     return new BoundMap(map, schema);
   }
 

@@ -465,4 +465,32 @@ class MalformedDataMapTest {
             "map.yaml:3: phone_region must be a two-letter ISO 3166 region in capitals, such as"
                 + " ID or US, not 'indonesia'");
   }
+
+  @Test
+  void a_root_action_given_without_a_value_is_a_problem() {
+    assertOnlyProblem(
+        """
+          contacts: { identities: { email: email } }
+        scopes:
+          erase:
+            roots:
+              - entity: contacts
+                identified_by: [email]
+                action:
+        """,
+        10,
+        "unknown action ''; expected delete or anonymize");
+  }
+
+  @Test
+  void a_value_of_the_wrong_shape_is_a_problem() {
+    assertOnlyProblem(
+        """
+          contacts:
+            files: avatar_key
+        """,
+        5,
+        "entity 'contacts', files must be a list");
+    assertOnlyProblem("  contacts: [id]\n", 4, "entity 'contacts' must be a mapping");
+  }
 }

@@ -1,0 +1,10 @@
+package dev.lethe.core.datamap;
+
+import dev.lethe.platform.testing.TestDatabase;
+
+class MariadbSchemaValidatorTest extends SchemaValidatorContract {
+  @Override
+  TestDatabase.Kind kind() {
+    return TestDatabase.Kind.MARIADB;
+  }
+}
