@@ -1,0 +1,80 @@
+package dev.lethe.platform.generator;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/** The database being filled, and the fastest way to load each. */
+enum Target {
+  POSTGRESQL,
+  MARIADB,
+  H2;
+
+  static Target of(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    if (product.contains("postgres")) {
+      return POSTGRESQL;
+    }
+    if (product.contains("mariadb") || product.contains("mysql")) {
+      return MARIADB;
+    }
+    if (product.contains("h2")) {
+      return H2;
+    }
+    throw new IllegalArgumentException("cannot generate data into " + product);
+  }
+
+  RowSink open(
+      Connection connection,
+      String table,
+      String[] columns,
+      long expected,
+      PlatformGenerator.Progress progress)
+      throws SQLException {
+    return switch (this) {
+      case POSTGRESQL -> new CopySink(connection, table, columns, expected, progress);
+      case MARIADB, H2 -> new InsertSink(connection, this, table, columns, expected, progress);
+    };
+  }
+
+  /** A JDBC parameter for a value: MariaDB DATETIME holds UTC wall time, H2 keeps the offset. */
+  Object bindable(Object value) {
+    if (value instanceof Instant instant) {
+      return this == MARIADB
+          ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC)
+          : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+    return value;
+  }
+
+  /** Moves the table's id generator past the explicit ids just inserted. */
+  void restartIdentity(Connection connection, String table) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      long next;
+      try (ResultSet max =
+          statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table)) {
+        max.next();
+        next = max.getLong(1);
+      }
+      switch (this) {
+        case POSTGRESQL ->
+            statement.execute(
+                "SELECT setval(pg_get_serial_sequence('"
+                    + table
+                    + "', 'id'), "
+                    + next
+                    + ", false)");
+        case MARIADB -> statement.execute("ALTER TABLE " + table + " AUTO_INCREMENT = " + next);
+        case H2 ->
+            statement.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+      }
+    }
+    connection.commit();
+  }
+}
