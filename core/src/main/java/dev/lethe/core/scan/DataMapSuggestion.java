@@ -145,6 +145,7 @@ final class DataMapSuggestion {
     List<Reference> usable =
         parents.stream()
             .filter(r -> r.target().map(t -> !IgnoredTables.isIgnored(t)).orElse(true))
+            .sorted(Comparator.comparing(Reference::isPolymorphic))
             .toList();
     if (usable.isEmpty()) {
       return;

@@ -61,11 +61,17 @@ public final class ScanReport {
         continue;
       }
       out.append(kind.title()).append(" (").append(ofKind.size()).append(")\n");
+      boolean sharedHint = ofKind.stream().map(Finding::hint).distinct().count() == 1;
+      if (sharedHint) {
+        ofKind.get(0).hint().ifPresent(h -> out.append("  Fix: ").append(h).append('\n'));
+      }
       for (Finding finding : ofKind) {
         out.append("  ").append(finding.location());
         finding.target().ifPresent(t -> out.append(" -> ").append(t));
         out.append(": ").append(finding.message());
-        finding.hint().ifPresent(h -> out.append(". Fix: ").append(h));
+        if (!sharedHint) {
+          finding.hint().ifPresent(h -> out.append(". Fix: ").append(h));
+        }
         out.append('\n');
       }
       out.append('\n');
