@@ -17,6 +17,7 @@ import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.Planner;
 import dev.lethe.core.plan.RequestException;
 import dev.lethe.core.plan.RootSet;
+import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
 import dev.lethe.core.retention.RetentionOutcome;
@@ -44,6 +45,8 @@ import org.jooq.DSLContext;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The deletion engine over one host database: plan a request, preview it, run it in batches, resume
@@ -53,6 +56,8 @@ import org.jooq.impl.DSL;
  * together with its checkpoint.
  */
 public final class Lethe {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Lethe.class);
 
   private final DSLContext dsl;
   private final BoundMap bound;
@@ -248,9 +253,18 @@ public final class Lethe {
         throw new VerificationFailedException(runId, result.verification().problems());
       }
       runs.complete(runId, ReceiptJson.write(receipt), clock.instant());
+      LOG.info(
+          "run {} ({}) completed: {} rows deleted, {} anonymized, {} retained, {} held",
+          runId,
+          record.scope(),
+          receipt.total(Outcome.DELETED),
+          receipt.total(Outcome.ANONYMIZED),
+          receipt.total(Outcome.RETAINED),
+          receipt.total(Outcome.HELD));
       return receipt;
     } catch (RuntimeException e) {
       runs.fail(runId, e.getClass().getSimpleName() + ": " + safeMessage(e));
+      LOG.warn("run {} ({}) stopped: {}", runId, record.scope(), e.getClass().getSimpleName());
       throw e;
     }
   }
