@@ -164,14 +164,13 @@ public final class Executor {
       if (keys.isEmpty()) {
         return;
       }
-      long started = System.nanoTime();
-      handlePage(run, node, keys);
-      sizer.observe(System.nanoTime() - started);
+      sizer.observe(handlePage(run, node, keys));
       last = keys.get(keys.size() - 1);
     }
   }
 
-  private void handlePage(Run run, Node node, List<Object> keys) {
+  /** Handles one page; returns how long its own transaction took (not the pages below it). */
+  private long handlePage(Run run, Node node, List<Object> keys) {
     for (int attempt = 1; ; attempt++) {
       try {
         for (Node child : node.cascades()) {
@@ -179,9 +178,13 @@ public final class Executor {
             pageThrough(run, child, run.selector().below(child, keys));
           }
         }
-        dsl.transaction(c -> deletePage(c.dsl(), run, node, keys));
-        sweeper.sweep(run.id());
-        return;
+        long started = System.nanoTime();
+        boolean files = dsl.transactionResult(c -> deletePage(c.dsl(), run, node, keys));
+        long took = System.nanoTime() - started;
+        if (files) {
+          sweeper.sweep(run.id());
+        }
+        return took;
       } catch (DataAccessException e) {
         // A row inserted below the page since it was read makes the parent's delete fail on its
         // foreign key; handling the page again deletes the newcomer first.
@@ -192,11 +195,13 @@ public final class Executor {
     }
   }
 
-  private void deletePage(DSLContext tx, Run run, Node node, List<Object> keys) {
+  /** Returns whether any file keys were recorded. */
+  private boolean deletePage(DSLContext tx, Run run, Node node, List<Object> keys) {
     Selector selector = run.selector();
+    boolean files = false;
     for (Node child : node.cascades()) {
       if (child.isLeaf()) {
-        delete(tx, run, child.entity(), selector.below(child, keys));
+        files |= delete(tx, run, child.entity(), selector.below(child, keys));
       }
     }
     for (Node.Edge edge : node.updates()) {
@@ -213,8 +218,9 @@ public final class Executor {
     if (run.guardHeldChildren()) {
       own = own.and(noRowsLeftBelow(node));
     }
-    delete(tx, run, entity, own);
+    files |= delete(tx, run, entity, own);
     RunStore.countBatch(tx, run.id());
+    return files;
   }
 
   /** Rows whose children (held ones) are still there must stay too. */
@@ -234,11 +240,16 @@ public final class Executor {
     return DSL.and(none);
   }
 
-  private static void delete(DSLContext tx, Run run, BoundEntity entity, Condition where) {
+  /** Deletes the rows, recording their file keys first; returns whether any were recorded. */
+  private static boolean delete(DSLContext tx, Run run, BoundEntity entity, Condition where) {
+    int files = 0;
     for (String column : entity.entity().files()) {
-      RunStore.recordFiles(tx, run.id(), entity.name(), entity.table(), entity.text(column), where);
+      files +=
+          RunStore.recordFiles(
+              tx, run.id(), entity.name(), entity.table(), entity.text(column), where);
     }
     int n = tx.deleteFrom(entity.table()).where(where).execute();
     RunStore.addCount(tx, run.id(), entity.name(), Outcome.DELETED, n);
+    return files > 0;
   }
 }
