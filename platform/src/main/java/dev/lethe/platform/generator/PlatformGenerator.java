@@ -73,8 +73,9 @@ public final class PlatformGenerator {
     ConversationRows conversations = new ConversationRows(layout, files);
     BillingRows billing = new BillingRows(layout);
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
       Target target = Target.of(connection);
+      target.prepare(connection);
+      connection.setAutoCommit(false);
       Map<String, Long> written = new LinkedHashMap<>();
       Tables tables =
           (table, rows, columns) -> {
@@ -124,6 +125,8 @@ public final class PlatformGenerator {
       for (String table : written.keySet()) {
         target.restartIdentity(connection, table);
       }
+      connection.setAutoCommit(true);
+      target.release(connection);
       return java.util.Collections.unmodifiableMap(written);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot generate the reference platform data", e);
