@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +66,22 @@ public final class PlatformGenerator {
    * @return the number of rows written per table, in the order they were written
    */
   public Map<String, Long> generate(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      Target target = Target.of(connection);
+      target.prepare(connection);
+      try {
+        connection.setAutoCommit(false);
+        return fill(connection, target);
+      } finally {
+        connection.setAutoCommit(true);
+        target.release(connection);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot generate the reference platform data", e);
+    }
+  }
+
+  private Map<String, Long> fill(Connection connection, Target target) throws SQLException {
     Layout layout = new Layout(sizes, seed, now);
     FileStore files = new FileStore(filesDirectory);
     AccountRows accounts = new AccountRows(layout, files);
@@ -72,62 +89,56 @@ public final class PlatformGenerator {
     ContactRows contacts = new ContactRows(layout);
     ConversationRows conversations = new ConversationRows(layout, files);
     BillingRows billing = new BillingRows(layout);
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      Target target = Target.of(connection);
-      Map<String, Long> written = new LinkedHashMap<>();
-      Tables tables =
-          (table, rows, columns) -> {
-            written.put(table, rows);
-            try {
-              return target.open(connection, table, columns, rows, progress);
-            } catch (SQLException e) {
-              throw new IllegalStateException("cannot start writing " + table, e);
-            }
-          };
-      accounts.accounts(tables);
-      accounts.sessions(tables);
-      accounts.workspaces(tables);
-      accounts.memberships(tables);
-      setDefaultWorkspaces(connection, layout.workspaces);
-      bots.bots(tables);
-      bots.flows(tables);
-      bots.triggers(tables);
-      bots.sequences(tables);
-      bots.broadcasts(tables);
-      bots.templates(tables);
-      bots.channels(tables);
-      contacts.contacts(tables);
-      contacts.contactLabels(tables);
-      conversations.conversations(tables);
-      conversations.messages(tables);
-      conversations.attachments(tables);
-      contacts.notes(tables);
-      contacts.orders(tables);
-      contacts.orderItems(tables);
-      contacts.reorderCycles(tables);
-      contacts.customerMemories(tables);
-      bots.kbDocuments(tables);
-      bots.kbChunks(tables);
-      bots.kbEmbeddings(tables);
-      conversations.aiCallLogs(tables);
-      accounts.oauthTokens(tables);
-      billing.apiKeys(tables);
-      accounts.notifications(tables);
-      accounts.referralCodes(tables);
-      billing.subscriptions(tables);
-      billing.credits(tables);
-      billing.creditTransactions(tables);
-      billing.invoices(tables);
-      billing.auditLogs(tables);
-      billing.analyticsDaily(tables);
-      for (String table : written.keySet()) {
-        target.restartIdentity(connection, table);
-      }
-      return java.util.Collections.unmodifiableMap(written);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot generate the reference platform data", e);
+    Map<String, Long> written = new LinkedHashMap<>();
+    Tables tables =
+        (table, rows, columns) -> {
+          written.put(table, rows);
+          try {
+            return target.open(connection, table, columns, rows, progress);
+          } catch (SQLException e) {
+            throw new IllegalStateException("cannot start writing " + table, e);
+          }
+        };
+    accounts.accounts(tables);
+    accounts.sessions(tables);
+    accounts.workspaces(tables);
+    accounts.memberships(tables);
+    setDefaultWorkspaces(connection, layout.workspaces);
+    bots.bots(tables);
+    bots.flows(tables);
+    bots.triggers(tables);
+    bots.sequences(tables);
+    bots.broadcasts(tables);
+    bots.templates(tables);
+    bots.channels(tables);
+    contacts.contacts(tables);
+    contacts.contactLabels(tables);
+    conversations.conversations(tables);
+    conversations.messages(tables);
+    conversations.attachments(tables);
+    contacts.notes(tables);
+    contacts.orders(tables);
+    contacts.orderItems(tables);
+    contacts.reorderCycles(tables);
+    contacts.customerMemories(tables);
+    bots.kbDocuments(tables);
+    bots.kbChunks(tables);
+    bots.kbEmbeddings(tables);
+    conversations.aiCallLogs(tables);
+    accounts.oauthTokens(tables);
+    billing.apiKeys(tables);
+    accounts.notifications(tables);
+    accounts.referralCodes(tables);
+    billing.subscriptions(tables);
+    billing.credits(tables);
+    billing.creditTransactions(tables);
+    billing.invoices(tables);
+    billing.auditLogs(tables);
+    billing.analyticsDaily(tables);
+    for (String table : written.keySet()) {
+      target.restartIdentity(connection, table);
     }
+    return Collections.unmodifiableMap(written);
   }
 
   /** Owners default to the workspace they own, agents to the first workspace they work in. */

@@ -29,7 +29,7 @@ abstract class RowSink implements AutoCloseable {
       throw new IllegalStateException("cannot write a row of " + table, e);
     }
     written++;
-    if (written % PROGRESS_EVERY == 0) {
+    if (written % PROGRESS_EVERY == 0 && written != expected) {
       progress.rows(table, written, expected);
     }
   }

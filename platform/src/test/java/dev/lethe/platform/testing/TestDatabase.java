@@ -81,10 +81,18 @@ public final class TestDatabase implements AutoCloseable {
       switch (kind) {
         case POSTGRESQL -> admin(kind, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
         case MARIADB -> admin(kind, "DROP DATABASE IF EXISTS " + name);
-        case H2 -> {}
+        case H2 -> shutDownInMemory();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot drop test database " + name, e);
+    }
+  }
+
+  /** Frees the in-memory database, which DB_CLOSE_DELAY=-1 would otherwise keep until exit. */
+  private void shutDownInMemory() throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, kind.user, "");
+        Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
     }
   }
 
