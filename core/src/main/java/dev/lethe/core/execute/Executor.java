@@ -174,7 +174,7 @@ public final class Executor {
     for (int attempt = 1; ; attempt++) {
       try {
         for (Node child : node.cascades()) {
-          if (!child.isLeaf()) {
+          if (!inline(run, child)) {
             pageThrough(run, child, run.selector().below(child, keys));
           }
         }
@@ -200,18 +200,12 @@ public final class Executor {
     Selector selector = run.selector();
     boolean files = false;
     for (Node child : node.cascades()) {
-      if (child.isLeaf()) {
-        files |= delete(tx, run, child.entity(), selector.below(child, keys));
+      if (inline(run, child)) {
+        files |= deleteInline(tx, run, child, selector.below(child, keys));
       }
     }
     for (Node.Edge edge : node.updates()) {
-      Condition where = selector.below(edge, keys);
-      BoundEntity child = edge.child();
-      if (edge.action() != OnDelete.DETACH) {
-        RunStore.recordAnonymized(tx, run.id(), child.name(), child.table(), child.key(), where);
-      }
-      int n = writer.apply(tx, child, edge.relation(), where);
-      RunStore.addCount(tx, run.id(), child.name(), Outcome.of(edge.action()), n);
+      update(tx, run, edge, selector.below(edge, keys));
     }
     BoundEntity entity = node.entity();
     Condition own = entity.key().in(keys).and(selector.held().notHeld(entity));
@@ -221,6 +215,54 @@ public final class Executor {
     files |= delete(tx, run, entity, own);
     RunStore.countBatch(tx, run.id());
     return files;
+  }
+
+  /**
+   * Whether a child's rows below a page are deleted inside the page's transaction, set-based, by
+   * the parent's keys (fast: every statement is an index range scan) rather than paged on their
+   * own. Leaves always are; a child with only leaves below it is, unless holds are in force (then
+   * rows above a held row must be told apart one by one).
+   */
+  private static boolean inline(Run run, Node child) {
+    return child.isLeaf() || (child.height() == 1 && !run.guardHeldChildren());
+  }
+
+  /** Deletes {@code rows} of an inline node and what hangs below them, deepest first. */
+  private boolean deleteInline(DSLContext tx, Run run, Node node, Condition rows) {
+    boolean files = false;
+    if (!node.isLeaf()) {
+      BoundEntity entity = node.entity();
+      var keys = DSL.select(entity.key()).from(entity.table()).where(rows);
+      for (Node child : node.cascades()) {
+        Condition below =
+            child
+                .entity()
+                .field(child.via().orElseThrow().column())
+                .in(keys)
+                .and(run.selector().held().notHeld(child.entity()));
+        files |= delete(tx, run, child.entity(), below);
+      }
+      for (Node.Edge edge : node.updates()) {
+        update(
+            tx,
+            run,
+            edge,
+            edge.child()
+                .field(edge.relation().column())
+                .in(keys)
+                .and(run.selector().held().notHeld(edge.child())));
+      }
+    }
+    return delete(tx, run, node.entity(), rows) | files;
+  }
+
+  private void update(DSLContext tx, Run run, Node.Edge edge, Condition where) {
+    BoundEntity child = edge.child();
+    if (edge.action() != OnDelete.DETACH) {
+      RunStore.recordAnonymized(tx, run.id(), child.name(), child.table(), child.key(), where);
+    }
+    int n = writer.apply(tx, child, edge.relation(), where);
+    RunStore.addCount(tx, run.id(), child.name(), Outcome.of(edge.action()), n);
   }
 
   /** Rows whose children (held ones) are still there must stay too. */

@@ -80,6 +80,11 @@ public final class Node {
     return cascades.isEmpty() && updates.isEmpty();
   }
 
+  /** How many cascade levels hang below this node: 0 for a leaf. */
+  public int height() {
+    return cascades.stream().mapToInt(c -> c.height() + 1).max().orElse(0);
+  }
+
   /** This node and every node below it, parents before children. */
   public List<Node> descendantsAndSelf() {
     List<Node> all = new ArrayList<>();
