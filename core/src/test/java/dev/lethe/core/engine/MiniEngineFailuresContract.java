@@ -1,0 +1,204 @@
+package dev.lethe.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.core.FilesPendingException;
+import dev.lethe.core.Lethe;
+import dev.lethe.core.VerificationFailedException;
+import dev.lethe.core.datamap.DataMapLoader;
+import dev.lethe.core.files.FileStore;
+import dev.lethe.core.files.LocalDirectoryFileStore;
+import dev.lethe.core.hold.LegalHold;
+import dev.lethe.core.identity.Identity;
+import dev.lethe.core.plan.ErasureRequest;
+import dev.lethe.core.receipt.Outcome;
+import dev.lethe.core.receipt.Receipt;
+import dev.lethe.core.retention.RetentionOutcome;
+import dev.lethe.core.state.RunStatus;
+import dev.lethe.platform.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files that resist deletion, holds on identities, retention, and a verification that fails. */
+abstract class MiniEngineFailuresContract {
+
+  @TempDir Path files;
+  TestDatabase db;
+
+  abstract TestDatabase.Kind kind();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    db = TestDatabase.create(kind());
+    MiniPlatform.create(db.dataSource(), files);
+  }
+
+  @AfterEach
+  void tearDown() {
+    db.close();
+  }
+
+  private Lethe open(String mapText, FileStore store, Clock clock) {
+    return Lethe.open(db.dataSource(), DataMapLoader.load("mini.yaml", mapText), store, clock);
+  }
+
+  private Lethe open() {
+    return open(
+        MiniPlatform.resource("mini.yaml"), new LocalDirectoryFileStore(files), Clock.systemUTC());
+  }
+
+  private static ErasureRequest carol(Lethe lethe) {
+    return ErasureRequest.of(
+            "contact", List.of(lethe.normalizer().parse("email=" + MiniPlatform.CAROL)))
+        .inWorkspace("10");
+  }
+
+  /** A file store that is down for its first {@code failures} deletions. */
+  private FileStore flaky(int failures) {
+    LocalDirectoryFileStore real = new LocalDirectoryFileStore(files);
+    AtomicInteger left = new AtomicInteger(failures);
+    return new FileStore() {
+      @Override
+      public void delete(String key) throws IOException {
+        if (left.getAndDecrement() > 0) {
+          throw new IOException("store unavailable");
+        }
+        real.delete(key);
+      }
+
+      @Override
+      public boolean exists(String key) throws IOException {
+        return real.exists(key);
+      }
+    };
+  }
+
+  @Test
+  void
+      a_file_store_that_is_down_leaves_the_run_open_with_the_file_recorded_until_a_retry_deletes_it()
+          throws Exception {
+    Lethe down = open(MiniPlatform.resource("mini.yaml"), flaky(1_000), Clock.systemUTC());
+    String run = down.start(down.plan(carol(down), List.of()));
+
+    assertThatThrownBy(() -> down.run(run, List.of())).isInstanceOf(FilesPendingException.class);
+    assertThat(Files.exists(files.resolve("media/10001.jpg"))).isTrue();
+    assertThat(down.findRun(run).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+
+    Lethe up = open();
+    Receipt receipt = up.run(run, List.of());
+    assertThat(Files.exists(files.resolve("media/10001.jpg"))).isFalse();
+    assertThat(receipt.filesDeleted()).containsEntry("attachments", 1L);
+    assertThat(receipt.entity("messages").deleted()).isEqualTo(3);
+  }
+
+  @Test
+  void a_file_store_that_fails_once_is_retried_within_the_run() {
+    Lethe lethe = open(MiniPlatform.resource("mini.yaml"), flaky(1), Clock.systemUTC());
+    Receipt receipt = lethe.erase(carol(lethe), List.of());
+    assertThat(Files.exists(files.resolve("media/10001.jpg"))).isFalse();
+    assertThat(receipt.verification().passed()).isTrue();
+  }
+
+  @Test
+  void a_hold_on_the_subjects_identity_keeps_their_rows_and_is_matched_by_keyed_hash() {
+    Lethe lethe = open();
+    Identity carol = lethe.normalizer().parse("email=" + MiniPlatform.CAROL);
+    List<LegalHold> holds =
+        List.of(
+            new LegalHold(
+                "hold-id",
+                new LegalHold.OnIdentity(carol.kind(), lethe.hasher().hash(carol)),
+                "subpoena",
+                Optional.empty()));
+
+    Receipt receipt = lethe.erase(carol(lethe), holds);
+
+    assertThat(receipt.entity("contacts").held()).isEqualTo(1);
+    assertThat(receipt.entity("contacts").holds()).containsExactly("hold-id");
+    assertThat(receipt.total(Outcome.DELETED)).isZero();
+  }
+
+  @Test
+  void an_expired_hold_no_longer_keeps_anything() {
+    Lethe lethe = open();
+    List<LegalHold> holds =
+        List.of(
+            new LegalHold(
+                "old",
+                new LegalHold.Tenant("10"),
+                "lapsed",
+                Optional.of(Instant.parse("2020-01-01T00:00:00Z"))));
+    Receipt receipt = lethe.erase(carol(lethe), holds);
+    assertThat(receipt.entity("contacts").deleted()).isEqualTo(1);
+    assertThat(receipt.total(Outcome.HELD)).isZero();
+  }
+
+  @Test
+  void retention_deletes_aged_messages_with_their_attachments_and_files_and_keeps_held_ones()
+      throws Exception {
+    String map =
+        MiniPlatform.resource("mini.yaml")
+            + "retention:\n"
+            + "  - name: old_messages\n"
+            + "    entity: messages\n"
+            + "    column: created_at\n"
+            + "    max_age: 30 days\n"
+            + "    action: delete\n";
+    Clock clock = Clock.fixed(Instant.parse("2026-02-20T00:00:00Z"), ZoneOffset.UTC);
+    Lethe lethe = open(map, new LocalDirectoryFileStore(files), clock);
+    List<LegalHold> holds =
+        List.of(new LegalHold("keep-bob", new LegalHold.Tenant("20"), "audit", Optional.empty()));
+
+    List<RetentionOutcome> outcomes = lethe.sweepRetention(Optional.empty(), holds);
+
+    TableSnapshot after = TableSnapshot.take(db.dataSource(), MiniEngineContract.TABLES);
+    assertThat(after.rows("messages")).containsOnlyKeys(10002L, 20000L);
+    assertThat(after.rows("attachments")).containsOnlyKeys(3L);
+    assertThat(Files.exists(files.resolve("media/10001.jpg"))).isFalse();
+    assertThat(Files.exists(files.resolve("media/20000.jpg"))).isTrue();
+    assertThat(outcomes)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.rule()).isEqualTo("old_messages");
+              assertThat(o.cutoff()).isEqualTo(Instant.parse("2026-01-21T00:00:00Z"));
+              assertThat(o.counts().get("messages")).containsEntry(Outcome.DELETED, 3L);
+              assertThat(o.counts().get("attachments")).containsEntry(Outcome.DELETED, 2L);
+            });
+  }
+
+  @Test
+  void a_map_that_only_detaches_rows_holding_the_subjects_email_fails_verification_loudly() {
+    String leaky =
+        MiniPlatform.resource("mini.yaml")
+            .replace(
+                "      workspace_id: { entity: workspaces, on_delete: retain }\n      account_id: { entity: accounts, on_delete: retain }",
+                "      workspace_id: { entity: workspaces, on_delete: detach }\n      account_id: { entity: accounts, on_delete: detach }")
+            .replace(
+                "  invoices:\n    tenant: workspace_id\n",
+                "  invoices:\n    tenant: workspace_id\n    identities:\n      customer_email: email\n");
+    Lethe lethe = open(leaky, new LocalDirectoryFileStore(files), Clock.systemUTC());
+    ErasureRequest alice =
+        ErasureRequest.of(
+            "account", List.of(lethe.normalizer().parse("email=" + MiniPlatform.ALICE)));
+    String run = lethe.start(lethe.plan(alice, List.of()));
+
+    assertThatThrownBy(() -> lethe.run(run, List.of()))
+        .isInstanceOf(VerificationFailedException.class)
+        .hasMessageContaining("invoices")
+        .hasMessageNotContaining(MiniPlatform.ALICE);
+    assertThat(lethe.findRun(run).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+  }
+}
