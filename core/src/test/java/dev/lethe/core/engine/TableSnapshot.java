@@ -16,11 +16,11 @@ import javax.sql.DataSource;
  * Every row of the given tables, as text keyed by table and id: what "byte-for-byte unchanged" is
  * checked against.
  */
-final class TableSnapshot {
+public final class TableSnapshot {
 
   final Map<String, Map<Long, Map<String, String>>> tables = new LinkedHashMap<>();
 
-  static TableSnapshot take(DataSource dataSource, List<String> names) throws SQLException {
+  public static TableSnapshot take(DataSource dataSource, List<String> names) throws SQLException {
     TableSnapshot snapshot = new TableSnapshot();
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
@@ -45,7 +45,7 @@ final class TableSnapshot {
     return snapshot;
   }
 
-  Map<Long, Map<String, String>> rows(String table) {
+  public Map<Long, Map<String, String>> rows(String table) {
     return tables.get(table);
   }
 
