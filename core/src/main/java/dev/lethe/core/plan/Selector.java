@@ -57,12 +57,17 @@ public final class Selector {
     }
     Node parent = node.parent().get();
     Relation via = node.via().orElseThrow();
+    // IS NOT NULL keeps the condition TRUE or FALSE, never NULL, so that it can be negated.
     return entity
         .field(via.column())
-        .in(
-            DSL.select(parent.entity().key())
-                .from(parent.entity().table())
-                .where(reach(parent, rootKeys, honourHolds)))
+        .isNotNull()
+        .and(
+            entity
+                .field(via.column())
+                .in(
+                    DSL.select(parent.entity().key())
+                        .from(parent.entity().table())
+                        .where(reach(parent, rootKeys, honourHolds))))
         .and(own);
   }
 
