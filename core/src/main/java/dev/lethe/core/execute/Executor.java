@@ -217,7 +217,7 @@ public final class Executor {
     RunStore.countBatch(tx, run.id());
   }
 
-  /** Rows whose children (held ones) are still there must stay too. */
+  /** Rows whose children (held ones), by any relation, are still there must stay too. */
   private static Condition noRowsLeftBelow(Node node) {
     List<Condition> none = new ArrayList<>();
     for (Node child : node.cascades()) {
@@ -230,6 +230,13 @@ public final class Executor {
                           .entity()
                           .field(child.via().orElseThrow().column())
                           .eq(node.entity().key()))));
+    }
+    for (Node.Edge edge : node.updates()) {
+      none.add(
+          DSL.notExists(
+              DSL.selectOne()
+                  .from(edge.child().table())
+                  .where(edge.child().field(edge.relation().column()).eq(node.entity().key()))));
     }
     return DSL.and(none);
   }

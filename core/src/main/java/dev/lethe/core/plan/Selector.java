@@ -115,6 +115,16 @@ public final class Selector {
                   .where(entity.field(child.via().orElseThrow().column()).eq(node.entity().key()))
                   .and(heldOrBlocked)));
     }
+    // A held row that a detaching, anonymizing or retaining relation points here keeps it too.
+    for (Node.Edge edge : node.updates()) {
+      BoundEntity entity = edge.child();
+      below.add(
+          DSL.exists(
+              DSL.selectOne()
+                  .from(entity.table())
+                  .where(entity.field(edge.relation().column()).eq(node.entity().key()))
+                  .and(held.held(entity))));
+    }
     return below.isEmpty() ? DSL.falseCondition() : DSL.or(below);
   }
 }
