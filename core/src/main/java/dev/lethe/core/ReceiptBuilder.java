@@ -72,7 +72,11 @@ final class ReceiptBuilder {
   private static dev.lethe.core.sql.BoundEntity boundEntity(Plan plan, Entity entity) {
     return plan.roots().stream()
         .flatMap(r -> r.tree().descendantsAndSelf().stream())
-        .map(n -> n.entity())
+        .flatMap(
+            n ->
+                java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(n.entity()),
+                    n.updates().stream().map(dev.lethe.core.plan.Node.Edge::child)))
         .filter(e -> e.name().equals(entity.name()))
         .findFirst()
         .orElse(null);

@@ -265,7 +265,7 @@ public final class Executor {
     RunStore.addCount(tx, run.id(), child.name(), Outcome.of(edge.action()), n);
   }
 
-  /** Rows whose children (held ones) are still there must stay too. */
+  /** Rows whose children (held ones), by any relation, are still there must stay too. */
   private static Condition noRowsLeftBelow(Node node) {
     List<Condition> none = new ArrayList<>();
     for (Node child : node.cascades()) {
@@ -278,6 +278,13 @@ public final class Executor {
                           .entity()
                           .field(child.via().orElseThrow().column())
                           .eq(node.entity().key()))));
+    }
+    for (Node.Edge edge : node.updates()) {
+      none.add(
+          DSL.notExists(
+              DSL.selectOne()
+                  .from(edge.child().table())
+                  .where(edge.child().field(edge.relation().column()).eq(node.entity().key()))));
     }
     return DSL.and(none);
   }

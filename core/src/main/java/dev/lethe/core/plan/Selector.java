@@ -57,12 +57,17 @@ public final class Selector {
     }
     Node parent = node.parent().get();
     Relation via = node.via().orElseThrow();
+    // IS NOT NULL keeps the condition TRUE or FALSE, never NULL, so that it can be negated.
     return entity
         .field(via.column())
-        .in(
-            DSL.select(parent.entity().key())
-                .from(parent.entity().table())
-                .where(reach(parent, rootKeys, honourHolds)))
+        .isNotNull()
+        .and(
+            entity
+                .field(via.column())
+                .in(
+                    DSL.select(parent.entity().key())
+                        .from(parent.entity().table())
+                        .where(reach(parent, rootKeys, honourHolds))))
         .and(own);
   }
 
@@ -109,6 +114,16 @@ public final class Selector {
                   .from(entity.table())
                   .where(entity.field(child.via().orElseThrow().column()).eq(node.entity().key()))
                   .and(heldOrBlocked)));
+    }
+    // A held row that a detaching, anonymizing or retaining relation points here keeps it too.
+    for (Node.Edge edge : node.updates()) {
+      BoundEntity entity = edge.child();
+      below.add(
+          DSL.exists(
+              DSL.selectOne()
+                  .from(entity.table())
+                  .where(entity.field(edge.relation().column()).eq(node.entity().key()))
+                  .and(held.held(entity))));
     }
     return below.isEmpty() ? DSL.falseCondition() : DSL.or(below);
   }

@@ -254,11 +254,17 @@ public final class RunStore {
   /** Records the keys of rows about to be anonymized, inside the caller's transaction. */
   public static void recordAnonymized(
       DSLContext tx, String runId, String entity, Table<?> from, Field<?> key, Condition where) {
+    // A row reached through two anonymizing relations is recorded once.
+    Field<String> text = key.cast(SQLDataType.VARCHAR(255));
     tx.insertInto(ANONYMIZED, ANON_RUN, ANON_ENTITY, ANON_KEY)
         .select(
-            DSL.select(DSL.val(runId), DSL.val(entity), key.cast(SQLDataType.VARCHAR(255)))
+            DSL.select(DSL.val(runId), DSL.val(entity), text)
                 .from(from)
-                .where(where))
+                .where(where)
+                .andNotExists(
+                    DSL.selectOne()
+                        .from(ANONYMIZED)
+                        .where(ANON_RUN.eq(runId), ANON_ENTITY.eq(entity), ANON_KEY.eq(text))))
         .execute();
   }
 
