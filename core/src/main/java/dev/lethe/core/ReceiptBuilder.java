@@ -35,14 +35,15 @@ final class ReceiptBuilder {
     List<EntityOutcome> entities = new ArrayList<>();
     for (Entity entity : map.entities().values()) {
       Map<Outcome, Long> c = counts.getOrDefault(entity.name(), Map.of());
+      Map<Outcome, Long> u = result.updated().getOrDefault(entity.name(), Map.of());
       long held = result.held().getOrDefault(entity.name(), 0L);
-      long retained = c.getOrDefault(Outcome.RETAINED, 0L);
+      long retained = u.getOrDefault(Outcome.RETAINED, 0L);
       var outcome =
           new EntityOutcome(
               entity.name(),
               c.getOrDefault(Outcome.DELETED, 0L),
-              c.getOrDefault(Outcome.DETACHED, 0L),
-              c.getOrDefault(Outcome.ANONYMIZED, 0L),
+              u.getOrDefault(Outcome.DETACHED, 0L),
+              u.getOrDefault(Outcome.ANONYMIZED, 0L),
               retained,
               held,
               retained > 0 ? entity.retained().map(r -> r.basis()).orElse(null) : null,

@@ -45,11 +45,13 @@ CREATE TABLE lethe_run_files (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 CREATE INDEX lethe_run_files_pending ON lethe_run_files (run_id, deleted_at);
 
-CREATE TABLE lethe_run_anonymized (
+-- Rows a run detached, anonymized or retained: counted and checked once the run is done.
+CREATE TABLE lethe_run_updated (
   run_id VARCHAR(36) NOT NULL REFERENCES lethe_runs (id),
   entity VARCHAR(63) NOT NULL,
+  outcome VARCHAR(16) NOT NULL,
   row_key VARCHAR(255) NOT NULL,
-  PRIMARY KEY (run_id, entity, row_key)
+  PRIMARY KEY (run_id, entity, outcome, row_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE TABLE lethe_settings (

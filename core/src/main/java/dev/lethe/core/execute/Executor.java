@@ -1,7 +1,6 @@
 package dev.lethe.core.execute;
 
 import dev.lethe.core.datamap.Anonymization;
-import dev.lethe.core.datamap.OnDelete;
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.hold.HeldRows;
 import dev.lethe.core.plan.Node;
@@ -136,10 +135,9 @@ public final class Executor {
     dsl.transaction(
         c -> {
           DSLContext tx = c.dsl();
-          RunStore.recordAnonymized(
-              tx, run.id(), entity.name(), entity.table(), entity.key(), where);
-          int n = writer.anonymize(tx, entity, root.root().set(), where);
-          RunStore.addCount(tx, run.id(), entity.name(), Outcome.ANONYMIZED, n);
+          RunStore.recordUpdated(
+              tx, run.id(), entity.name(), Outcome.ANONYMIZED, entity.table(), entity.key(), where);
+          writer.anonymize(tx, entity, root.root().set(), where);
           RunStore.countBatch(tx, run.id());
         });
   }
@@ -224,7 +222,7 @@ public final class Executor {
    * rows above a held row must be told apart one by one).
    */
   private static boolean inline(Run run, Node child) {
-    return child.isLeaf() || (child.height() == 1 && !run.guardHeldChildren());
+    return child.isLeaf() || (child.hasOnlyLeavesBelow() && !run.guardHeldChildren());
   }
 
   /** Deletes {@code rows} of an inline node and what hangs below them, deepest first. */
@@ -258,11 +256,9 @@ public final class Executor {
 
   private void update(DSLContext tx, Run run, Node.Edge edge, Condition where) {
     BoundEntity child = edge.child();
-    if (edge.action() != OnDelete.DETACH) {
-      RunStore.recordAnonymized(tx, run.id(), child.name(), child.table(), child.key(), where);
-    }
-    int n = writer.apply(tx, child, edge.relation(), where);
-    RunStore.addCount(tx, run.id(), child.name(), Outcome.of(edge.action()), n);
+    RunStore.recordUpdated(
+        tx, run.id(), child.name(), Outcome.of(edge.action()), child.table(), child.key(), where);
+    writer.apply(tx, child, edge.relation(), where);
   }
 
   /** Rows whose children (held ones), by any relation, are still there must stay too. */

@@ -80,9 +80,9 @@ public final class Node {
     return cascades.isEmpty() && updates.isEmpty();
   }
 
-  /** How many cascade levels hang below this node: 0 for a leaf. */
-  public int height() {
-    return cascades.stream().mapToInt(c -> c.height() + 1).max().orElse(0);
+  /** True when the nodes below this one are all leaves (nothing hangs below them). */
+  public boolean hasOnlyLeavesBelow() {
+    return !cascades.isEmpty() && cascades.stream().allMatch(Node::isLeaf);
   }
 
   /** This node and every node below it, parents before children. */

@@ -146,7 +146,7 @@ public final class RunStore {
               .set(RUN_VERSION, RUN_VERSION.plus(1))
               .where(RUN_ID.eq(id))
               .execute();
-          tx.deleteFrom(ANONYMIZED).where(ANON_RUN.eq(id)).execute();
+          tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)).execute();
           tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)).execute();
         });
   }
@@ -251,32 +251,52 @@ public final class RunStore {
         .execute();
   }
 
-  /** Records the keys of rows about to be anonymized, inside the caller's transaction. */
-  public static void recordAnonymized(
-      DSLContext tx, String runId, String entity, Table<?> from, Field<?> key, Condition where) {
-    // A row reached through two anonymizing relations is recorded once.
+  /**
+   * Records, inside the caller's transaction, the keys of rows about to be detached, anonymized or
+   * retained. A row reached along several relations is recorded once per outcome; the receipt
+   * counts the recorded rows that still exist when the run ends, so rows deleted later in the run
+   * are not counted twice.
+   */
+  public static void recordUpdated(
+      DSLContext tx,
+      String runId,
+      String entity,
+      Outcome outcome,
+      Table<?> from,
+      Field<?> key,
+      Condition where) {
     Field<String> text = key.cast(SQLDataType.VARCHAR(255));
-    tx.insertInto(ANONYMIZED, ANON_RUN, ANON_ENTITY, ANON_KEY)
+    tx.insertInto(UPDATED, UPD_RUN, UPD_ENTITY, UPD_OUTCOME, UPD_KEY)
         .select(
-            DSL.select(DSL.val(runId), DSL.val(entity), text)
+            DSL.select(DSL.val(runId), DSL.val(entity), DSL.val(outcome.code()), text)
                 .from(from)
                 .where(where)
                 .andNotExists(
                     DSL.selectOne()
-                        .from(ANONYMIZED)
-                        .where(ANON_RUN.eq(runId), ANON_ENTITY.eq(entity), ANON_KEY.eq(text))))
+                        .from(UPDATED)
+                        .where(
+                            UPD_RUN.eq(runId),
+                            UPD_ENTITY.eq(entity),
+                            UPD_OUTCOME.eq(outcome.code()),
+                            UPD_KEY.eq(text))))
         .execute();
   }
 
-  public List<String> anonymizedKeys(String runId, String entity, int offset, int limit) {
-    return dsl.select(ANON_KEY)
-        .from(ANONYMIZED)
-        .where(ANON_RUN.eq(runId))
-        .and(ANON_ENTITY.eq(entity))
-        .orderBy(ANON_KEY)
+  /**
+   * Recorded keys of one entity and outcome after {@code after} (keyset order), at most {@code
+   * limit}.
+   */
+  public List<String> updatedKeys(
+      String runId, String entity, Outcome outcome, String after, int limit) {
+    return dsl.select(UPD_KEY)
+        .from(UPDATED)
+        .where(UPD_RUN.eq(runId))
+        .and(UPD_ENTITY.eq(entity))
+        .and(UPD_OUTCOME.eq(outcome.code()))
+        .and(after == null ? DSL.noCondition() : UPD_KEY.gt(after))
+        .orderBy(UPD_KEY)
         .limit(limit)
-        .offset(offset)
-        .fetch(ANON_KEY);
+        .fetch(UPD_KEY);
   }
 
   /** A file whose row is gone and which is not yet confirmed deleted from the store. */

@@ -57,10 +57,11 @@ final class StateTables {
   static final Field<java.time.LocalDateTime> FILE_DELETED =
       DSL.field(DSL.name("deleted_at"), SQLDataType.LOCALDATETIME);
 
-  static final Table<Record> ANONYMIZED = DSL.table(DSL.name("lethe_run_anonymized"));
-  static final Field<String> ANON_RUN = DSL.field(DSL.name("run_id"), SQLDataType.VARCHAR);
-  static final Field<String> ANON_ENTITY = DSL.field(DSL.name("entity"), SQLDataType.VARCHAR);
-  static final Field<String> ANON_KEY = DSL.field(DSL.name("row_key"), SQLDataType.VARCHAR);
+  static final Table<Record> UPDATED = DSL.table(DSL.name("lethe_run_updated"));
+  static final Field<String> UPD_RUN = DSL.field(DSL.name("run_id"), SQLDataType.VARCHAR);
+  static final Field<String> UPD_ENTITY = DSL.field(DSL.name("entity"), SQLDataType.VARCHAR);
+  static final Field<String> UPD_OUTCOME = DSL.field(DSL.name("outcome"), SQLDataType.VARCHAR);
+  static final Field<String> UPD_KEY = DSL.field(DSL.name("row_key"), SQLDataType.VARCHAR);
 
   static final Table<Record> SETTINGS = DSL.table(DSL.name("lethe_settings"));
   static final Field<String> SETTING_NAME = DSL.field(DSL.name("name"), SQLDataType.VARCHAR);

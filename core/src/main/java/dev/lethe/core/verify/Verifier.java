@@ -48,8 +48,14 @@ public final class Verifier {
   }
 
   /** What verification found, and what the receipt needs from it. */
+  /**
+   * @param updated rows detached, anonymized or retained by the run that still exist, per entity
+   */
   public record Result(
-      Verification verification, Map<String, Long> held, Map<String, LocalDate> retainedUntil) {}
+      Verification verification,
+      Map<String, Long> held,
+      Map<String, Map<Outcome, Long>> updated,
+      Map<String, LocalDate> retainedUntil) {}
 
   /**
    * @param remaining the plan re-counted after execution (same roots, same holds)
@@ -71,9 +77,12 @@ public final class Verifier {
       }
     }
     searchIdentities(remaining, problems);
-    Map<String, LocalDate> until =
-        checkAnonymized(runId, remaining.request().identities(), problems);
-    return new Result(new Verification(problems.isEmpty(), problems, clock.instant()), held, until);
+    Updated updated = checkUpdated(runId, remaining.request().identities(), problems);
+    return new Result(
+        new Verification(problems.isEmpty(), problems, clock.instant()),
+        held,
+        updated.counts(),
+        updated.until());
   }
 
   private static boolean anonymizesRoot(Plan plan, String entity) {
@@ -173,29 +182,56 @@ public final class Verifier {
         .orElse(DSL.noCondition());
   }
 
-  private Map<String, LocalDate> checkAnonymized(
-      String runId, List<Identity> identities, List<String> problems) {
-    Map<String, LocalDate> until = new HashMap<>();
+  private static final List<Outcome> UPDATES =
+      List.of(Outcome.DETACHED, Outcome.ANONYMIZED, Outcome.RETAINED);
+
+  /**
+   * Reads back the rows the run detached, anonymized or retained: counts those that still exist
+   * (rows deleted later in the run are not counted twice), checks that rewritten rows no longer
+   * contain the subject's identities, and finds the last date retained rows may be kept.
+   */
+  private Updated checkUpdated(String runId, List<Identity> identities, List<String> problems) {
+    Updated updated = new Updated(new LinkedHashMap<>(), new HashMap<>());
     for (BoundEntity entity :
         bound.map().entities().keySet().stream().map(bound::entity).toList()) {
       List<Field<?>> fields = anonymizedFields(entity);
-      for (int offset = 0; ; offset += 500) {
-        List<String> keys = runs.anonymizedKeys(runId, entity.name(), offset, 500);
-        if (keys.isEmpty()) {
-          break;
-        }
-        for (Record row :
-            dsl.select(fields)
-                .from(entity.table())
-                .where(entity.key().in(entity.keysFromText(keys)))
-                .fetch()) {
-          checkRow(entity, row, identities, problems);
-          retainedUntil(entity, row)
-              .ifPresent(d -> until.merge(entity.name(), d, (a, b) -> a.isAfter(b) ? a : b));
+      for (Outcome outcome : UPDATES) {
+        String after = null;
+        while (true) {
+          List<String> keys = runs.updatedKeys(runId, entity.name(), outcome, after, 500);
+          if (keys.isEmpty()) {
+            break;
+          }
+          after = keys.get(keys.size() - 1);
+          for (Record row :
+              dsl.select(fields)
+                  .from(entity.table())
+                  .where(entity.key().in(entity.keysFromText(keys)))
+                  .fetch()) {
+            updated.count(entity.name(), outcome);
+            if (outcome != Outcome.DETACHED) {
+              checkRow(entity, row, identities, problems);
+            }
+            if (outcome == Outcome.RETAINED) {
+              retainedUntil(entity, row).ifPresent(d -> updated.until(entity.name(), d));
+            }
+          }
         }
       }
     }
-    return until;
+    return updated;
+  }
+
+  private record Updated(Map<String, Map<Outcome, Long>> counts, Map<String, LocalDate> until) {
+    void count(String entity, Outcome outcome) {
+      counts
+          .computeIfAbsent(entity, e -> new java.util.EnumMap<>(Outcome.class))
+          .merge(outcome, 1L, Long::sum);
+    }
+
+    void until(String entity, LocalDate date) {
+      until.merge(entity, date, (a, b) -> a.isAfter(b) ? a : b);
+    }
   }
 
   private static List<Field<?>> anonymizedFields(BoundEntity entity) {

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  */
 public final class TableSnapshot {
 
-  final Map<String, Map<Long, Map<String, String>>> tables = new LinkedHashMap<>();
+  public final Map<String, Map<Long, Map<String, String>>> tables = new LinkedHashMap<>();
 
   public static TableSnapshot take(DataSource dataSource, List<String> names) throws SQLException {
     TableSnapshot snapshot = new TableSnapshot();

@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What an erasure must do, worked out in memory from the data map's rules and a snapshot of
- * every row — independently of the engine's SQL: the rows reached from the roots along cascades
- * go; rows hanging off deleted rows by other relations are detached, anonymized or retained.
+ * What an erasure must do, worked out in memory from the data map's rules and a snapshot of every
+ * row — independently of the engine's SQL: the rows reached from the roots along cascades go; rows
+ * hanging off deleted rows by other relations are detached, anonymized or retained.
  */
 final class MapOracle {
 
@@ -96,7 +96,8 @@ final class MapOracle {
               (id, row) -> {
                 if (!deleted.getOrDefault(table.getKey(), Set.of()).contains(id)) {
                   Map<String, String> copy = new HashMap<>(row);
-                  copy.putAll(rewritten.getOrDefault(table.getKey(), Map.of()).getOrDefault(id, Map.of()));
+                  copy.putAll(
+                      rewritten.getOrDefault(table.getKey(), Map.of()).getOrDefault(id, Map.of()));
                   rows.put(id, copy);
                 }
               });
@@ -120,7 +121,10 @@ final class MapOracle {
       case ANONYMIZE ->
           relation.set().forEach((column, how) -> rewrite(entity.name(), child, column, how));
       case RETAIN -> {
-        entity.retained().orElseThrow().anonymize()
+        entity
+            .retained()
+            .orElseThrow()
+            .anonymize()
             .forEach((column, how) -> rewrite(entity.name(), child, column, how));
         entity.parents().stream()
             .filter(r -> r.onDelete() == OnDelete.RETAIN)
@@ -143,7 +147,10 @@ final class MapOracle {
           case Anonymization.FixedText text -> text.text();
           case Anonymization.KeyedHash ignored -> old == null ? null : sha256(salt + old);
         };
-    Map<String, String> row = rewritten.computeIfAbsent(entity, e -> new HashMap<>()).computeIfAbsent(id, i -> new HashMap<>());
+    Map<String, String> row =
+        rewritten
+            .computeIfAbsent(entity, e -> new HashMap<>())
+            .computeIfAbsent(id, i -> new HashMap<>());
     if (!row.containsKey(column)) {
       row.put(column, value);
     }
@@ -169,7 +176,8 @@ final class MapOracle {
 
   private static String sha256(String text) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
