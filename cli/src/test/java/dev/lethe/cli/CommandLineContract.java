@@ -134,6 +134,35 @@ abstract class CommandLineContract {
   }
 
   @Test
+  void an_erasure_whose_files_cannot_be_deleted_stops_and_resume_completes_it() throws Exception {
+    Contact contact = aContactWithAnEmail();
+
+    Cli.Result stopped =
+        cli(
+            "erase",
+            "--scope",
+            "contact",
+            "--workspace",
+            contact.workspace(),
+            "--identity",
+            "email=" + contact.email());
+
+    assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(4);
+    assertThat(stopped.out()).isEmpty();
+    var hint = java.util.regex.Pattern.compile("lethe resume --run (\\S+)").matcher(stopped.err());
+    assertThat(hint.find()).as(stopped.err()).isTrue();
+    assertThat(stopped.err()).contains("could not be deleted yet").doesNotContain(contact.email());
+
+    Cli.Result resumed = cli("resume", "--run", hint.group(1), "--files", files.toString());
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    JsonNode receipt = new ObjectMapper().readTree(resumed.out());
+    assertThat(receipt.path("runId").asText()).isEqualTo(hint.group(1));
+    assertThat(receipt.path("verification").path("passed").asBoolean()).isTrue();
+    assertThat(contactsWith(contact)).isZero();
+  }
+
+  @Test
   void retention_prints_one_line_per_rule_with_its_counts() {
     Cli.Result result = cli("retention", "--files", files.toString());
 
