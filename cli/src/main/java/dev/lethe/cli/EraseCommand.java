@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Erase: delete, verify and print the receipt (JSON) of one request.")
 final class EraseCommand implements Callable<Integer> {
 
-  @ParentCommand LetheCommand lethe;
+  @ParentCommand LetheCommand root;
   @Spec CommandSpec spec;
   @Mixin DatabaseOptions database;
   @Mixin EngineOptions engine;
@@ -30,10 +30,10 @@ final class EraseCommand implements Callable<Integer> {
   public Integer call() {
     DataMap map = engine.loadDataMap();
     ErasureRequest erasure = request.toRequest(map);
-    try (HikariDataSource dataSource = database.open(lethe.env())) {
-      Lethe engine = this.engine.open(dataSource, map);
-      String runId = engine.start(engine.plan(erasure, List.of()));
-      Receipt receipt = RunFailures.hintOnFailure(spec, runId, () -> engine.run(runId, List.of()));
+    try (HikariDataSource dataSource = database.open(root.env())) {
+      Lethe lethe = engine.open(dataSource, map);
+      String runId = lethe.start(lethe.plan(erasure, List.of()));
+      Receipt receipt = RunFailures.hintOnFailure(spec, runId, () -> lethe.run(runId, List.of()));
       spec.commandLine().getOut().println(ReceiptJson.write(receipt));
       spec.commandLine().getOut().flush();
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     description = "Dry run: count exactly what an erasure would do. Changes no data.")
 final class PlanCommand implements Callable<Integer> {
 
-  @ParentCommand LetheCommand lethe;
+  @ParentCommand LetheCommand root;
   @Spec CommandSpec spec;
   @Mixin DatabaseOptions database;
   @Mixin EngineOptions engine;
@@ -34,9 +34,9 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     DataMap map = engine.loadDataMap();
     ErasureRequest erasure = request.toRequest(map);
-    try (HikariDataSource dataSource = database.open(lethe.env())) {
-      Lethe engine = this.engine.open(dataSource, map);
-      Plan plan = engine.plan(erasure, List.of());
+    try (HikariDataSource dataSource = database.open(root.env())) {
+      Lethe lethe = engine.open(dataSource, map);
+      Plan plan = lethe.plan(erasure, List.of());
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? PreviewJson.write(plan) : PreviewText.write(plan));
       out.flush();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Run a stopped erasure again until it completes; print its receipt (JSON).")
 final class ResumeCommand implements Callable<Integer> {
 
-  @ParentCommand LetheCommand lethe;
+  @ParentCommand LetheCommand root;
   @Spec CommandSpec spec;
   @Mixin DatabaseOptions database;
   @Mixin EngineOptions engine;
@@ -37,11 +37,11 @@ final class ResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataMap map = engine.loadDataMap();
-    try (HikariDataSource dataSource = database.open(lethe.env())) {
-      Lethe engine = this.engine.open(dataSource, map);
-      RunRecord run = engine.findRun(runId).orElseThrow(() -> new UnknownRunException(runId));
+    try (HikariDataSource dataSource = database.open(root.env())) {
+      Lethe lethe = engine.open(dataSource, map);
+      RunRecord run = lethe.findRun(runId).orElseThrow(() -> new UnknownRunException(runId));
       requireResumable(run, map);
-      Receipt receipt = engine.run(runId, List.of());
+      Receipt receipt = lethe.run(runId, List.of());
       spec.commandLine().getOut().println(ReceiptJson.write(receipt));
       spec.commandLine().getOut().flush();
     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     description = "Apply the data map's retention rules: purge personal data past its age.")
 final class RetentionCommand implements Callable<Integer> {
 
-  @ParentCommand LetheCommand lethe;
+  @ParentCommand LetheCommand root;
   @Spec CommandSpec spec;
   @Mixin DatabaseOptions database;
   @Mixin EngineOptions engine;
@@ -38,7 +38,7 @@ final class RetentionCommand implements Callable<Integer> {
   public Integer call() {
     DataMap map = engine.loadDataMap();
     List<RetentionOutcome> outcomes;
-    try (HikariDataSource dataSource = database.open(lethe.env())) {
+    try (HikariDataSource dataSource = database.open(root.env())) {
       outcomes = engine.open(dataSource, map).sweepRetention(Optional.ofNullable(rule), List.of());
     }
     PrintWriter out = spec.commandLine().getOut();

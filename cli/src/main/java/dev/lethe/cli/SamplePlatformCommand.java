@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     description = "Create the reference messaging-CRM schema and fill it with generated data.")
 final class SamplePlatformCommand implements Callable<Integer> {
 
-  @ParentCommand LetheCommand lethe;
+  @ParentCommand LetheCommand root;
   @Spec CommandSpec spec;
   @Mixin DatabaseOptions database;
 
@@ -63,7 +63,7 @@ final class SamplePlatformCommand implements Callable<Integer> {
     Sizes sizes = sizes();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Long> written;
-    try (HikariDataSource dataSource = database.open(lethe.env())) {
+    try (HikariDataSource dataSource = database.open(root.env())) {
       if (reset) {
         ReferencePlatform.dropSchema(dataSource);
       } else if (platformExists(dataSource)) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     })
 final class ScanCommand implements Callable<Integer> {
 
-  @ParentCommand LetheCommand lethe;
+  @ParentCommand LetheCommand root;
   @Spec CommandSpec spec;
   @Mixin DatabaseOptions database;
 
@@ -65,7 +65,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     DataMap map = mapChoice.none ? emptyMap() : EngineOptions.loadDataMap(mapChoice.dataMap);
     ScanReport report;
-    try (HikariDataSource dataSource = database.open(lethe.env());
+    try (HikariDataSource dataSource = database.open(root.env());
         Connection connection = dataSource.getConnection()) {
       report = CoverageScan.scan(SchemaSnapshot.read(connection), map);
     } catch (SQLException e) {
