@@ -1,10 +1,11 @@
 package dev.lethe.cli;
 
+import dev.lethe.core.datamap.DataMapLoader;
 import dev.lethe.platform.ReferencePlatform;
 
 /**
- * The reference map with the one free-text column it does not list yet ({@code kb_chunks.content})
- * added, so the coverage scan has nothing to report.
+ * The reference map, with the free-text column {@code kb_chunks.content} listed as personal when
+ * the map does not list it yet, so the coverage scan has nothing to report.
  */
 final class CompleteMap {
 
@@ -12,10 +13,8 @@ final class CompleteMap {
 
   static String text() {
     String map = ReferencePlatform.dataMapText();
-    String chunks = "  kb_chunks:\n";
-    if (map.contains(chunks + "    personal:")) {
-      return map;
-    }
-    return map.replace(chunks, chunks + "    personal: [content]\n");
+    boolean covered =
+        DataMapLoader.load("reference", map).entity("kb_chunks").personal().contains("content");
+    return covered ? map : map.replace("  kb_chunks:\n", "  kb_chunks:\n    personal: [content]\n");
   }
 }
