@@ -1,0 +1,42 @@
+package dev.lethe.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lethe.core.Lethe;
+import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.plan.ErasureRequest;
+import dev.lethe.core.receipt.Receipt;
+import dev.lethe.core.receipt.ReceiptJson;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "erase",
+    mixinStandardHelpOptions = true,
+    description = "Erase: delete, verify and print the receipt (JSON) of one request.")
+final class EraseCommand implements Callable<Integer> {
+
+  @ParentCommand LetheCommand root;
+  @Spec CommandSpec spec;
+  @Mixin DatabaseOptions database;
+  @Mixin EngineOptions engine;
+  @Mixin RequestOptions request;
+
+  @Override
+  public Integer call() {
+    DataMap map = engine.loadDataMap();
+    ErasureRequest erasure = request.toRequest(map);
+    try (HikariDataSource dataSource = database.open(root.env())) {
+      Lethe lethe = engine.open(dataSource, map);
+      String runId = lethe.start(lethe.plan(erasure, List.of()));
+      Receipt receipt = RunFailures.hintOnFailure(spec, runId, () -> lethe.run(runId, List.of()));
+      spec.commandLine().getOut().println(ReceiptJson.write(receipt));
+      spec.commandLine().getOut().flush();
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lethe.cli;
+
+/** The exit codes of every command, as documented in {@code docs/cli.md}. */
+final class ExitCode {
+
+  static final int OK = 0;
+
+  /** The coverage scan found gaps. */
+  static final int FINDINGS = 1;
+
+  /** Bad option, request or data map. */
+  static final int BAD_INPUT = 2;
+
+  static final int DATABASE_UNREACHABLE = 3;
+
+  /** The run stopped before completing: verification failed, files pending, claimed elsewhere. */
+  static final int NOT_COMPLETED = 4;
+
+  static final int UNEXPECTED = 5;
+
+  private ExitCode() {}
+}
