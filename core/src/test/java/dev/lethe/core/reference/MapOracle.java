@@ -33,7 +33,7 @@ final class MapOracle {
   private final Map<String, Set<Long>> deleted = new LinkedHashMap<>();
   private final Map<String, Map<Long, Map<String, String>>> rewritten = new LinkedHashMap<>();
   private final Map<String, Map<Outcome, Long>> counts = new LinkedHashMap<>();
-  private final Set<String> retainedRows = new java.util.HashSet<>();
+  private final Set<String> counted = new java.util.HashSet<>();
 
   MapOracle(DataMap map, TableSnapshot before, String salt) {
     this.map = map;
@@ -133,9 +133,10 @@ final class MapOracle {
       case CASCADE -> throw new IllegalStateException();
     }
     rewrite(entity.name(), child, relation.column(), new Anonymization.SetNull());
-    // A retained row loses all its retention links at once, so it is counted once.
-    if (relation.onDelete() != OnDelete.RETAIN || retainedRows.add(entity.name() + "#" + child)) {
-      count(entity.name(), Outcome.of(relation.onDelete()));
+    // A row reached along several relations with the same outcome counts once.
+    Outcome outcome = Outcome.of(relation.onDelete());
+    if (counted.add(entity.name() + "#" + outcome + "#" + child)) {
+      count(entity.name(), outcome);
     }
   }
 
