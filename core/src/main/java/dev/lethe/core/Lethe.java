@@ -3,7 +3,6 @@ package dev.lethe.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lethe.core.datamap.DataMap;
-import dev.lethe.core.datamap.RetentionRule;
 import dev.lethe.core.execute.ExecutionOptions;
 import dev.lethe.core.execute.Executor;
 import dev.lethe.core.files.FileStore;
@@ -21,7 +20,6 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
 import dev.lethe.core.retention.RetentionOutcome;
-import dev.lethe.core.retention.RetentionSweep;
 import dev.lethe.core.schema.SchemaSnapshot;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.core.sql.BoundMap;
@@ -30,13 +28,10 @@ import dev.lethe.core.state.RunRecord;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.core.state.RunStore;
 import dev.lethe.core.verify.Verifier;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -135,7 +130,7 @@ public final class Lethe {
                 .withExecuteLogging(false));
     BoundMap bound = BoundMap.bind(config.map(), schema);
     RunStore runs = new RunStore(dsl);
-    byte[] secret = config.secret().orElseGet(() -> storedSecret(runs));
+    byte[] secret = config.secret().orElseGet(runs::installationSecret);
     return new Lethe(
         dsl,
         bound,
@@ -145,21 +140,6 @@ public final class Lethe {
         secret,
         VendorSql.of(vendor),
         config.options());
-  }
-
-  private static byte[] storedSecret(RunStore runs) {
-    Optional<String> stored = runs.setting("secret");
-    if (stored.isPresent()) {
-      return HexFormat.of().parseHex(stored.get());
-    }
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    try {
-      runs.putSetting("secret", HexFormat.of().formatHex(secret));
-      return secret;
-    } catch (RuntimeException raced) {
-      return HexFormat.of().parseHex(runs.setting("secret").orElseThrow(() -> raced));
-    }
   }
 
   public DataMap dataMap() {
@@ -197,24 +177,16 @@ public final class Lethe {
     String id = UUID.randomUUID().toString();
     ErasureRequest request = plan.request();
     runs.create(
-        new RunRecord(
+        RunRecord.planned(
             id,
             "erasure",
             request.scope(),
             request.workspace(),
-            RunStatus.PLANNED,
-            bound.map().name(),
-            bound.map().fingerprint(),
+            bound.map(),
             Optional.of(SealedRequest.seal(sealer, request)),
             json(request.identities().stream().map(hasher::hash).toList()),
             json(request.params()),
-            0,
-            0,
-            clock.instant(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty()));
+            clock.instant()));
     for (RootSet root : plan.roots()) {
       runs.saveRoots(id, root.index(), root.keys().stream().map(String::valueOf).toList());
     }
@@ -263,15 +235,10 @@ public final class Lethe {
           receipt.total(Outcome.HELD));
       return receipt;
     } catch (RuntimeException e) {
-      runs.fail(runId, e.getClass().getSimpleName() + ": " + safeMessage(e));
-      LOG.warn("run {} ({}) stopped: {}", runId, record.scope(), e.getClass().getSimpleName());
+      runs.fail(runId, RunFailure.describe(e));
+      RunFailure.log(LOG, runId, record.scope(), e);
       throw e;
     }
-  }
-
-  private static String safeMessage(RuntimeException e) {
-    // Messages of our own exceptions carry no personal data; driver messages may quote values.
-    return e instanceof LetheException ? e.getMessage() : "see the server log";
   }
 
   private Plan storedPlan(String runId, ErasureRequest request, List<LegalHold> holds) {
@@ -293,72 +260,15 @@ public final class Lethe {
   /**
    * Applies the data map's retention rules (all, or the one named), each as a run of its own.
    *
-   * @throws IllegalArgumentException for an unknown rule name
+   * @throws RequestException for an unknown rule name
    */
   public List<RetentionOutcome> sweepRetention(Optional<String> ruleName, List<LegalHold> holds) {
-    List<RetentionRule> rules =
-        bound.map().retention().stream()
-            .filter(r -> ruleName.map(r.name()::equals).orElse(true))
-            .toList();
-    if (ruleName.isPresent() && rules.isEmpty()) {
-      throw new RequestException(
-          "no retention rule named '"
-              + ruleName.get()
-              + "' (rules: "
-              + String.join(
-                  ", ", bound.map().retention().stream().map(RetentionRule::name).toList())
-              + ")");
-    }
-    HeldRows held = HeldRows.of(holds, clock.instant(), List.of(), hasher);
-    Executor executor =
-        Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options);
-    List<RetentionOutcome> outcomes = new ArrayList<>();
-    for (RetentionRule rule : rules) {
-      Instant started = clock.instant();
-      Instant cutoff = RetentionSweep.cutoff(rule, started);
-      String id = UUID.randomUUID().toString();
-      runs.create(
-          new RunRecord(
-              id,
-              "retention",
-              rule.name(),
-              Optional.empty(),
-              RunStatus.PLANNED,
-              bound.map().name(),
-              bound.map().fingerprint(),
-              Optional.empty(),
-              "[]",
-              json(java.util.Map.of("cutoff", cutoff.toString())),
-              0,
-              0,
-              started,
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty()));
-      runs.transition(id, 0, RunStatus.RUNNING, started);
-      try {
-        int pending = new RetentionSweep(bound, executor).apply(id, rule, cutoff, held);
-        if (pending > 0) {
-          throw new FilesPendingException(id, pending);
-        }
-      } catch (RuntimeException e) {
-        runs.fail(id, e.getClass().getSimpleName() + ": " + safeMessage(e));
-        throw e;
-      }
-      RetentionOutcome outcome =
-          new RetentionOutcome(
-              rule.name(),
-              id,
-              cutoff,
-              runs.counts(id),
-              runs.deletedFiles(id),
-              started,
-              clock.instant());
-      runs.complete(id, json(outcome), clock.instant());
-      outcomes.add(outcome);
-    }
-    return outcomes;
+    return new RetentionRuns(
+            bound,
+            runs,
+            Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options),
+            clock)
+        .sweep(ruleName, HeldRows.of(holds, clock.instant(), List.of(), hasher));
   }
 
   public Optional<RunRecord> findRun(String runId) {

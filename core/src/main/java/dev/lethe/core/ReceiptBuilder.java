@@ -66,7 +66,7 @@ final class ReceiptBuilder {
         finishedAt,
         entities.isEmpty(),
         entities,
-        runs.deletedFiles(run.id()),
+        runs.files().deletedFiles(run.id()),
         result.verification());
   }
 

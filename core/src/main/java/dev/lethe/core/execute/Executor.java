@@ -10,12 +10,13 @@ import dev.lethe.core.plan.Selector;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.VendorSql;
+import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -60,7 +61,7 @@ public final class Executor {
       Clock clock,
       ExecutionOptions options) {
     return new Executor(
-        dsl, new RowWriter(vendor, salt), new FileSweeper(runs, files, clock), options);
+        dsl, new RowWriter(vendor, salt), new FileSweeper(runs.files(), files, clock), options);
   }
 
   /** Runs {@code plan} for run {@code runId}; returns the number of files still pending. */
@@ -99,32 +100,21 @@ public final class Executor {
       Condition rows,
       HeldRows held) {
     Condition where = rows.and(held.notHeld(entity));
-    BatchSizer sizer =
-        new BatchSizer(options.initialBatch(), options.maxBatch(), options.targetMillis());
-    Object last = null;
-    while (true) {
-      Condition page = last == null ? where : where.and(entity.key().gt(last));
-      List<Object> keys =
-          dsl.select(entity.key())
-              .from(entity.table())
-              .where(page)
-              .orderBy(entity.key())
-              .limit(sizer.size())
-              .fetch(entity.key());
-      if (keys.isEmpty()) {
-        return;
-      }
-      long started = System.nanoTime();
-      dsl.transaction(
-          c -> {
-            DSLContext tx = c.dsl();
-            int n = writer.anonymize(tx, entity, set, entity.key().in(keys));
-            RunStore.addCount(tx, runId, entity.name(), Outcome.ANONYMIZED, n);
-            RunStore.countBatch(tx, runId);
-          });
-      sizer.observe(System.nanoTime() - started);
-      last = keys.get(keys.size() - 1);
-    }
+    forEachPage(
+        entity,
+        where,
+        newSizer(),
+        keys -> {
+          long started = System.nanoTime();
+          dsl.transaction(
+              c -> {
+                DSLContext tx = c.dsl();
+                int n = writer.anonymize(tx, entity, set, entity.key().in(keys));
+                BatchRecords.addCount(tx, runId, entity.name(), Outcome.ANONYMIZED, n);
+                BatchRecords.countBatch(tx, runId);
+              });
+          return System.nanoTime() - started;
+        });
   }
 
   private record Run(String id, Selector selector, boolean guardHeldChildren) {}
@@ -135,20 +125,31 @@ public final class Executor {
     dsl.transaction(
         c -> {
           DSLContext tx = c.dsl();
-          RunStore.recordUpdated(
+          BatchRecords.recordUpdated(
               tx, run.id(), entity.name(), Outcome.ANONYMIZED, entity.table(), entity.key(), where);
           writer.anonymize(tx, entity, root.root().set(), where);
-          RunStore.countBatch(tx, run.id());
+          BatchRecords.countBatch(tx, run.id());
         });
   }
 
   private void pageThrough(Run run, Node node, Condition rows) {
-    BoundEntity entity = node.entity();
-    BatchSizer sizer =
-        sizers.computeIfAbsent(
-            node,
-            n ->
-                new BatchSizer(options.initialBatch(), options.maxBatch(), options.targetMillis()));
+    forEachPage(
+        node.entity(),
+        rows,
+        sizers.computeIfAbsent(node, n -> newSizer()),
+        keys -> handlePage(run, node, keys));
+  }
+
+  private BatchSizer newSizer() {
+    return new BatchSizer(options.initialBatch(), options.maxBatch(), options.targetMillis());
+  }
+
+  /**
+   * Reads the keys of the rows {@code rows} selects in pages (keyset order, each page sized by
+   * {@code sizer}) and hands each page to {@code handle}, which returns how long it took.
+   */
+  private void forEachPage(
+      BoundEntity entity, Condition rows, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
     Object last = null;
     while (true) {
       Condition page = last == null ? rows : rows.and(entity.key().gt(last));
@@ -162,7 +163,7 @@ public final class Executor {
       if (keys.isEmpty()) {
         return;
       }
-      sizer.observe(handlePage(run, node, keys));
+      sizer.observe(handle.applyAsLong(keys));
       last = keys.get(keys.size() - 1);
     }
   }
@@ -208,10 +209,10 @@ public final class Executor {
     BoundEntity entity = node.entity();
     Condition own = entity.key().in(keys).and(selector.held().notHeld(entity));
     if (run.guardHeldChildren()) {
-      own = own.and(noRowsLeftBelow(node));
+      own = own.and(selector.nothingLeftBelow(node));
     }
     files |= delete(tx, run, entity, own);
-    RunStore.countBatch(tx, run.id());
+    BatchRecords.countBatch(tx, run.id());
     return files;
   }
 
@@ -256,33 +257,9 @@ public final class Executor {
 
   private void update(DSLContext tx, Run run, Node.Edge edge, Condition where) {
     BoundEntity child = edge.child();
-    RunStore.recordUpdated(
+    BatchRecords.recordUpdated(
         tx, run.id(), child.name(), Outcome.of(edge.action()), child.table(), child.key(), where);
     writer.apply(tx, child, edge.relation(), where);
-  }
-
-  /** Rows whose children (held ones), by any relation, are still there must stay too. */
-  private static Condition noRowsLeftBelow(Node node) {
-    List<Condition> none = new ArrayList<>();
-    for (Node child : node.cascades()) {
-      none.add(
-          DSL.notExists(
-              DSL.selectOne()
-                  .from(child.entity().table())
-                  .where(
-                      child
-                          .entity()
-                          .field(child.via().orElseThrow().column())
-                          .eq(node.entity().key()))));
-    }
-    for (Node.Edge edge : node.updates()) {
-      none.add(
-          DSL.notExists(
-              DSL.selectOne()
-                  .from(edge.child().table())
-                  .where(edge.child().field(edge.relation().column()).eq(node.entity().key()))));
-    }
-    return DSL.and(none);
   }
 
   /** Deletes the rows, recording their file keys first; returns whether any were recorded. */
@@ -290,11 +267,11 @@ public final class Executor {
     int files = 0;
     for (String column : entity.entity().files()) {
       files +=
-          RunStore.recordFiles(
+          BatchRecords.recordFiles(
               tx, run.id(), entity.name(), entity.table(), entity.text(column), where);
     }
     int n = tx.deleteFrom(entity.table()).where(where).execute();
-    RunStore.addCount(tx, run.id(), entity.name(), Outcome.DELETED, n);
+    BatchRecords.addCount(tx, run.id(), entity.name(), Outcome.DELETED, n);
     return files > 0;
   }
 }

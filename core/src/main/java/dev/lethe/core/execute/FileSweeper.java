@@ -1,7 +1,7 @@
 package dev.lethe.core.execute;
 
 import dev.lethe.core.files.FileStore;
-import dev.lethe.core.state.RunStore;
+import dev.lethe.core.state.FileQueue;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -9,11 +9,11 @@ import java.util.List;
 /** Deletes from the file store the files whose rows a run has deleted, as recorded. */
 final class FileSweeper {
 
-  private final RunStore runs;
+  private final FileQueue runs;
   private final FileStore files;
   private final Clock clock;
 
-  FileSweeper(RunStore runs, FileStore files, Clock clock) {
+  FileSweeper(FileQueue runs, FileStore files, Clock clock) {
     this.runs = runs;
     this.files = files;
     this.clock = clock;
@@ -23,13 +23,13 @@ final class FileSweeper {
   int sweep(String runId) {
     int failed = 0;
     while (true) {
-      List<RunStore.PendingFile> pending = runs.pendingFiles(runId, 200);
-      List<RunStore.PendingFile> fresh =
+      List<FileQueue.PendingFile> pending = runs.pendingFiles(runId, 200);
+      List<FileQueue.PendingFile> fresh =
           pending.subList(Math.min(failed, pending.size()), pending.size());
       if (fresh.isEmpty()) {
         return failed;
       }
-      for (RunStore.PendingFile file : fresh) {
+      for (FileQueue.PendingFile file : fresh) {
         try {
           files.delete(file.key());
           runs.fileDeleted(file.id(), clock.instant());

@@ -127,4 +127,28 @@ public final class Selector {
     }
     return below.isEmpty() ? DSL.falseCondition() : DSL.or(below);
   }
+
+  /** Rows whose children (held ones), by any relation, are still there must stay too. */
+  public Condition nothingLeftBelow(Node node) {
+    List<Condition> none = new ArrayList<>();
+    for (Node child : node.cascades()) {
+      none.add(
+          DSL.notExists(
+              DSL.selectOne()
+                  .from(child.entity().table())
+                  .where(
+                      child
+                          .entity()
+                          .field(child.via().orElseThrow().column())
+                          .eq(node.entity().key()))));
+    }
+    for (Node.Edge edge : node.updates()) {
+      none.add(
+          DSL.notExists(
+              DSL.selectOne()
+                  .from(edge.child().table())
+                  .where(edge.child().field(edge.relation().column()).eq(node.entity().key()))));
+    }
+    return DSL.and(none);
+  }
 }

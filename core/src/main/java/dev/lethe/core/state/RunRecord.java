@@ -24,4 +24,36 @@ public record RunRecord(
     Optional<Instant> startedAt,
     Optional<Instant> finishedAt,
     Optional<String> receipt,
-    Optional<String> error) {}
+    Optional<String> error) {
+
+  /** A run that has been planned and not started. */
+  public static RunRecord planned(
+      String id,
+      String kind,
+      String scope,
+      Optional<String> workspace,
+      dev.lethe.core.datamap.DataMap map,
+      Optional<String> subjectSealed,
+      String subjectHashes,
+      String params,
+      Instant createdAt) {
+    return new RunRecord(
+        id,
+        kind,
+        scope,
+        workspace,
+        RunStatus.PLANNED,
+        map.name(),
+        map.fingerprint(),
+        subjectSealed,
+        subjectHashes,
+        params,
+        0,
+        0,
+        createdAt,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+}

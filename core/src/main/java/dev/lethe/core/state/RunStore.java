@@ -4,24 +4,21 @@ import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Vendor;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Lethe's own tables: runs, their root keys, per-entity counts, the files to delete and the keys of
@@ -34,6 +31,11 @@ public final class RunStore {
 
   public RunStore(DSLContext dsl) {
     this.dsl = dsl;
+  }
+
+  /** The run's queue of files to delete from the store. */
+  public FileQueue files() {
+    return new FileQueue(dsl);
   }
 
   /** Creates or upgrades Lethe's tables in the database. */
@@ -180,44 +182,6 @@ public final class RunStore {
         .fetch(ROOT_KEY);
   }
 
-  public void initCounts(String runId, Map<String, ? extends Iterable<Outcome>> outcomes) {
-    var insert = dsl.insertInto(COUNTS, COUNT_RUN, COUNT_ENTITY, COUNT_OUTCOME, COUNT_ROWS);
-    boolean any = false;
-    for (var entry : outcomes.entrySet()) {
-      for (Outcome outcome : entry.getValue()) {
-        insert = insert.values(runId, entry.getKey(), outcome.code(), 0L);
-        any = true;
-      }
-    }
-    if (any) {
-      insert.execute();
-    }
-  }
-
-  /** Adds to a count inside the caller's transaction. */
-  public static void addCount(DSLContext tx, String runId, String entity, Outcome outcome, long n) {
-    if (n == 0) {
-      return;
-    }
-    int updated =
-        tx.update(COUNTS)
-            .set(COUNT_ROWS, COUNT_ROWS.plus(n))
-            .where(COUNT_RUN.eq(runId))
-            .and(COUNT_ENTITY.eq(entity))
-            .and(COUNT_OUTCOME.eq(outcome.code()))
-            .execute();
-    if (updated == 0) {
-      tx.insertInto(COUNTS, COUNT_RUN, COUNT_ENTITY, COUNT_OUTCOME, COUNT_ROWS)
-          .values(runId, entity, outcome.code(), n)
-          .execute();
-    }
-  }
-
-  /** Counts one more batch inside the caller's transaction. */
-  public static void countBatch(DSLContext tx, String runId) {
-    tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)).execute();
-  }
-
   public Map<String, Map<Outcome, Long>> counts(String runId) {
     Map<String, Map<Outcome, Long>> counts = new LinkedHashMap<>();
     dsl.select(COUNT_ENTITY, COUNT_OUTCOME, COUNT_ROWS)
@@ -232,54 +196,6 @@ public final class RunStore {
                         Outcome.valueOf(r.value2().toUpperCase(java.util.Locale.ROOT)),
                         r.value3()));
     return counts;
-  }
-
-  /** Records the file keys of the rows about to go, inside the caller's transaction. */
-  public static int recordFiles(
-      DSLContext tx,
-      String runId,
-      String entity,
-      Table<?> from,
-      Field<String> fileKey,
-      Condition where) {
-    return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
-        .select(
-            DSL.select(DSL.val(runId), DSL.val(entity), fileKey, DSL.val(0))
-                .from(from)
-                .where(where)
-                .and(fileKey.isNotNull()))
-        .execute();
-  }
-
-  /**
-   * Records, inside the caller's transaction, the keys of rows about to be detached, anonymized or
-   * retained. A row reached along several relations is recorded once per outcome; the receipt
-   * counts the recorded rows that still exist when the run ends, so rows deleted later in the run
-   * are not counted twice.
-   */
-  public static void recordUpdated(
-      DSLContext tx,
-      String runId,
-      String entity,
-      Outcome outcome,
-      Table<?> from,
-      Field<?> key,
-      Condition where) {
-    Field<String> text = key.cast(SQLDataType.VARCHAR(255));
-    tx.insertInto(UPDATED, UPD_RUN, UPD_ENTITY, UPD_OUTCOME, UPD_KEY)
-        .select(
-            DSL.select(DSL.val(runId), DSL.val(entity), DSL.val(outcome.code()), text)
-                .from(from)
-                .where(where)
-                .andNotExists(
-                    DSL.selectOne()
-                        .from(UPDATED)
-                        .where(
-                            UPD_RUN.eq(runId),
-                            UPD_ENTITY.eq(entity),
-                            UPD_OUTCOME.eq(outcome.code()),
-                            UPD_KEY.eq(text))))
-        .execute();
   }
 
   /**
@@ -299,46 +215,23 @@ public final class RunStore {
         .fetch(UPD_KEY);
   }
 
-  /** A file whose row is gone and which is not yet confirmed deleted from the store. */
-  public record PendingFile(long id, String entity, String key, int attempts) {}
-
-  public List<PendingFile> pendingFiles(String runId, int limit) {
-    List<PendingFile> files = new ArrayList<>();
-    dsl.select(FILE_ID, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
-        .from(FILES)
-        .where(FILE_RUN.eq(runId))
-        .and(FILE_DELETED.isNull())
-        .orderBy(FILE_ID)
-        .limit(limit)
-        .forEach(r -> files.add(new PendingFile(r.value1(), r.value2(), r.value3(), r.value4())));
-    return files;
-  }
-
-  public void fileDeleted(long id, Instant now) {
-    dsl.update(FILES)
-        .set(FILE_DELETED, utc(now))
-        .set(FILE_ATTEMPTS, FILE_ATTEMPTS.plus(1))
-        .where(FILE_ID.eq(id))
-        .execute();
-  }
-
-  public void fileFailed(long id, String error) {
-    dsl.update(FILES)
-        .set(FILE_ATTEMPTS, FILE_ATTEMPTS.plus(1))
-        .set(FILE_ERROR, error.length() > 250 ? error.substring(0, 250) : error)
-        .where(FILE_ID.eq(id))
-        .execute();
-  }
-
-  public Map<String, Long> deletedFiles(String runId) {
-    Map<String, Long> files = new LinkedHashMap<>();
-    dsl.select(FILE_ENTITY, DSL.count())
-        .from(FILES)
-        .where(FILE_RUN.eq(runId))
-        .and(FILE_DELETED.isNotNull())
-        .groupBy(FILE_ENTITY)
-        .forEach(r -> files.put(r.value1(), r.value2().longValue()));
-    return files;
+  /**
+   * The installation secret kept in {@code lethe_settings}, generated on first use. Production
+   * installations should pass their own secret instead (kept outside the database).
+   */
+  public byte[] installationSecret() {
+    Optional<String> stored = setting("secret");
+    if (stored.isPresent()) {
+      return HexFormat.of().parseHex(stored.get());
+    }
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    try {
+      putSetting("secret", HexFormat.of().formatHex(secret));
+      return secret;
+    } catch (RuntimeException raced) {
+      return HexFormat.of().parseHex(setting("secret").orElseThrow(() -> raced));
+    }
   }
 
   public Optional<String> setting(String name) {

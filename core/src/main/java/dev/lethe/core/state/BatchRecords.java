@@ -1,0 +1,92 @@
+package dev.lethe.core.state;
+
+import static dev.lethe.core.state.StateTables.*;
+
+import dev.lethe.core.receipt.Outcome;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * What a batch writes into Lethe's tables inside its own transaction, so that the checkpoint, the
+ * counts, the file keys and the keys of updated rows commit (or roll back) with the batch.
+ */
+public final class BatchRecords {
+
+  private BatchRecords() {}
+
+  /** Adds to a count inside the caller's transaction. */
+  public static void addCount(DSLContext tx, String runId, String entity, Outcome outcome, long n) {
+    if (n == 0) {
+      return;
+    }
+    int updated =
+        tx.update(COUNTS)
+            .set(COUNT_ROWS, COUNT_ROWS.plus(n))
+            .where(COUNT_RUN.eq(runId))
+            .and(COUNT_ENTITY.eq(entity))
+            .and(COUNT_OUTCOME.eq(outcome.code()))
+            .execute();
+    if (updated == 0) {
+      tx.insertInto(COUNTS, COUNT_RUN, COUNT_ENTITY, COUNT_OUTCOME, COUNT_ROWS)
+          .values(runId, entity, outcome.code(), n)
+          .execute();
+    }
+  }
+
+  /** Counts one more batch inside the caller's transaction. */
+  public static void countBatch(DSLContext tx, String runId) {
+    tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)).execute();
+  }
+
+  /** Records the file keys of the rows about to go, inside the caller's transaction. */
+  public static int recordFiles(
+      DSLContext tx,
+      String runId,
+      String entity,
+      Table<?> from,
+      Field<String> fileKey,
+      Condition where) {
+    return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
+        .select(
+            DSL.select(DSL.val(runId), DSL.val(entity), fileKey, DSL.val(0))
+                .from(from)
+                .where(where)
+                .and(fileKey.isNotNull()))
+        .execute();
+  }
+
+  /**
+   * Records, inside the caller's transaction, the keys of rows about to be detached, anonymized or
+   * retained. A row reached along several relations is recorded once per outcome; the receipt
+   * counts the recorded rows that still exist when the run ends, so rows deleted later in the run
+   * are not counted twice.
+   */
+  public static void recordUpdated(
+      DSLContext tx,
+      String runId,
+      String entity,
+      Outcome outcome,
+      Table<?> from,
+      Field<?> key,
+      Condition where) {
+    Field<String> text = key.cast(SQLDataType.VARCHAR(255));
+    tx.insertInto(UPDATED, UPD_RUN, UPD_ENTITY, UPD_OUTCOME, UPD_KEY)
+        .select(
+            DSL.select(DSL.val(runId), DSL.val(entity), DSL.val(outcome.code()), text)
+                .from(from)
+                .where(where)
+                .andNotExists(
+                    DSL.selectOne()
+                        .from(UPDATED)
+                        .where(
+                            UPD_RUN.eq(runId),
+                            UPD_ENTITY.eq(entity),
+                            UPD_OUTCOME.eq(outcome.code()),
+                            UPD_KEY.eq(text))))
+        .execute();
+  }
+}
