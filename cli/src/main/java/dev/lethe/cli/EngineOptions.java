@@ -3,13 +3,17 @@ package dev.lethe.cli;
 import dev.lethe.core.Lethe;
 import dev.lethe.core.datamap.DataMap;
 import dev.lethe.core.datamap.DataMapLoader;
+import dev.lethe.core.execute.ExecutionOptions;
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.files.LocalDirectoryFileStore;
 import dev.lethe.core.files.NoFileStore;
 import dev.lethe.platform.ReferencePlatform;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import picocli.CommandLine.Option;
 
@@ -58,8 +62,28 @@ final class EngineOptions {
     return new LocalDirectoryFileStore(files);
   }
 
-  /** Opens the engine: creates Lethe's tables if needed and checks the map against the schema. */
-  Lethe open(DataSource dataSource, DataMap map) {
-    return Lethe.open(dataSource, map, fileStore(), Clock.systemUTC());
+  /** The environment variable holding the installation secret (at least 16 characters). */
+  static final String SECRET_VARIABLE = "LETHE_SECRET";
+
+  /**
+   * Opens the engine: creates Lethe's tables if needed and checks the map against the schema. The
+   * installation secret (keyed hashes, sealing of open requests' identities) comes from {@code
+   * LETHE_SECRET} when set; otherwise Lethe generates one and keeps it in the database.
+   */
+  Lethe open(DataSource dataSource, DataMap map, Map<String, String> env) {
+    Optional<byte[]> secret =
+        Optional.ofNullable(env.get(SECRET_VARIABLE))
+            .filter(v -> !v.isEmpty())
+            .map(
+                v -> {
+                  if (v.length() < 16) {
+                    throw CommandFailure.badInput(
+                        SECRET_VARIABLE + " must be at least 16 characters");
+                  }
+                  return v.getBytes(StandardCharsets.UTF_8);
+                });
+    return Lethe.open(
+        new Lethe.Config(
+            dataSource, map, fileStore(), Clock.systemUTC(), secret, ExecutionOptions.defaults()));
   }
 }

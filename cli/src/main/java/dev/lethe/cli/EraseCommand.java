@@ -31,7 +31,7 @@ final class EraseCommand implements Callable<Integer> {
     DataMap map = engine.loadDataMap();
     ErasureRequest erasure = request.toRequest(map);
     try (HikariDataSource dataSource = database.open(root.env())) {
-      Lethe lethe = engine.open(dataSource, map);
+      Lethe lethe = engine.open(dataSource, map, root.env());
       String runId = lethe.start(lethe.plan(erasure, List.of()));
       Receipt receipt = RunFailures.hintOnFailure(spec, runId, () -> lethe.run(runId, List.of()));
       spec.commandLine().getOut().println(ReceiptJson.write(receipt));

@@ -35,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
     DataMap map = engine.loadDataMap();
     ErasureRequest erasure = request.toRequest(map);
     try (HikariDataSource dataSource = database.open(root.env())) {
-      Lethe lethe = engine.open(dataSource, map);
+      Lethe lethe = engine.open(dataSource, map, root.env());
       Plan plan = lethe.plan(erasure, List.of());
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? PreviewJson.write(plan) : PreviewText.write(plan));

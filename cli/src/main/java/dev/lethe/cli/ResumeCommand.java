@@ -38,7 +38,7 @@ final class ResumeCommand implements Callable<Integer> {
   public Integer call() {
     DataMap map = engine.loadDataMap();
     try (HikariDataSource dataSource = database.open(root.env())) {
-      Lethe lethe = engine.open(dataSource, map);
+      Lethe lethe = engine.open(dataSource, map, root.env());
       RunRecord run = lethe.findRun(runId).orElseThrow(() -> new UnknownRunException(runId));
       requireResumable(run, map);
       Receipt receipt = lethe.run(runId, List.of());

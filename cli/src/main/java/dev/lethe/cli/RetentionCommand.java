@@ -39,7 +39,10 @@ final class RetentionCommand implements Callable<Integer> {
     DataMap map = engine.loadDataMap();
     List<RetentionOutcome> outcomes;
     try (HikariDataSource dataSource = database.open(root.env())) {
-      outcomes = engine.open(dataSource, map).sweepRetention(Optional.ofNullable(rule), List.of());
+      outcomes =
+          engine
+              .open(dataSource, map, root.env())
+              .sweepRetention(Optional.ofNullable(rule), List.of());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
