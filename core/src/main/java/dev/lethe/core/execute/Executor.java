@@ -27,9 +27,9 @@ import org.jooq.impl.DSL;
  *
  * <p>Each node's rows are read in pages of keys (keyset order); for each page the rows below it are
  * handled first, then one transaction deletes the leaf children of the page, detaches or anonymizes
- * what hangs off it, records file keys and anonymized keys, deletes the page and adds to the run's
- * counts. Every statement re-reads the database, so the database itself is the cursor: a run killed
- * anywhere resumes by running again, and a finished run finds nothing.
+ * what hangs off it, records file keys and the keys of updated rows, deletes the page and adds to
+ * the run's counts. Every statement re-reads the database, so the database itself is the cursor: a
+ * run killed anywhere resumes by running again, and a finished run finds nothing.
  */
 public final class Executor {
 
