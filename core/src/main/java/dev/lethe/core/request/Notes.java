@@ -5,13 +5,15 @@ import java.util.regex.Pattern;
 /**
  * Keeps free text (rejection reasons, failure messages) free of the most common personal data: an
  * e-mail address or a run of seven or more digits (a phone number, a Meta id) becomes {@code
- * <redacted>}. A guard, not a guarantee: reasons should be written without personal data.
+ * <redacted>} (digits inside a word, such as a UUID, are left alone). A guard, not a guarantee:
+ * reasons should be written without personal data.
  */
 final class Notes {
 
   static final int MAX_LENGTH = 500;
   private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()\\[\\],;:\"]+@[^\\s@<>()]+");
-  private static final Pattern DIGITS = Pattern.compile("\\+?\\d(?:[\\s.()-]?\\d){6,}");
+  private static final Pattern DIGITS =
+      Pattern.compile("(?<![\\w-])\\+?\\d(?:[\\s.()-]?\\d){6,}(?![\\w-])");
 
   private Notes() {}
 

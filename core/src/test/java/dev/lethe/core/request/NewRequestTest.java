@@ -89,6 +89,9 @@ class NewRequestTest {
   void notes_lose_email_addresses_and_long_numbers() {
     assertThat(Notes.redact("asked by carol@example.com from +62 812-3456-7890, see ticket 42"))
         .isEqualTo("asked by <redacted> from <redacted>, see ticket 42");
+    assertThat(Notes.redact("run 7d0c4f5e-0000-4000-8000-000000000001 failed"))
+        .isEqualTo("run 7d0c4f5e-0000-4000-8000-000000000001 failed");
+    assertThat(Notes.redact("psid 1234567890123")).isEqualTo("psid <redacted>");
   }
 
   @Test

@@ -78,6 +78,7 @@ abstract class RequestLifecycleContract {
     assertThat(events.get(2).actor()).isEqualTo(operator);
     assertThat(events.get(2).at()).isEqualTo(START.plus(Duration.ofHours(1)));
     assertThat(events.get(6).at()).isEqualTo(fixture.clock.instant());
+    assertThat(events.get(4).note()).contains("run 7d0c4f5e-0000-4000-8000-000000000001");
   }
 
   @Test
