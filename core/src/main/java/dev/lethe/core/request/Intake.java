@@ -1,0 +1,133 @@
+package dev.lethe.core.request;
+
+import dev.lethe.core.identity.Identity;
+import dev.lethe.core.identity.KeyedHasher;
+import dev.lethe.core.identity.Sealer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Takes a new request in: answers a repeated idempotency key with its request, merges a duplicate
+ * of an open request into it, and otherwise stores the request with its identities sealed.
+ */
+final class Intake {
+
+  private final RequestStore store;
+  private final RequestWrites writes;
+  private final KeyedHasher hasher;
+  private final Sealer sealer;
+  private final ConfirmationCodeGenerator codes;
+
+  Intake(
+      RequestStore store,
+      RequestWrites writes,
+      KeyedHasher hasher,
+      Sealer sealer,
+      ConfirmationCodeGenerator codes) {
+    this.store = store;
+    this.writes = writes;
+    this.hasher = hasher;
+    this.sealer = sealer;
+    this.codes = codes;
+  }
+
+  DeletionRequest receive(NewRequest request, Actor actor, Instant now) {
+    Optional<String> key = request.idempotencyKey().map(k -> hasher.hex(k, "idempotency-key"));
+    List<String> hashes =
+        MatchKey.sortedDistinct(request.identities().stream().map(hasher::hash).toList());
+    Optional<DeletionRequest> known = existing(request, key, hashes, actor, now);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    RequestState first =
+        request.verificationRequired() ? RequestState.AWAITING_VERIFICATION : RequestState.RECEIVED;
+    DeletionRequest stored = newRequest(request, hashes, first, now);
+    List<RequestEvent> events = new ArrayList<>();
+    events.add(
+        new RequestEvent(
+            now,
+            actor,
+            Optional.empty(),
+            RequestState.RECEIVED,
+            Optional.of("received from " + request.source().code())));
+    if (request.verificationRequired()) {
+      events.add(
+          RequestEvent.move(
+              now,
+              Actor.system(),
+              RequestState.RECEIVED,
+              RequestState.AWAITING_VERIFICATION,
+              "identity verification required"));
+    }
+    try {
+      writes.insert(stored, seal(request.identities()), key, events);
+      return stored;
+    } catch (RequestStore.Conflict raced) {
+      // another process stored the same key or an open duplicate first: answer with that one
+      return existing(request, key, hashes, actor, now).orElseThrow(() -> raced);
+    }
+  }
+
+  private Optional<DeletionRequest> existing(
+      NewRequest request, Optional<String> key, List<String> hashes, Actor actor, Instant now) {
+    if (key.isPresent()) {
+      Optional<DeletionRequest> same = store.findByIdempotencyKey(key.get());
+      if (same.isPresent()) {
+        return same;
+      }
+    }
+    Optional<DeletionRequest> duplicate =
+        store.findOpenDuplicate(
+            request.type(), request.scope(), request.workspace(), hashes, request.params());
+    duplicate.ifPresent(
+        open -> {
+          writes.appendEvent(
+              open.id(),
+              new RequestEvent(
+                  now,
+                  actor,
+                  Optional.of(open.state()),
+                  open.state(),
+                  Optional.of("merged a duplicate request from " + request.source().code())));
+          key.ifPresent(k -> writes.rememberKey(k, open.id(), now));
+        });
+    return duplicate;
+  }
+
+  private DeletionRequest newRequest(
+      NewRequest request, List<String> hashes, RequestState state, Instant now) {
+    return new DeletionRequest(
+        UUID.randomUUID(),
+        request.confirmationCode().orElseGet(codes::next),
+        request.type(),
+        request.scope(),
+        request.workspace(),
+        request.params(),
+        request.jurisdiction(),
+        request.source(),
+        state,
+        Optional.empty(),
+        now,
+        now,
+        request.verificationRequired(),
+        request.gracePeriod(),
+        Optional.empty(),
+        hashes,
+        MatchKey.of(request.type(), request.scope(), request.workspace(), hashes, request.params()),
+        !request.identities().isEmpty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        0);
+  }
+
+  private List<SealedIdentity> seal(List<Identity> identities) {
+    return identities.stream()
+        .map(i -> new SealedIdentity(i.kind().code(), sealer.seal(i.value())))
+        .toList();
+  }
+}

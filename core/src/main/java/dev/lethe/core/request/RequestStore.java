@@ -1,0 +1,153 @@
+package dev.lethe.core.request;
+
+import static dev.lethe.core.request.RequestRows.utc;
+import static dev.lethe.core.request.RequestTables.*;
+
+import dev.lethe.core.schema.Vendor;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * Deletion requests and their events in Lethe's own database (not the host's). Reads are public;
+ * writes go through {@link Requests}, which keeps to the state machine.
+ */
+public final class RequestStore {
+
+  private final DSLContext dsl;
+
+  public RequestStore(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** An insert collided with a unique key: same idempotency key, open duplicate or code. */
+  static final class Conflict extends RuntimeException {
+    Conflict(Throwable cause) {
+      super("a request with the same key exists", cause);
+    }
+  }
+
+  RequestWrites writes() {
+    return new RequestWrites(dsl);
+  }
+
+  /** Migrates Lethe's database and opens the store over it. */
+  public static RequestStore open(DataSource dataSource, Vendor vendor) {
+    migrate(dataSource, vendor);
+    return new RequestStore(
+        DSL.using(
+            dataSource,
+            vendor.dialect(),
+            new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+                .withExecuteLogging(false)));
+  }
+
+  /** Creates or upgrades the request tables, with their own history table. */
+  public static void migrate(DataSource dataSource, Vendor vendor) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .table("lethe_service_history")
+        .locations("classpath:lethe/service/" + vendor.migrationFolder())
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+  }
+
+  public Optional<DeletionRequest> find(UUID id) {
+    return findWhere(ID.eq(id.toString()));
+  }
+
+  public Optional<DeletionRequest> findByConfirmationCode(String code) {
+    return findWhere(CODE.eq(code.strip()));
+  }
+
+  /** The request an idempotency key (already keyed-hashed) points at. */
+  Optional<DeletionRequest> findByIdempotencyKey(String hashedKey) {
+    return findWhere(ID.in(DSL.select(KEY_REQUEST).from(KEYS).where(KEY.eq(hashedKey))));
+  }
+
+  /** An open request of the same type, scope, workspace, identity set and parameters. */
+  public Optional<DeletionRequest> findOpenDuplicate(
+      RequestType type,
+      String scope,
+      Optional<String> workspace,
+      Collection<String> identityHashes,
+      Map<String, String> params) {
+    return findWhere(
+        OPEN_MATCH_KEY.eq(MatchKey.of(type, scope, workspace, identityHashes, params)));
+  }
+
+  private Optional<DeletionRequest> findWhere(Condition condition) {
+    return dsl.select(REQUEST_FIELDS)
+        .from(REQUESTS)
+        .where(condition)
+        .fetchOptional()
+        .map(RequestRows::request);
+  }
+
+  /** Requests matching the filter, oldest first. */
+  public List<DeletionRequest> list(RequestFilter filter) {
+    Condition where = DSL.noCondition();
+    if (!filter.states().isEmpty()) {
+      where = where.and(STATE.in(filter.states().stream().map(RequestState::code).toList()));
+    }
+    if (!filter.sources().isEmpty()) {
+      where = where.and(SOURCE.in(filter.sources().stream().map(RequestSource::code).toList()));
+    }
+    if (filter.receivedFrom().isPresent()) {
+      where = where.and(RECEIVED_AT.ge(utc(filter.receivedFrom().get())));
+    }
+    if (filter.receivedBefore().isPresent()) {
+      where = where.and(RECEIVED_AT.lt(utc(filter.receivedBefore().get())));
+    }
+    return dsl.select(REQUEST_FIELDS)
+        .from(REQUESTS)
+        .where(where)
+        .orderBy(RECEIVED_AT, ID)
+        .limit(filter.limit())
+        .offset(filter.offset())
+        .fetch(RequestRows::request);
+  }
+
+  /** The request's events in the order they happened. */
+  public List<RequestEvent> events(UUID requestId) {
+    return dsl.select(EVENT_FIELDS)
+        .from(EVENTS)
+        .where(EVENT_REQUEST.eq(requestId.toString()))
+        .orderBy(EVENT_ID)
+        .fetch(RequestRows::event);
+  }
+
+  List<SealedIdentity> sealedIdentities(UUID requestId) {
+    return dsl.select(IDENTITY_KIND, IDENTITY_SEALED)
+        .from(IDENTITIES)
+        .where(IDENTITY_REQUEST.eq(requestId.toString()))
+        .orderBy(IDENTITY_ORDINAL)
+        .fetch(r -> new SealedIdentity(r.value1(), r.value2()));
+  }
+
+  /** How many requests are in each state (every state present, zero when none). */
+  public Map<RequestState, Long> countByState() {
+    Map<RequestState, Long> counts = new EnumMap<>(RequestState.class);
+    for (RequestState state : RequestState.values()) {
+      counts.put(state, 0L);
+    }
+    dsl.select(STATE, DSL.count())
+        .from(REQUESTS)
+        .groupBy(STATE)
+        .forEach(r -> counts.put(RequestState.fromCode(r.value1()), r.value2().longValue()));
+    return counts;
+  }
+}
