@@ -2,6 +2,7 @@ package dev.lethe.core.deadline;
 
 import dev.lethe.core.deadline.Due.SetBy;
 import dev.lethe.core.deadline.ExtensionRefusedException.Why;
+import dev.lethe.core.request.RequestSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -40,7 +41,7 @@ public final class Deadlines {
     ZonedDateTime received = receivedAt.atZone(calendar.zone());
     Set<Jurisdiction> regimes = EnumSet.copyOf(jurisdictions);
     Promise promise = promises.forSource(source);
-    String promised = "our promise (" + source.key() + "): ";
+    String promised = "our promise (" + source.code() + "): ";
 
     List<Due> acknowledge = new ArrayList<>();
     List<Due> complete = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.lethe.core.deadline;
 
+import dev.lethe.core.request.RequestSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

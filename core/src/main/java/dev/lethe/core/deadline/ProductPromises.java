@@ -1,5 +1,6 @@
 package dev.lethe.core.deadline;
 
+import dev.lethe.core.request.RequestSource;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

@@ -19,14 +19,14 @@ final class Intake {
   private final RequestWrites writes;
   private final KeyedHasher hasher;
   private final Sealer sealer;
-  private final ConfirmationCodeGenerator codes;
+  private final ConfirmationCodes codes;
 
   Intake(
       RequestStore store,
       RequestWrites writes,
       KeyedHasher hasher,
       Sealer sealer,
-      ConfirmationCodeGenerator codes) {
+      ConfirmationCodes codes) {
     this.store = store;
     this.writes = writes;
     this.hasher = hasher;

@@ -7,7 +7,6 @@ import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.identity.KeyedHasher;
 import dev.lethe.core.identity.Sealer;
 import dev.lethe.core.plan.ErasureRequest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,13 +35,7 @@ public final class Requests {
     this.changes = new StateChanges(store, clock);
     this.sealer = sealer;
     this.clock = clock;
-    this.intake =
-        new Intake(
-            store,
-            store.writes(),
-            hasher,
-            sealer,
-            new ConfirmationCodeGenerator(new SecureRandom()));
+    this.intake = new Intake(store, store.writes(), hasher, sealer, new ConfirmationCodes());
   }
 
   /**

@@ -8,6 +8,7 @@ import static dev.lethe.core.deadline.Jurisdiction.UU_PDP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.core.deadline.Due.SetBy;
+import dev.lethe.core.request.RequestSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

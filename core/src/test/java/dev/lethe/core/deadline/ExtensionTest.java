@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.core.deadline.Due.SetBy;
 import dev.lethe.core.deadline.ExtensionRefusedException.Why;
+import dev.lethe.core.request.RequestSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -3,6 +3,7 @@ package dev.lethe.core.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.core.request.RequestSource;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +32,10 @@ class ProductPromisesTest {
 
   @Test
   void sources_are_configured_by_their_lower_case_keys() {
-    assertThat(RequestSource.fromKey("meta_deauthorize")).isEqualTo(RequestSource.META_DEAUTHORIZE);
-    assertThat(RequestSource.SELF_SERVICE.key()).isEqualTo("self_service");
-    assertThatThrownBy(() -> RequestSource.fromKey("fax"))
+    assertThat(RequestSource.fromCode("meta_deauthorize"))
+        .isEqualTo(RequestSource.META_DEAUTHORIZE);
+    assertThat(RequestSource.SELF_SERVICE.code()).isEqualTo("self_service");
+    assertThatThrownBy(() -> RequestSource.fromCode("fax"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

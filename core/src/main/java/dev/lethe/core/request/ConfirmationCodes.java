@@ -1,4 +1,4 @@
-package dev.lethe.core.meta;
+package dev.lethe.core.request;
 
 import java.security.SecureRandom;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.lethe.core.meta;
+package dev.lethe.core.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
