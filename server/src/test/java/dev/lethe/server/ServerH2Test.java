@@ -82,7 +82,7 @@ class ServerH2Test {
     String status = awaitCompleted(code);
     assertThat(status).contains("\"entity\":\"channels\"");
     assertThat(channelsOf(user)).isZero();
-    HttpResponse<String> page = get("/data-deletion/status?id=" + code.toLowerCase(), "text/html");
+    HttpResponse<String> page = get("/data-deletion/status?id=" + code.toLowerCase(), "*/*");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("completed", "What was deleted", "channels")
@@ -157,6 +157,8 @@ class ServerH2Test {
       assertThat(html.body()).contains("unknown").doesNotContainIgnoringCase("deleted");
       assertThat(json.statusCode()).isEqualTo(404);
       assertThat(json.body()).contains("unknown").doesNotContainIgnoringCase("deleted");
+      assertThat(json.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
   }
 
