@@ -21,7 +21,12 @@ class LauncherIT {
     Run help = run("--help");
 
     assertThat(help.exitCode()).as(help.output()).isZero();
-    assertThat(help.output()).contains("Usage: lethe").contains("sample-platform").contains("scan");
+    assertThat(help.output())
+        .contains("Usage: lethe")
+        .contains("sample-platform")
+        .contains("scan")
+        .contains("demo")
+        .contains("serve --config <file>");
   }
 
   @Test

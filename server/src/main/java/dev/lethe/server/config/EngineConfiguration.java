@@ -1,0 +1,85 @@
+package dev.lethe.server.config;
+
+import dev.lethe.core.Lethe;
+import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.datamap.DataMapLoader;
+import dev.lethe.core.execute.ExecutionOptions;
+import dev.lethe.core.files.FileStore;
+import dev.lethe.core.files.LocalDirectoryFileStore;
+import dev.lethe.core.files.NoFileStore;
+import dev.lethe.core.identity.KeyedHasher;
+import dev.lethe.core.identity.Sealer;
+import dev.lethe.core.request.RequestStore;
+import dev.lethe.core.request.Requests;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.ReferencePlatform;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the core: databases, the engine over the host, the request lifecycle over Lethe's own. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  Databases databases(LetheProperties properties) {
+    var state = JdbcPools.open("state", properties.state());
+    var host = JdbcPools.open("host", properties.host().database());
+    return new Databases(state, Vendor.ofUrl(state.getJdbcUrl()), host);
+  }
+
+  @Bean
+  RequestStore requestStore(Databases databases) {
+    return RequestStore.open(databases.state(), databases.stateVendor());
+  }
+
+  @Bean
+  Lethe lethe(
+      LetheProperties properties,
+      Databases databases,
+      Clock clock,
+      ObjectProvider<HostPreparation> preparations) {
+    preparations.orderedStream().forEach(p -> p.prepare(databases.host()));
+    return Lethe.open(
+        new Lethe.Config(
+            databases.host(),
+            dataMap(properties.host()),
+            fileStore(properties.host()),
+            clock,
+            Optional.of(secret(properties)),
+            ExecutionOptions.defaults()));
+  }
+
+  @Bean
+  Requests requests(RequestStore store, LetheProperties properties, Clock clock) {
+    byte[] secret = secret(properties);
+    return new Requests(store, new KeyedHasher(secret), new Sealer(secret), clock);
+  }
+
+  private static byte[] secret(LetheProperties properties) {
+    return InstallationSecret.resolve(properties.secret(), properties.dataDir());
+  }
+
+  private static DataMap dataMap(LetheProperties.Host host) {
+    return host.datamapFile()
+        .map(DataMapLoader::load)
+        .orElseGet(
+            () ->
+                DataMapLoader.load(
+                    ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText()));
+  }
+
+  /** Without a files directory, file deletions stay pending and such runs cannot complete. */
+  private static FileStore fileStore(LetheProperties.Host host) {
+    return host.filesDirectory()
+        .<FileStore>map(LocalDirectoryFileStore::new)
+        .orElseGet(NoFileStore::new);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.lethe.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything under {@code lethe.*}; see docs/configuration.md.
+ *
+ * @param publicBaseUrl the address people and Meta reach the service at (status page links)
+ * @param dataDir where the demo keeps its databases and where a generated secret is kept
+ * @param secret the installation secret (at least 16 characters); generated once when empty
+ */
+@ConfigurationProperties("lethe")
+public record LetheProperties(
+    Optional<String> publicBaseUrl,
+    @DefaultValue("./data") Path dataDir,
+    Optional<String> secret,
+    @DefaultValue Database state,
+    @DefaultValue Host host,
+    @DefaultValue Meta meta,
+    @DefaultValue Execution execution,
+    @DefaultValue("false") boolean demo) {
+
+  /** A JDBC connection; H2 URLs get {@code ;DATABASE_TO_LOWER=TRUE} when they lack it. */
+  public record Database(
+      Optional<String> url, Optional<String> username, Optional<String> password) {}
+
+  /**
+   * The host product's database, its data map (the reference platform's when empty) and the
+   * directory its file columns point into.
+   */
+  public record Host(
+      Optional<String> url,
+      Optional<String> username,
+      Optional<String> password,
+      Optional<String> datamap,
+      Optional<String> files) {
+
+    public Database database() {
+      return new Database(url, username, password);
+    }
+
+    public Optional<Path> datamapFile() {
+      return datamap.filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    public Optional<Path> filesDirectory() {
+      return files.filter(s -> !s.isBlank()).map(Path::of);
+    }
+  }
+
+  /**
+   * Meta callbacks.
+   *
+   * @param apps the Meta apps whose signed requests are accepted
+   * @param scope the data map scope a Meta user's request erases
+   * @param jurisdiction recorded on Meta requests
+   * @param maxAge how old a signed request may be
+   */
+  public record Meta(
+      @DefaultValue List<App> apps,
+      @DefaultValue("meta_platform") String scope,
+      @DefaultValue("OTHER") String jurisdiction,
+      @DefaultValue("1h") Duration maxAge) {}
+
+  /** One Meta app; {@code previousSecret} is accepted too while a secret is rotated. */
+  public record App(String name, String secret, Optional<String> previousSecret) {}
+
+  /**
+   * Background execution with db-scheduler.
+   *
+   * @param threads requests executed at once by this instance
+   * @param pollingInterval how often due requests are looked for (scheduling on this instance wakes
+   *     it at once)
+   * @param retryBackoff the first wait before a failed request is retried; doubled each time
+   */
+  public record Execution(
+      @DefaultValue("2") int threads,
+      @DefaultValue("5s") Duration pollingInterval,
+      @DefaultValue("10s") Duration retryBackoff) {}
+}
