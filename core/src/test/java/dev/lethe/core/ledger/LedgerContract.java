@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.core.ledger.Verification.Break;
 import dev.lethe.core.ledger.Verification.Reason;
 import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.testing.SettableClock;
 import dev.lethe.platform.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.identity.KeyedHasher;
 import dev.lethe.core.identity.Sealer;
 import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.testing.SettableClock;
 import dev.lethe.platform.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
