@@ -2,6 +2,7 @@ package dev.lethe.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.core.ledger.Ledger;
 import dev.lethe.server.config.Databases;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -82,6 +83,10 @@ class ServerH2Test {
     String status = awaitCompleted(code);
     assertThat(status).contains("\"entity\":\"channels\"");
     assertThat(channelsOf(user)).isZero();
+    Ledger ledger = app.getBean(Ledger.class);
+    assertThat(ledger.verify().intact()).isTrue();
+    assertThat(ledger.head().seq()).isPositive();
+    assertThat(ledger.find(ledger.head().seq()).orElseThrow().body()).doesNotContain(user);
     HttpResponse<String> page = get("/data-deletion/status?id=" + code.toLowerCase(), "*/*");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())

@@ -9,6 +9,7 @@ import dev.lethe.core.files.LocalDirectoryFileStore;
 import dev.lethe.core.files.NoFileStore;
 import dev.lethe.core.identity.KeyedHasher;
 import dev.lethe.core.identity.Sealer;
+import dev.lethe.core.ledger.Ledger;
 import dev.lethe.core.request.RequestStore;
 import dev.lethe.core.request.Requests;
 import dev.lethe.core.schema.Vendor;
@@ -38,6 +39,12 @@ class EngineConfiguration {
   @Bean
   RequestStore requestStore(Databases databases) {
     return RequestStore.open(databases.state(), databases.stateVendor());
+  }
+
+  /** The hash-chained ledger of receipts, in Lethe's own database. */
+  @Bean
+  Ledger ledger(Databases databases, Clock clock) {
+    return Ledger.open(databases.state(), databases.stateVendor(), clock);
   }
 
   @Bean

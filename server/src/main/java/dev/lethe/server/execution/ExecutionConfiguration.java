@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.lethe.core.Lethe;
+import dev.lethe.core.ledger.Ledger;
 import dev.lethe.core.request.Requests;
 import dev.lethe.server.config.Databases;
 import dev.lethe.server.config.LetheProperties;
@@ -27,8 +28,8 @@ class ExecutionConfiguration {
 
   @Bean
   OneTimeTask<String> executeRequestTask(
-      Lethe lethe, Requests requests, LetheProperties properties) {
-    RequestExecution execution = new RequestExecution(lethe, requests);
+      Lethe lethe, Requests requests, Ledger ledger, LetheProperties properties) {
+    RequestExecution execution = new RequestExecution(lethe, requests, ledger);
     return Tasks.oneTime(TASK_NAME, String.class)
         .onFailure(
             new FailureHandler.ExponentialBackoffFailureHandler<>(

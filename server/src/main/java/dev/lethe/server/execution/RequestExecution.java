@@ -1,6 +1,7 @@
 package dev.lethe.server.execution;
 
 import dev.lethe.core.Lethe;
+import dev.lethe.core.ledger.Ledger;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
 import dev.lethe.core.request.Actor;
@@ -14,19 +15,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries one request through the engine: scheduled → running (run id stored before anything is
- * executed) → verifying → completed. Run again after a failure, it resumes the same run, which
- * continues from its last checkpoint.
+ * executed) → verifying → receipt appended to the ledger → completed. Run again after a failure, it
+ * resumes the same run, which continues from its last checkpoint.
  */
 final class RequestExecution {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestExecution.class);
 
+  /** The ledger entry type of an erasure's receipt. */
+  static final String RECEIPT_ENTRY = "erasure-receipt";
+
   private final Lethe lethe;
   private final Requests requests;
+  private final Ledger ledger;
 
-  RequestExecution(Lethe lethe, Requests requests) {
+  RequestExecution(Lethe lethe, Requests requests, Ledger ledger) {
     this.lethe = lethe;
     this.requests = requests;
+    this.ledger = ledger;
   }
 
   void execute(UUID id) {
@@ -56,7 +62,12 @@ final class RequestExecution {
     if (request.state() == RequestState.RUNNING) {
       requests.markVerifying(id, Actor.system());
     }
-    requests.complete(id, ReceiptJson.write(receipt), Actor.system());
+    String receiptJson = ReceiptJson.write(receipt);
+    // Into the ledger first, once: a retry after a failure to complete finds the entry there.
+    if (ledger.byReference(id.toString()).isEmpty()) {
+      ledger.append(RECEIPT_ENTRY, id.toString(), receiptJson);
+    }
+    requests.complete(id, receiptJson, Actor.system());
     LOG.info("request {} completed by run {}", id, runId);
   }
 
