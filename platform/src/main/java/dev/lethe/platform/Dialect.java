@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /** The database products the reference platform runs on, and what differs between them. */
-enum Dialect {
+public enum Dialect {
   POSTGRESQL("postgresql.sql"),
   MARIADB("mariadb.sql"),
   H2("h2.sql");
@@ -16,7 +16,8 @@ enum Dialect {
     this.script = script;
   }
 
-  static Dialect of(Connection connection) throws SQLException {
+  /** The product behind {@code connection}; refuses products the platform does not run on. */
+  public static Dialect of(Connection connection) throws SQLException {
     String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
     if (product.contains("postgres")) {
       return POSTGRESQL;

@@ -1,5 +1,6 @@
 package dev.lethe.platform.generator;
 
+import dev.lethe.platform.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 
 /** The database being filled, and the fastest way to load each. */
 enum Target {
@@ -17,17 +17,7 @@ enum Target {
   H2;
 
   static Target of(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-    if (product.contains("postgres")) {
-      return POSTGRESQL;
-    }
-    if (product.contains("mariadb") || product.contains("mysql")) {
-      return MARIADB;
-    }
-    if (product.contains("h2")) {
-      return H2;
-    }
-    throw new IllegalArgumentException("cannot generate data into " + product);
+    return valueOf(Dialect.of(connection).name());
   }
 
   /**
