@@ -1,12 +1,8 @@
 package dev.lethe.server;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.lethe.server.demo.MetaSigner;
 
-/** Signs payloads as Meta does: HMAC-SHA256 over the base64url-encoded payload text. */
+/** Builds signed requests as Meta sends them, for one user at a given time. */
 final class MetaSigning {
 
   private MetaSigning() {}
@@ -18,18 +14,6 @@ final class MetaSigning {
             + ",\"user_id\":\""
             + userId
             + "\"}";
-    Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
-    String payload = base64url.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    return base64url.encodeToString(hmac(secret, payload)) + "." + payload;
-  }
-
-  private static byte[] hmac(String secret, String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return MetaSigner.sign(json, secret);
   }
 }

@@ -6,12 +6,15 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Signs a payload as Meta does, for the demo's sample callback. */
-final class MetaSigner {
+/**
+ * Signs a payload as Meta does (HMAC-SHA256 over the base64url-encoded payload text), for the
+ * demo's sample callback and for tests.
+ */
+public final class MetaSigner {
 
   private MetaSigner() {}
 
-  static String sign(String payloadJson, String appSecret) {
+  public static String sign(String payloadJson, String appSecret) {
     Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
     String payload = base64url.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
     try {
