@@ -25,9 +25,21 @@ public record LetheProperties(
     @DefaultValue Execution execution,
     @DefaultValue("false") boolean demo) {
 
+  // Spring Boot binds an absent Optional as null: read it as empty.
+  public LetheProperties {
+    publicBaseUrl = publicBaseUrl == null ? Optional.empty() : publicBaseUrl;
+    secret = secret == null ? Optional.empty() : secret;
+  }
+
   /** A JDBC connection; H2 URLs get {@code ;DATABASE_TO_LOWER=TRUE} when they lack it. */
   public record Database(
-      Optional<String> url, Optional<String> username, Optional<String> password) {}
+      Optional<String> url, Optional<String> username, Optional<String> password) {
+    public Database {
+      url = url == null ? Optional.empty() : url;
+      username = username == null ? Optional.empty() : username;
+      password = password == null ? Optional.empty() : password;
+    }
+  }
 
   /**
    * The host product's database, its data map (the reference platform's when empty) and the
@@ -39,6 +51,14 @@ public record LetheProperties(
       Optional<String> password,
       Optional<String> datamap,
       Optional<String> files) {
+
+    public Host {
+      url = url == null ? Optional.empty() : url;
+      username = username == null ? Optional.empty() : username;
+      password = password == null ? Optional.empty() : password;
+      datamap = datamap == null ? Optional.empty() : datamap;
+      files = files == null ? Optional.empty() : files;
+    }
 
     public Database database() {
       return new Database(url, username, password);
@@ -68,7 +88,11 @@ public record LetheProperties(
       @DefaultValue("1h") Duration maxAge) {}
 
   /** One Meta app; {@code previousSecret} is accepted too while a secret is rotated. */
-  public record App(String name, String secret, Optional<String> previousSecret) {}
+  public record App(String name, String secret, Optional<String> previousSecret) {
+    public App {
+      previousSecret = previousSecret == null ? Optional.empty() : previousSecret;
+    }
+  }
 
   /**
    * Background execution with db-scheduler.
