@@ -67,7 +67,8 @@ final class ReceiptBuilder {
         entities.isEmpty(),
         entities,
         runs.files().deletedFiles(run.id()),
-        result.verification());
+        result.verification(),
+        null);
   }
 
   private static dev.lethe.core.sql.BoundEntity boundEntity(Plan plan, Entity entity) {

@@ -1,5 +1,8 @@
 package dev.lethe.core.deadline;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,6 +69,34 @@ public enum Jurisdiction {
     this.acknowledge = acknowledge;
     this.complete = complete;
     this.extension = extension;
+  }
+
+  /** Region codes people write for a regime, beside the regime's own name. */
+  private static final Map<String, Jurisdiction> ALIASES =
+      Map.of(
+          "EU", GDPR, "EEA", GDPR, "UK", GDPR, "US-CA", CCPA, "IN", DPDP, "ID", UU_PDP, "BR", LGPD);
+
+  /**
+   * The regime named by a code: its own name ({@code GDPR}, {@code UU_PDP}, …, case-insensitive,
+   * {@code -} for {@code _}) or a region ({@code EU}, {@code EEA}, {@code UK}, {@code US-CA},
+   * {@code IN}, {@code ID}, {@code BR}); empty for anything else.
+   */
+  public static Optional<Jurisdiction> fromCode(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    String wanted = code.strip().toUpperCase(Locale.ROOT);
+    if (ALIASES.containsKey(wanted)) {
+      return Optional.of(ALIASES.get(wanted));
+    }
+    String name = wanted.replace('-', '_');
+    return Arrays.stream(values()).filter(j -> j.name().equals(name)).findFirst();
+  }
+
+  /** Every code {@link #fromCode} reads, for error messages. */
+  public static String knownCodes() {
+    return String.join(", ", Arrays.stream(values()).map(Enum::name).toList())
+        + " (or a region: EU, EEA, UK, US-CA, IN, ID, BR)";
   }
 
   /** The regime as a whole, for operators: what it says about deletion deadlines. */

@@ -36,6 +36,17 @@ public sealed interface Span {
   }
 
   /**
+   * A span as configuration writes it: a whole number and a unit, {@code 1 month}, {@code 30 days},
+   * {@code 2 business days}, {@code 24 hours}, or short: {@code 1mo}, {@code 30d}, {@code 2bd},
+   * {@code 24h}.
+   *
+   * @throws IllegalArgumentException naming the accepted forms
+   */
+  static Span parse(String text) {
+    return SpanText.parse(text);
+  }
+
+  /**
    * Calendar months: the same day of the month, clamped to the month's last day (31 January plus
    * one month is 28 or 29 February).
    */

@@ -9,6 +9,9 @@ import java.util.Map;
  * The proof of one erasure: what was deleted, detached, anonymized, retained (why, until when) and
  * held, per entity; the files deleted; the verification; the data map it ran against. The subject
  * appears only as keyed hashes.
+ *
+ * @param backupsClearedBy the date by which backups no longer hold the deleted data, when the
+ *     service knows its backup retention (null otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Receipt(
@@ -23,12 +26,31 @@ public record Receipt(
     boolean nothingFound,
     List<EntityOutcome> entities,
     Map<String, Long> filesDeleted,
-    Verification verification) {
+    Verification verification,
+    Instant backupsClearedBy) {
 
   public Receipt {
     subjectHashes = List.copyOf(subjectHashes);
     entities = List.copyOf(entities);
     filesDeleted = Map.copyOf(filesDeleted);
+  }
+
+  /** This receipt, stating the date by which backups no longer hold the data. */
+  public Receipt withBackupsClearedBy(Instant by) {
+    return new Receipt(
+        runId,
+        scope,
+        workspace,
+        dataMap,
+        dataMapFingerprint,
+        subjectHashes,
+        startedAt,
+        finishedAt,
+        nothingFound,
+        entities,
+        filesDeleted,
+        verification,
+        by);
   }
 
   public long total(Outcome outcome) {

@@ -15,6 +15,8 @@ final class Change {
   Optional<String> runId;
   Optional<String> receiptJson;
   Optional<String> rejectionReason;
+  Optional<Deadline> deadline;
+  Optional<Instant> acknowledgedAt;
 
   private Change(DeletionRequest current, RequestState state, Instant at) {
     this.state = state;
@@ -25,6 +27,8 @@ final class Change {
     this.runId = current.runId();
     this.receiptJson = current.receiptJson();
     this.rejectionReason = current.rejectionReason();
+    this.deadline = current.deadline();
+    this.acknowledgedAt = current.acknowledgedAt();
   }
 
   static Change to(DeletionRequest current, RequestState state, Instant at) {
@@ -54,6 +58,21 @@ final class Change {
 
   Change rejectionReason(String reason) {
     this.rejectionReason = Optional.of(reason);
+    return this;
+  }
+
+  Change runIdCleared() {
+    this.runId = Optional.empty();
+    return this;
+  }
+
+  Change deadline(Deadline moved) {
+    this.deadline = Optional.of(moved);
+    return this;
+  }
+
+  Change acknowledgedAt(Instant at) {
+    this.acknowledgedAt = Optional.of(at);
     return this;
   }
 

@@ -57,6 +57,11 @@ public final class ConfirmationCodes {
     return true;
   }
 
+  /** Whether every character of the text is of the alphabet codes are drawn from. */
+  static boolean isOfAlphabet(String text) {
+    return text.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+  }
+
   /**
    * A code as a person typed it (surrounding blanks, lower case, O for 0, I or L for 1), in the
    * canonical form to look up; empty when it cannot be a code.

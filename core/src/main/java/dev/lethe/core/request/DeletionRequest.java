@@ -17,6 +17,8 @@ import java.util.UUID;
  *     parameters, digested
  * @param heldFrom the state a hold was placed on, which its release returns to
  * @param graceEndsAt set when the grace period starts
+ * @param deadline its due dates; empty only for requests stored before due dates were kept
+ * @param acknowledgedAt when the person was told the request is received
  * @param version raised by every state change; updates check it
  */
 public record DeletionRequest(
@@ -42,6 +44,8 @@ public record DeletionRequest(
     Optional<String> receiptJson,
     Optional<String> rejectionReason,
     List<String> holdIds,
+    Optional<Deadline> deadline,
+    Optional<Instant> acknowledgedAt,
     long version) {
 
   public DeletionRequest {
@@ -64,6 +68,8 @@ public record DeletionRequest(
     receiptJson = receiptJson == null ? Optional.empty() : receiptJson;
     rejectionReason = rejectionReason == null ? Optional.empty() : rejectionReason;
     holdIds = List.copyOf(holdIds == null ? List.of() : holdIds);
+    deadline = deadline == null ? Optional.empty() : deadline;
+    acknowledgedAt = acknowledgedAt == null ? Optional.empty() : acknowledgedAt;
     if (state == RequestState.ON_HOLD && (heldFrom.isEmpty() || holdIds.isEmpty())) {
       throw new IllegalArgumentException("a request on hold names its holds and its prior state");
     }
@@ -71,5 +77,16 @@ public record DeletionRequest(
 
   public boolean isOpen() {
     return state.isOpen();
+  }
+
+  /** Open, and its completion date has come. */
+  public boolean isOverdue(Instant now) {
+    return isOpen() && deadline.filter(d -> d.isPast(now)).isPresent();
+  }
+
+  /** Not acknowledged, and its acknowledgement date has come. */
+  public boolean isAcknowledgementOverdue(Instant now) {
+    return acknowledgedAt.isEmpty()
+        && deadline.flatMap(Deadline::acknowledgeBy).filter(by -> !now.isBefore(by)).isPresent();
   }
 }

@@ -1,5 +1,8 @@
 package dev.lethe.core.request;
 
+import dev.lethe.core.deadline.Deadlines;
+import dev.lethe.core.deadline.DueDates;
+import dev.lethe.core.deadline.Jurisdiction;
 import dev.lethe.core.identity.Identity;
 import dev.lethe.core.identity.KeyedHasher;
 import dev.lethe.core.identity.Sealer;
@@ -7,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,27 +24,30 @@ final class Intake {
   private final KeyedHasher hasher;
   private final Sealer sealer;
   private final ConfirmationCodes codes;
+  private final Deadlines deadlines;
 
   Intake(
       RequestStore store,
       RequestWrites writes,
       KeyedHasher hasher,
       Sealer sealer,
-      ConfirmationCodes codes) {
+      ConfirmationCodes codes,
+      Deadlines deadlines) {
     this.store = store;
     this.writes = writes;
     this.hasher = hasher;
     this.sealer = sealer;
     this.codes = codes;
+    this.deadlines = deadlines;
   }
 
-  DeletionRequest receive(NewRequest request, Actor actor, Instant now) {
+  Received receive(NewRequest request, Actor actor, Instant now) {
     Optional<String> key = request.idempotencyKey().map(k -> hasher.hex(k, "idempotency-key"));
     List<String> hashes =
         MatchKey.sortedDistinct(request.identities().stream().map(hasher::hash).toList());
     Optional<DeletionRequest> known = existing(request, key, hashes, actor, now);
     if (known.isPresent()) {
-      return known.get();
+      return new Received(known.get(), false);
     }
     RequestState first =
         request.verificationRequired() ? RequestState.AWAITING_VERIFICATION : RequestState.RECEIVED;
@@ -63,11 +70,12 @@ final class Intake {
               "identity verification required"));
     }
     try {
-      writes.insert(stored, seal(request.identities()), key, events);
-      return stored;
+      writes.insert(stored, seal(request.identities()), sealed(request), key, events);
+      return new Received(stored, true);
     } catch (RequestStore.Conflict raced) {
       // another process stored the same key or an open duplicate first: answer with that one
-      return existing(request, key, hashes, actor, now).orElseThrow(() -> raced);
+      return new Received(
+          existing(request, key, hashes, actor, now).orElseThrow(() -> raced), false);
     }
   }
 
@@ -93,6 +101,7 @@ final class Intake {
                   open.state(),
                   Optional.of("merged a duplicate request from " + request.source().code())));
           key.ifPresent(k -> writes.rememberKey(k, open.id(), now));
+          sealed(request).ifPresent(contact -> writes.addContact(open.id(), contact, now));
         });
     return duplicate;
   }
@@ -122,7 +131,19 @@ final class Intake {
         Optional.empty(),
         Optional.empty(),
         List.of(),
+        Optional.of(deadline(request, now)),
+        Optional.empty(),
         0);
+  }
+
+  private Deadline deadline(NewRequest request, Instant now) {
+    Jurisdiction regime = Jurisdiction.fromCode(request.jurisdiction()).orElseThrow();
+    DueDates due = deadlines.dueDates(now, Set.of(regime), request.source());
+    return new Deadline(due.acknowledgeBy(), due.completeBy(), due.complete().rule());
+  }
+
+  private Optional<SealedContact> sealed(NewRequest request) {
+    return request.contact().map(c -> new SealedContact(sealer.seal(c.address()), c.language()));
   }
 
   private List<SealedIdentity> seal(List<Identity> identities) {

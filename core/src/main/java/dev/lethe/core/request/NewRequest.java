@@ -1,5 +1,6 @@
 package dev.lethe.core.request;
 
+import dev.lethe.core.deadline.Jurisdiction;
 import dev.lethe.core.identity.Identity;
 import java.time.Duration;
 import java.util.List;
@@ -14,13 +15,15 @@ import java.util.regex.Pattern;
  * must select its subject through {@code params} (a filter-based scope such as bot users by bot and
  * date).
  *
- * @param jurisdiction the law the request is served under, as a short code ({@code EU}, {@code
- *     US-CA}, {@code ID} …)
+ * @param jurisdiction the law the request is served under: a regime or region code that {@link
+ *     Jurisdiction#fromCode} reads ({@code GDPR}, {@code EU}, {@code US-CA}, {@code ID}, {@code
+ *     OTHER} …)
  * @param gracePeriod how long the subject may still cancel before the request is scheduled
  * @param verificationRequired the subject's identity must be verified before anything happens
  * @param idempotencyKey the same key always returns the same request (a Meta signed_request
  *     fingerprint, an API idempotency header)
  * @param confirmationCode a code the caller already handed out; one is generated when empty
+ * @param contact where to write to the person about the request, if anywhere
  */
 public record NewRequest(
     RequestType type,
@@ -33,7 +36,8 @@ public record NewRequest(
     Optional<Duration> gracePeriod,
     boolean verificationRequired,
     Optional<String> idempotencyKey,
-    Optional<String> confirmationCode) {
+    Optional<String> confirmationCode,
+    Optional<Contact> contact) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
   private static final Pattern JURISDICTION = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,15}");
@@ -56,9 +60,10 @@ public record NewRequest(
           "a request needs the subject's identities, or the filter parameters of its scope");
     }
     jurisdiction = jurisdiction == null ? "" : jurisdiction.strip().toUpperCase(Locale.ROOT);
-    if (!JURISDICTION.matcher(jurisdiction).matches()) {
+    if (!JURISDICTION.matcher(jurisdiction).matches()
+        || Jurisdiction.fromCode(jurisdiction).isEmpty()) {
       throw new InvalidRequestException(
-          "the jurisdiction must be a short code such as EU or US-CA");
+          "the jurisdiction must be one of " + Jurisdiction.knownCodes());
     }
     gracePeriod = gracePeriod == null ? Optional.empty() : gracePeriod;
     if (gracePeriod.filter(g -> g.isNegative() || g.isZero()).isPresent()) {
@@ -72,6 +77,7 @@ public record NewRequest(
     if (confirmationCode.filter(c -> !CODE.matcher(c).matches()).isPresent()) {
       throw new InvalidRequestException("a confirmation code is 8 to 64 letters and digits");
     }
+    contact = contact == null ? Optional.empty() : contact;
   }
 
   /** An erasure of one subject, with no grace period, verification or idempotency key. */
@@ -88,6 +94,7 @@ public record NewRequest(
         Optional.empty(),
         false,
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -103,7 +110,8 @@ public record NewRequest(
         gracePeriod,
         verificationRequired,
         idempotencyKey,
-        confirmationCode);
+        confirmationCode,
+        contact);
   }
 
   public NewRequest withGracePeriod(Duration grace) {
@@ -118,7 +126,8 @@ public record NewRequest(
         Optional.of(grace),
         verificationRequired,
         idempotencyKey,
-        confirmationCode);
+        confirmationCode,
+        contact);
   }
 
   public NewRequest withVerification() {
@@ -133,7 +142,8 @@ public record NewRequest(
         gracePeriod,
         true,
         idempotencyKey,
-        confirmationCode);
+        confirmationCode,
+        contact);
   }
 
   public NewRequest withIdempotencyKey(String key) {
@@ -148,6 +158,23 @@ public record NewRequest(
         gracePeriod,
         verificationRequired,
         Optional.of(key),
-        confirmationCode);
+        confirmationCode,
+        contact);
+  }
+
+  public NewRequest withContact(Contact to) {
+    return new NewRequest(
+        type,
+        scope,
+        identities,
+        workspace,
+        params,
+        jurisdiction,
+        source,
+        gracePeriod,
+        verificationRequired,
+        idempotencyKey,
+        confirmationCode,
+        Optional.of(to));
   }
 }

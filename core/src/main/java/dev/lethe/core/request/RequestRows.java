@@ -46,7 +46,17 @@ final class RequestRows {
         Optional.ofNullable(r.get(RECEIPT)),
         Optional.ofNullable(r.get(REJECTION_REASON)),
         Json.list(r.get(HOLD_IDS)),
+        deadline(r),
+        Optional.ofNullable(instant(r.get(ACKNOWLEDGED_AT))),
         r.get(VERSION));
+  }
+
+  private static Optional<Deadline> deadline(Record r) {
+    return Optional.ofNullable(instant(r.get(COMPLETE_BY)))
+        .map(
+            by ->
+                new Deadline(
+                    Optional.ofNullable(instant(r.get(ACKNOWLEDGE_BY))), by, r.get(COMPLETE_RULE)));
   }
 
   static RequestEvent event(Record r) {

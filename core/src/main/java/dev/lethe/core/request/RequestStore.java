@@ -37,6 +37,10 @@ public final class RequestStore {
     }
   }
 
+  DSLContext dsl() {
+    return dsl;
+  }
+
   RequestWrites writes() {
     return new RequestWrites(dsl);
   }
@@ -99,6 +103,21 @@ public final class RequestStore {
 
   /** Requests matching the filter, oldest first. */
   public List<DeletionRequest> list(RequestFilter filter) {
+    return dsl.select(REQUEST_FIELDS)
+        .from(REQUESTS)
+        .where(condition(filter))
+        .orderBy(RECEIVED_AT, ID)
+        .limit(filter.limit())
+        .offset(filter.offset())
+        .fetch(RequestRows::request);
+  }
+
+  /** How many requests match the filter (its page aside). */
+  public long count(RequestFilter filter) {
+    return dsl.selectCount().from(REQUESTS).where(condition(filter)).fetchOne(0, Long.class);
+  }
+
+  private static Condition condition(RequestFilter filter) {
     Condition where = DSL.noCondition();
     if (!filter.states().isEmpty()) {
       where = where.and(STATE.in(filter.states().stream().map(RequestState::code).toList()));
@@ -112,13 +131,13 @@ public final class RequestStore {
     if (filter.receivedBefore().isPresent()) {
       where = where.and(RECEIVED_AT.lt(utc(filter.receivedBefore().get())));
     }
-    return dsl.select(REQUEST_FIELDS)
-        .from(REQUESTS)
-        .where(where)
-        .orderBy(RECEIVED_AT, ID)
-        .limit(filter.limit())
-        .offset(filter.offset())
-        .fetch(RequestRows::request);
+    if (!filter.workspaces().isEmpty()) {
+      where = where.and(WORKSPACE.in(filter.workspaces()));
+    }
+    if (filter.overdueAt().isPresent()) {
+      where = where.and(CLOSED_AT.isNull()).and(COMPLETE_BY.le(utc(filter.overdueAt().get())));
+    }
+    return where;
   }
 
   /** The request's events in the order they happened. */
@@ -136,6 +155,13 @@ public final class RequestStore {
         .where(IDENTITY_REQUEST.eq(requestId.toString()))
         .orderBy(IDENTITY_ORDINAL)
         .fetch(r -> new SealedIdentity(r.value1(), r.value2()));
+  }
+
+  Optional<SealedContact> sealedContact(UUID requestId) {
+    return dsl.select(CONTACT_SEALED, CONTACT_LANGUAGE)
+        .from(CONTACTS)
+        .where(CONTACT_REQUEST.eq(requestId.toString()))
+        .fetchOptional(r -> new SealedContact(r.value1(), r.value2()));
   }
 
   /** How many requests are in each state (every state present, zero when none). */

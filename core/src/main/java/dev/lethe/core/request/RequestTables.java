@@ -39,6 +39,10 @@ final class RequestTables {
   static final Field<String> RUN_ID = string("run_id");
   static final Field<String> RECEIPT = clob("receipt");
   static final Field<String> REJECTION_REASON = string("rejection_reason");
+  static final Field<LocalDateTime> ACKNOWLEDGE_BY = time("acknowledge_by");
+  static final Field<LocalDateTime> ACKNOWLEDGED_AT = time("acknowledged_at");
+  static final Field<LocalDateTime> COMPLETE_BY = time("complete_by");
+  static final Field<String> COMPLETE_RULE = string("complete_rule");
   static final Field<Long> VERSION = DSL.field(DSL.name("version"), SQLDataType.BIGINT);
 
   /** Every column of a request, typed, in the order {@link RequestRows} reads them. */
@@ -66,6 +70,10 @@ final class RequestTables {
           RUN_ID,
           RECEIPT,
           REJECTION_REASON,
+          ACKNOWLEDGE_BY,
+          COMPLETE_BY,
+          COMPLETE_RULE,
+          ACKNOWLEDGED_AT,
           VERSION);
 
   static final Table<Record> IDENTITIES = DSL.table(DSL.name("lethe_request_identities"));
@@ -74,6 +82,12 @@ final class RequestTables {
       DSL.field(DSL.name("ordinal"), SQLDataType.INTEGER);
   static final Field<String> IDENTITY_KIND = string("kind");
   static final Field<String> IDENTITY_SEALED = clob("sealed_value");
+
+  static final Table<Record> CONTACTS = DSL.table(DSL.name("lethe_request_contacts"));
+  static final Field<String> CONTACT_REQUEST = string("request_id");
+  static final Field<String> CONTACT_SEALED = clob("sealed_address");
+  static final Field<String> CONTACT_LANGUAGE = string("language");
+  static final Field<LocalDateTime> CONTACT_CREATED = time("created_at");
 
   static final Table<Record> KEYS = DSL.table(DSL.name("lethe_request_keys"));
   static final Field<String> KEY = string("idempotency_key");

@@ -5,9 +5,11 @@ import static dev.lethe.core.request.RequestTables.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
@@ -24,6 +26,7 @@ final class RequestWrites {
   void insert(
       DeletionRequest request,
       List<SealedIdentity> identities,
+      Optional<SealedContact> contact,
       Optional<String> idempotencyKey,
       List<RequestEvent> events) {
     String id = request.id().toString();
@@ -49,6 +52,10 @@ final class RequestWrites {
                 .set(MATCH_KEY, request.matchKey())
                 .set(OPEN_MATCH_KEY, request.matchKey())
                 .set(IDENTITIES_SEALED, !identities.isEmpty())
+                .set(ACKNOWLEDGE_BY, deadlineTime(request, Deadline::acknowledgeBy))
+                .set(COMPLETE_BY, deadlineTime(request, d -> Optional.of(d.completeBy())))
+                .set(COMPLETE_RULE, request.deadline().map(Deadline::completeRule).orElse(null))
+                .set(ACKNOWLEDGED_AT, request.acknowledgedAt().map(RequestRows::utc).orElse(null))
                 .set(VERSION, request.version())
                 .execute();
             for (int i = 0; i < identities.size(); i++) {
@@ -58,6 +65,9 @@ final class RequestWrites {
                   .set(IDENTITY_KIND, identities.get(i).kind())
                   .set(IDENTITY_SEALED, identities.get(i).sealedValue())
                   .execute();
+            }
+            if (contact.isPresent()) {
+              insertContact(tx, request.id(), contact.get(), request.receivedAt());
             }
             if (idempotencyKey.isPresent()) {
               insertKey(tx, idempotencyKey.get(), request.id(), request.receivedAt());
@@ -69,8 +79,40 @@ final class RequestWrites {
     }
   }
 
+  private static LocalDateTime deadlineTime(
+      DeletionRequest request, Function<Deadline, Optional<Instant>> part) {
+    return request.deadline().flatMap(part).map(RequestRows::utc).orElse(null);
+  }
+
   private static boolean isConflict(DataAccessException e) {
     return e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION;
+  }
+
+  private static void insertContact(
+      DSLContext tx, UUID requestId, SealedContact contact, Instant now) {
+    tx.insertInto(CONTACTS)
+        .set(CONTACT_REQUEST, requestId.toString())
+        .set(CONTACT_SEALED, contact.sealedAddress())
+        .set(CONTACT_LANGUAGE, contact.language())
+        .set(CONTACT_CREATED, utc(now))
+        .execute();
+  }
+
+  /** Gives a request a contact it lacks; false when it has one already. */
+  boolean addContact(UUID requestId, SealedContact contact, Instant now) {
+    try {
+      insertContact(dsl, requestId, contact, now);
+      return true;
+    } catch (DataAccessException e) {
+      if (isConflict(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  void deleteContact(UUID requestId) {
+    dsl.deleteFrom(CONTACTS).where(CONTACT_REQUEST.eq(requestId.toString())).execute();
   }
 
   /** Points an idempotency key at a request; false when the key already points somewhere. */
@@ -114,6 +156,9 @@ final class RequestWrites {
                   .set(RUN_ID, change.runId.orElse(null))
                   .set(RECEIPT, change.receiptJson.orElse(null))
                   .set(REJECTION_REASON, change.rejectionReason.orElse(null))
+                  .set(COMPLETE_BY, change.deadline.map(d -> utc(d.completeBy())).orElse(null))
+                  .set(COMPLETE_RULE, change.deadline.map(Deadline::completeRule).orElse(null))
+                  .set(ACKNOWLEDGED_AT, change.acknowledgedAt.map(RequestRows::utc).orElse(null))
                   .set(UPDATED_AT, utc(change.at))
                   .set(CLOSED_AT, change.closes() ? utc(change.at) : null)
                   .set(OPEN_MATCH_KEY, change.closes() ? null : current.matchKey())

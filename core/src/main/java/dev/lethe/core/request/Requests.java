@@ -2,6 +2,14 @@ package dev.lethe.core.request;
 
 import static dev.lethe.core.request.RequestState.*;
 
+import dev.lethe.core.deadline.BusinessCalendar;
+import dev.lethe.core.deadline.Deadlines;
+import dev.lethe.core.deadline.Due;
+import dev.lethe.core.deadline.DueDates;
+import dev.lethe.core.deadline.Jurisdiction;
+import dev.lethe.core.deadline.ProductPromises;
+import dev.lethe.core.deadline.Promise;
+import dev.lethe.core.deadline.Span;
 import dev.lethe.core.identity.Identity;
 import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.identity.KeyedHasher;
@@ -9,9 +17,11 @@ import dev.lethe.core.identity.Sealer;
 import dev.lethe.core.plan.ErasureRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -28,14 +38,31 @@ public final class Requests {
   private final StateChanges changes;
   private final Intake intake;
   private final Sealer sealer;
+  private final Deadlines deadlines;
   private final Clock clock;
 
+  /** Requests whose only promise is completion within 30 days, counted in UTC. */
   public Requests(RequestStore store, KeyedHasher hasher, Sealer sealer, Clock clock) {
+    this(
+        store,
+        hasher,
+        sealer,
+        new Deadlines(
+            clock,
+            ProductPromises.of(Promise.completeWithin(Span.days(30))),
+            BusinessCalendar.of(ZoneOffset.UTC)),
+        clock);
+  }
+
+  public Requests(
+      RequestStore store, KeyedHasher hasher, Sealer sealer, Deadlines deadlines, Clock clock) {
     this.store = store;
     this.changes = new StateChanges(store, clock);
     this.sealer = sealer;
+    this.deadlines = deadlines;
     this.clock = clock;
-    this.intake = new Intake(store, store.writes(), hasher, sealer, new ConfirmationCodes());
+    this.intake =
+        new Intake(store, store.writes(), hasher, sealer, new ConfirmationCodes(), deadlines);
   }
 
   /**
@@ -43,7 +70,89 @@ public final class Requests {
    * an open request returns that request, with a "merged" event added.
    */
   public DeletionRequest receive(NewRequest request, Actor actor) {
+    return take(request, actor).request();
+  }
+
+  /** As {@link #receive}, telling whether the request was stored anew. */
+  public Received take(NewRequest request, Actor actor) {
     return intake.receive(request, actor, clock.instant());
+  }
+
+  /** Records that the person was told the request is received; a second call changes nothing. */
+  public DeletionRequest acknowledge(UUID id, Actor actor) {
+    DeletionRequest current = get(id);
+    if (current.acknowledgedAt().isPresent()) {
+      return current;
+    }
+    return changes.write(
+        current, current.state(), actor, "acknowledged", c -> c.acknowledgedAt(clock.instant()));
+  }
+
+  /**
+   * Moves the completion date {@code by} later, for {@code reason}, within what the request's law
+   * allows.
+   *
+   * @throws dev.lethe.core.deadline.ExtensionRefusedException when the law allows no such extension
+   */
+  public DeletionRequest extend(UUID id, String reason, Span by, Actor actor) {
+    DeletionRequest current = get(id);
+    if (!current.isOpen()) {
+      throw new IllegalTransitionException(
+          "request " + id + " is " + current.state().code() + ": nothing to extend");
+    }
+    DueDates extended = deadlines.extend(dueDates(current), reason, by);
+    Deadline moved =
+        new Deadline(extended.acknowledgeBy(), extended.completeBy(), extended.complete().rule());
+    String note =
+        "completion extended by " + by.describe() + " to " + moved.completeBy() + ": " + reason;
+    return changes.write(
+        current, current.state(), actor, Notes.redact(note), c -> c.deadline(moved));
+  }
+
+  /** The request's due dates as the deadline calculator sees them, with any extension so far. */
+  private DueDates dueDates(DeletionRequest request) {
+    Jurisdiction regime = Jurisdiction.fromCode(request.jurisdiction()).orElse(Jurisdiction.OTHER);
+    DueDates computed = deadlines.dueDates(request.receivedAt(), Set.of(regime), request.source());
+    Optional<Deadline> stored = request.deadline();
+    if (stored.isEmpty() || stored.get().completeBy().equals(computed.completeBy())) {
+      return computed;
+    }
+    Due complete =
+        new Due(stored.get().completeBy(), Due.SetBy.EXTENSION, stored.get().completeRule());
+    return new DueDates(
+        computed.receivedAt(),
+        computed.jurisdictions(),
+        computed.source(),
+        computed.acknowledge(),
+        complete,
+        List.of());
+  }
+
+  /** Records something that happened to the request without moving it (a mail refused, say). */
+  public void note(UUID id, Actor actor, String text) {
+    DeletionRequest current = get(id);
+    store
+        .writes()
+        .appendEvent(
+            id,
+            new RequestEvent(
+                clock.instant(),
+                actor,
+                Optional.of(current.state()),
+                current.state(),
+                Optional.of(Notes.redact(text))));
+  }
+
+  /** Where to write to the person about the request, while mail is still to be sent. */
+  public Optional<Contact> contact(UUID id) {
+    return store
+        .sealedContact(id)
+        .map(c -> new Contact(sealer.open(c.sealedAddress()), c.language()));
+  }
+
+  /** Deletes the contact once the last mail about the request is sent. */
+  public void forgetContact(UUID id) {
+    store.writes().deleteContact(id);
   }
 
   /**
@@ -155,6 +264,28 @@ public final class Requests {
     holds.add(holdId);
     return changes.write(
         current, ON_HOLD, actor, "hold " + holdId, c -> c.holds(current.heldFrom(), holds));
+  }
+
+  /**
+   * A run ended with rows kept by legal holds: the request waits on those holds with the run's
+   * receipt, and returns to {@code scheduled} (for a new run) when the last of them is released.
+   */
+  public DeletionRequest holdAfterRun(
+      UUID id, List<String> holdIds, String receiptJson, Actor actor) {
+    if (holdIds.isEmpty() || holdIds.stream().anyMatch(h -> !HOLD_ID.matcher(h).matches())) {
+      throw new IllegalArgumentException("a request is held by one or more hold ids");
+    }
+    DeletionRequest current = get(id);
+    if (current.state() != RUNNING && current.state() != VERIFYING) {
+      throw new IllegalTransitionException(
+          "request " + id + " is " + current.state().code() + ", not at the end of a run");
+    }
+    return changes.write(
+        current,
+        ON_HOLD,
+        actor,
+        "rows kept by hold " + String.join(", ", holdIds),
+        c -> c.holds(Optional.of(SCHEDULED), holdIds).receipt(receiptJson).runIdCleared());
   }
 
   /** Lifts one hold; when none is left, the request returns to the state it was held in. */

@@ -29,7 +29,8 @@ class NewRequestTest {
         Optional.empty(),
         false,
         Optional.empty(),
-        Optional.ofNullable(code));
+        Optional.ofNullable(code),
+        Optional.empty());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static dev.lethe.core.request.RequestFixture.START;
 import static dev.lethe.core.request.RequestFixture.email;
 import static dev.lethe.core.request.RequestFixture.phone;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.core.identity.Identity;
 import dev.lethe.platform.testing.TestDatabase;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -80,6 +82,7 @@ abstract class RequestIntakeContract {
             RequestSource.API,
             Optional.empty(),
             false,
+            Optional.empty(),
             Optional.empty(),
             Optional.empty());
 
@@ -275,7 +278,8 @@ abstract class RequestIntakeContract {
             Optional.empty(),
             false,
             Optional.empty(),
-            Optional.of("META7F3K9Q2XW8"));
+            Optional.of("META7F3K9Q2XW8"),
+            Optional.empty());
     DeletionRequest request = requests.receive(withCode, Actor.meta("1234"));
     assertThat(request.confirmationCode()).isEqualTo("META7F3K9Q2XW8");
     assertThat(fixture.store.findByConfirmationCode("META7F3K9Q2XW8")).isPresent();
@@ -294,6 +298,7 @@ abstract class RequestIntakeContract {
             RequestSource.ADMIN,
             Optional.empty(),
             false,
+            Optional.empty(),
             Optional.empty(),
             Optional.empty());
     DeletionRequest request = requests.receive(botUsers, Actor.operator("op-1"));
@@ -333,5 +338,90 @@ abstract class RequestIntakeContract {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  @Test
+  void a_request_gets_its_due_dates_at_receipt_from_its_jurisdiction_and_source() {
+    DeletionRequest gdpr =
+        requests.receive(
+            NewRequest.erasure("contact", List.of(CAROL), "EU", RequestSource.EMAIL),
+            Actor.subject());
+    DeletionRequest ccpa =
+        requests.receive(
+            NewRequest.erasure("contact", List.of(CAROL_PHONE), "US-CA", RequestSource.API),
+            Actor.subject());
+
+    // the fixture promises completion within 30 days: earlier than GDPR's month from 1 March
+    Deadline eu = fixture.store.find(gdpr.id()).orElseThrow().deadline().orElseThrow();
+    assertThat(eu.completeBy()).isEqualTo(Instant.parse("2025-03-31T10:15:30.123Z"));
+    assertThat(eu.completeRule()).contains("promise");
+    assertThat(eu.acknowledgeBy()).isEmpty();
+    // CCPA asks for an acknowledgement within 10 business days: Friday 14 March
+    Deadline ca = fixture.store.find(ccpa.id()).orElseThrow().deadline().orElseThrow();
+    assertThat(ca.acknowledgeBy()).contains(Instant.parse("2025-03-14T10:15:30.123Z"));
+    assertThat(ca.completeBy()).isEqualTo(Instant.parse("2025-03-31T10:15:30.123Z"));
+  }
+
+  @Test
+  void an_unknown_jurisdiction_is_refused_naming_the_known_ones() {
+    assertThatThrownBy(
+            () -> NewRequest.erasure("contact", List.of(CAROL), "FR", RequestSource.EMAIL))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("GDPR")
+        .hasMessageContaining("US-CA");
+  }
+
+  @Test
+  void a_contact_address_is_kept_sealed_until_forgotten() throws Exception {
+    DeletionRequest request =
+        requests.receive(
+            carol(RequestSource.EMAIL, CAROL).withContact(new Contact("Carol@Example.com", "id")),
+            Actor.subject());
+
+    assertThat(requests.contact(request.id())).contains(new Contact("Carol@Example.com", "id"));
+    assertThat(columnsOf("lethe_request_contacts")).doesNotContain("Carol@Example.com");
+    requests.forgetContact(request.id());
+    assertThat(requests.contact(request.id())).isEmpty();
+    assertThat(columnsOf("lethe_request_contacts")).isEmpty();
+  }
+
+  @Test
+  void a_merged_request_lends_its_contact_to_the_open_one_that_lacks_it() {
+    DeletionRequest first = requests.receive(carol(RequestSource.API, CAROL), Actor.subject());
+
+    Received second =
+        requests.take(
+            carol(RequestSource.WEB_FORM, CAROL)
+                .withContact(new Contact("carol@example.com", "en")),
+            Actor.subject());
+
+    assertThat(second.created()).isFalse();
+    assertThat(second.request().id()).isEqualTo(first.id());
+    assertThat(requests.contact(first.id())).isPresent();
+  }
+
+  @Test
+  void acknowledging_twice_keeps_the_first_time() {
+    DeletionRequest request = requests.receive(fixture.someone(), Actor.subject());
+    Instant first =
+        requests.acknowledge(request.id(), Actor.system()).acknowledgedAt().orElseThrow();
+    fixture.clock.advance(Duration.ofHours(1));
+
+    assertThat(requests.acknowledge(request.id(), Actor.system()).acknowledgedAt()).contains(first);
+  }
+
+  /** Every value of every row of a table, as text. */
+  private String columnsOf(String table) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (var c = fixture.db.dataSource().getConnection();
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT * FROM " + table)) {
+      while (rs.next()) {
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          out.append(rs.getString(i)).append('|');
+        }
+      }
+    }
+    return out.toString();
   }
 }

@@ -1,0 +1,146 @@
+package dev.lethe.core.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.core.request.VerificationRefusedException.Why;
+import dev.lethe.platform.testing.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Verification links and codes: hashed, once, until they expire, on each database. */
+abstract class VerificationsContract {
+
+  RequestFixture fixture;
+  Verifications verifications;
+  UUID request;
+
+  abstract TestDatabase.Kind kind();
+
+  @BeforeEach
+  void setUp() {
+    fixture = new RequestFixture(kind());
+    verifications = new Verifications(fixture.store, fixture.hasher, fixture.clock);
+    request = fixture.requestIn(RequestState.AWAITING_VERIFICATION).id();
+  }
+
+  @AfterEach
+  void tearDown() {
+    fixture.close();
+  }
+
+  private static void refused(Why why, ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            VerificationRefusedException.class, e -> assertThat(e.why()).isEqualTo(why));
+  }
+
+  @Test
+  void a_link_verifies_its_request_once() {
+    Verifications.Issued issued = verifications.issue(request, Duration.ofHours(48));
+
+    assertThat(verifications.redeemToken(issued.token())).isEqualTo(request);
+    refused(Why.USED, () -> verifications.redeemToken(issued.token()));
+    refused(Why.USED, () -> verifications.redeemCode(request, issued.code()));
+  }
+
+  @Test
+  void neither_token_nor_code_is_stored_in_clear() throws Exception {
+    Verifications.Issued issued = verifications.issue(request, Duration.ofHours(48));
+
+    String stored = dump();
+    assertThat(stored).doesNotContain(issued.token()).doesNotContain(issued.code());
+    assertThat(issued.toString()).doesNotContain(issued.token());
+  }
+
+  @Test
+  void an_expired_link_or_code_verifies_nothing() {
+    Verifications.Issued issued = verifications.issue(request, Duration.ofHours(48));
+    fixture.clock.advance(Duration.ofHours(48));
+
+    refused(Why.EXPIRED, () -> verifications.redeemToken(issued.token()));
+    refused(Why.EXPIRED, () -> verifications.redeemCode(request, issued.code()));
+  }
+
+  @Test
+  void issuing_again_replaces_what_was_issued_before() {
+    Verifications.Issued first = verifications.issue(request, Duration.ofHours(48));
+    Verifications.Issued second = verifications.issue(request, Duration.ofHours(48));
+
+    refused(Why.UNKNOWN, () -> verifications.redeemToken(first.token()));
+    assertThat(verifications.redeemToken(second.token())).isEqualTo(request);
+  }
+
+  @Test
+  void unknown_and_malformed_tokens_are_unknown() {
+    verifications.issue(request, Duration.ofHours(48));
+
+    for (String token : new String[] {null, "", "abc", "0".repeat(32), "U".repeat(32)}) {
+      refused(Why.UNKNOWN, () -> verifications.redeemToken(token));
+    }
+    refused(Why.UNKNOWN, () -> verifications.redeemCode(UUID.randomUUID(), "123456"));
+  }
+
+  @Test
+  void a_code_is_spent_after_five_wrong_guesses() {
+    Verifications.Issued issued = verifications.issue(request, Duration.ofHours(48));
+    String wrong = issued.code().equals("000000") ? "000001" : "000000";
+
+    for (int i = 0; i < Verifications.MAX_ATTEMPTS; i++) {
+      refused(Why.WRONG_CODE, () -> verifications.redeemCode(request, wrong));
+    }
+    refused(Why.TOO_MANY_ATTEMPTS, () -> verifications.redeemCode(request, issued.code()));
+  }
+
+  @Test
+  void of_many_concurrent_redemptions_of_one_link_exactly_one_succeeds() throws Exception {
+    Verifications.Issued issued = verifications.issue(request, Duration.ofHours(48));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> tries = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        Callable<Boolean> attempt =
+            () -> {
+              try {
+                verifications.redeemToken(issued.token());
+                return true;
+              } catch (VerificationRefusedException e) {
+                return false;
+              }
+            };
+        tries.add(pool.submit(attempt));
+      }
+      int succeeded = 0;
+      for (Future<Boolean> attempt : tries) {
+        succeeded += attempt.get() ? 1 : 0;
+      }
+      assertThat(succeeded).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private String dump() throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (var c = fixture.db.dataSource().getConnection();
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT * FROM lethe_request_verifications")) {
+      while (rs.next()) {
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          out.append(rs.getString(i)).append('|');
+        }
+      }
+    }
+    return out.toString();
+  }
+}
