@@ -154,6 +154,16 @@ public final class Lethe {
     return hasher;
   }
 
+  /**
+   * Checks a request against the data map without reading any row.
+   *
+   * @throws RequestException naming what is wrong (unknown scope, missing workspace, an identity
+   *     kind or parameter the scope does not take, a parameter value of the wrong type)
+   */
+  public void check(ErasureRequest request) {
+    planner().check(request);
+  }
+
   /** Resolves a request and counts exactly what it would do. Changes nothing. */
   public Plan plan(ErasureRequest request, List<LegalHold> holds) {
     return planner().plan(request, heldRows(request, holds));

@@ -4,6 +4,7 @@ import dev.lethe.core.deadline.Span;
 import dev.lethe.core.hold.LegalHold;
 import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.plan.Preview;
+import dev.lethe.core.receipt.ReceiptJson;
 import dev.lethe.core.receipt.ReceiptSummary;
 import dev.lethe.core.request.Actor;
 import dev.lethe.core.request.DeletionRequest;
@@ -13,6 +14,7 @@ import dev.lethe.core.request.Received;
 import dev.lethe.core.request.RequestFilter;
 import dev.lethe.core.request.RequestState;
 import dev.lethe.core.request.Requests;
+import dev.lethe.core.retention.RetentionOutcome;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +30,9 @@ import java.util.UUID;
  * twice does nothing twice.
  */
 public final class Desk {
+
+  /** The ledger entry type of a retention sweep's outcome. */
+  public static final String RETENTION_ENTRY = "retention-sweep";
 
   private final DeskParts parts;
   private final Requests requests;
@@ -49,6 +54,11 @@ public final class Desk {
    * repeated or merged request is returned as it is.
    */
   public Received receive(NewRequest request, Actor actor) {
+    parts
+        .lethe()
+        .check(
+            new ErasureRequest(
+                request.scope(), request.identities(), request.workspace(), request.params()));
     Received received = requests.take(request, actor);
     if (!received.created()) {
       return received;
@@ -112,11 +122,14 @@ public final class Desk {
     return verified(requestId, actor);
   }
 
-  /** Staff verified the person's identity by other means (the note says how). */
-  public DeletionRequest verifyManually(UUID requestId, Actor operator, String note) {
+  /**
+   * The person's identity was verified by other means (staff, a signed callback; the note says
+   * how).
+   */
+  public DeletionRequest verifyManually(UUID requestId, Actor actor, String note) {
     requireAwaitingVerification(requestId);
-    requests.note(requestId, operator, "identity verified by staff: " + note);
-    return verified(requestId, operator);
+    requests.note(requestId, actor, "identity verified: " + note);
+    return verified(requestId, actor);
   }
 
   /** Mails a fresh link and code; what was sent before stops working. */
@@ -225,6 +238,21 @@ public final class Desk {
         work.execute(open.id(), now);
       }
     }
+  }
+
+  /**
+   * Applies the data map's retention rules with the holds in force, each sweep's outcome recorded
+   * in the ledger.
+   */
+  public List<RetentionOutcome> sweepRetention() {
+    List<RetentionOutcome> outcomes =
+        parts.lethe().sweepRetention(Optional.empty(), parts.holds().get());
+    for (RetentionOutcome outcome : outcomes) {
+      parts
+          .ledger()
+          .append(RETENTION_ENTRY, "retention:" + outcome.rule(), ReceiptJson.writeRecord(outcome));
+    }
+    return outcomes;
   }
 
   private List<DeletionRequest> onHold() {

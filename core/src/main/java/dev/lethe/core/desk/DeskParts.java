@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  * What a {@link Desk} works with.
  *
  * @param holds the legal holds in force now (read anew for every use)
+ * @param settings read anew for every use (the public address may be known only once the server
+ *     listens)
  */
 public record DeskParts(
     Requests requests,
@@ -28,7 +30,7 @@ public record DeskParts(
     MailComposer composer,
     Mailer mailer,
     Work work,
-    DeskSettings settings,
+    Supplier<DeskSettings> settings,
     Clock clock) {
 
   public DeskParts {

@@ -114,7 +114,7 @@ final class Execution {
   /** The receipt, with the date by which backups no longer hold the data. */
   private Receipt stamped(Receipt receipt) {
     return receipt.withBackupsClearedBy(
-        receipt.finishedAt().plus(parts.settings().backupRetention()));
+        receipt.finishedAt().plus(parts.settings().get().backupRetention()));
   }
 
   private static List<String> holdsOf(Receipt receipt) {

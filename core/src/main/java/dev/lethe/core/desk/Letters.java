@@ -73,7 +73,7 @@ final class Letters {
 
   private Optional<MailMessage> message(DeletionRequest request, MailKind kind) {
     String code = request.confirmationCode();
-    var statusUrl = parts.settings().statusUrl(code);
+    var statusUrl = parts.settings().get().statusUrl(code);
     return switch (kind) {
       case ACKNOWLEDGEMENT ->
           Optional.of(
@@ -87,10 +87,12 @@ final class Letters {
           yield Optional.empty();
         }
         Verifications.Issued issued =
-            parts.verifications().issue(request.id(), parts.settings().verificationValidity());
+            parts
+                .verifications()
+                .issue(request.id(), parts.settings().get().verificationValidity());
         yield Optional.of(
             VerificationMail.withLinkAndCode(
-                parts.settings().verificationUrl(issued.token()),
+                parts.settings().get().verificationUrl(issued.token()),
                 issued.code(),
                 issued.expiresAt()));
       }
@@ -131,7 +133,7 @@ final class Letters {
                         l.retainedUntil().atStartOfDay().toInstant(ZoneOffset.UTC)))
             .toList(),
         summary.backupsClearedBy().orElse(completed),
-        parts.settings().statusUrl(request.confirmationCode()));
+        parts.settings().get().statusUrl(request.confirmationCode()));
   }
 
   /** {@code kb_chunks} → {@code Kb chunks}: the data map's entity names, readable. */

@@ -36,6 +36,22 @@ public final class Planner {
                         + ")"));
   }
 
+  /**
+   * Checks a request against its scope without reading any row: the scope exists, a workspace is
+   * named where the scope needs one, every identity kind and parameter is one the scope takes, and
+   * every parameter value reads as its column's type.
+   *
+   * @throws RequestException naming what is wrong
+   */
+  public void check(ErasureRequest request) {
+    Scope scope = scope(request.scope());
+    RootFinder.check(scope, request);
+    RootFinder finder = new RootFinder(dsl, bound);
+    for (ScopeRoot root : scope.roots()) {
+      finder.selection(root, request);
+    }
+  }
+
   public Plan plan(ErasureRequest request, HeldRows held) {
     Scope scope = scope(request.scope());
     RootFinder.check(scope, request);

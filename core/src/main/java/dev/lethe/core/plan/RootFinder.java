@@ -96,6 +96,11 @@ final class RootFinder {
         .fetch(entity.key());
   }
 
+  /** The condition selecting the root's rows, built but not run (values parsed and checked). */
+  Optional<Condition> selection(ScopeRoot root, ErasureRequest request) {
+    return selection(root, bound.entity(root.entity()), request);
+  }
+
   private Optional<Condition> selection(
       ScopeRoot root, BoundEntity entity, ErasureRequest request) {
     List<Condition> byIdentity = new ArrayList<>();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Receipts as JSON, the form they are stored and printed in. */
+/** Receipts (and other records of what was deleted) as JSON, the form they are stored in. */
 public final class ReceiptJson {
 
   private static final ObjectMapper MAPPER =
@@ -21,6 +21,15 @@ public final class ReceiptJson {
       return MAPPER.writeValueAsString(receipt);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write receipt", e);
+    }
+  }
+
+  /** Any record of what was deleted (a retention sweep's outcome, say), written as receipts are. */
+  public static String writeRecord(Record record) {
+    try {
+      return MAPPER.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + record.getClass().getSimpleName(), e);
     }
   }
 

@@ -92,7 +92,7 @@ final class DeskFixture implements AutoCloseable {
                 new MailComposer(ZoneOffset.UTC),
                 mailer,
                 work,
-                DeskSettings.of(URI.create("https://privacy.example.test")),
+                () -> DeskSettings.of(URI.create("https://privacy.example.test")),
                 clock));
     work.attach(desk);
   }

@@ -11,7 +11,6 @@ import dev.lethe.core.identity.KeyedHasher;
 import dev.lethe.core.identity.Sealer;
 import dev.lethe.core.ledger.Ledger;
 import dev.lethe.core.request.RequestStore;
-import dev.lethe.core.request.Requests;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.platform.ReferencePlatform;
 import java.time.Clock;
@@ -64,10 +63,16 @@ class EngineConfiguration {
             ExecutionOptions.defaults()));
   }
 
+  /** Keys identity hashes, idempotency keys, API key and verification hashes. */
   @Bean
-  Requests requests(RequestStore store, LetheProperties properties, Clock clock) {
-    byte[] secret = secret(properties);
-    return new Requests(store, new KeyedHasher(secret), new Sealer(secret), clock);
+  KeyedHasher keyedHasher(LetheProperties properties) {
+    return new KeyedHasher(secret(properties));
+  }
+
+  /** Seals identities and contact addresses of open requests. */
+  @Bean
+  Sealer sealer(LetheProperties properties) {
+    return new Sealer(secret(properties));
   }
 
   private static byte[] secret(LetheProperties properties) {

@@ -23,6 +23,8 @@ public record LetheProperties(
     @DefaultValue Host host,
     @DefaultValue Meta meta,
     @DefaultValue Execution execution,
+    @DefaultValue Retention retention,
+    @DefaultValue Api api,
     @DefaultValue("false") boolean demo) {
 
   // Spring Boot binds an absent Optional as null: read it as empty.
@@ -80,12 +82,15 @@ public record LetheProperties(
    * @param scope the data map scope a Meta user's request erases
    * @param jurisdiction recorded on Meta requests
    * @param maxAge how old a signed request may be
+   * @param eraseOnDeauthorize whether removing the app erases the person's Meta data at once;
+   *     otherwise a deauthorization is recorded and waits for Meta's data-deletion request
    */
   public record Meta(
       @DefaultValue List<App> apps,
       @DefaultValue("meta_platform") String scope,
       @DefaultValue("OTHER") String jurisdiction,
-      @DefaultValue("1h") Duration maxAge) {}
+      @DefaultValue("1h") Duration maxAge,
+      @DefaultValue("false") boolean eraseOnDeauthorize) {}
 
   /** One Meta app; {@code previousSecret} is accepted too while a secret is rotated. */
   public record App(String name, String secret, Optional<String> previousSecret) {
@@ -101,9 +106,32 @@ public record LetheProperties(
    * @param pollingInterval how often due requests are looked for (scheduling on this instance wakes
    *     it at once)
    * @param retryBackoff the first wait before a failed request is retried; doubled each time
+   * @param sweepInterval how often lapsed holds are released and lost steps queued again
    */
   public record Execution(
       @DefaultValue("2") int threads,
       @DefaultValue("5s") Duration pollingInterval,
-      @DefaultValue("10s") Duration retryBackoff) {}
+      @DefaultValue("10s") Duration retryBackoff,
+      @DefaultValue("1m") Duration sweepInterval) {}
+
+  /**
+   * The data map's retention rules, applied on a schedule.
+   *
+   * @param schedule db-scheduler's schedule syntax: {@code DAILY|03:00}, {@code FIXED_DELAY|6h},
+   *     {@code CRON|0 0 3 * * *}
+   */
+  public record Retention(
+      @DefaultValue("true") boolean enabled, @DefaultValue("DAILY|03:00") String schedule) {}
+
+  /**
+   * The REST API.
+   *
+   * @param key an API key registered at start with every permission (a bootstrap key for {@code
+   *     serve}, the demo's key); none when empty
+   */
+  public record Api(Optional<String> key) {
+    public Api {
+      key = key == null ? Optional.empty() : key;
+    }
+  }
 }

@@ -2,56 +2,115 @@ package dev.lethe.server.execution;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import dev.lethe.core.Lethe;
-import dev.lethe.core.ledger.Ledger;
-import dev.lethe.core.request.Requests;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import dev.lethe.core.desk.Desk;
+import dev.lethe.core.desk.MailKind;
+import dev.lethe.core.desk.Work;
 import dev.lethe.server.config.Databases;
 import dev.lethe.server.config.LetheProperties;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * db-scheduler over Lethe's own database: the one-time task {@code execute-request} (data: the
- * request id), retried with exponential backoff when it fails.
+ * db-scheduler over Lethe's own database runs the desk's background steps: {@code execute-request}
+ * and {@code send-mail} (one per request, or request and mail, at a time; retried with exponential
+ * backoff), and the recurring {@code sweep} and {@code retention}.
  */
 @Configuration(proxyBeanMethods = false)
 class ExecutionConfiguration {
 
-  static final String TASK_NAME = "execute-request";
+  static final String EXECUTE = "execute-request";
+  static final String MAIL = "send-mail";
+  static final String SWEEP = "sweep";
+  static final String RETENTION = "retention";
 
+  /** Runs a request's next step; asks to run again when the desk says it is not yet due. */
   @Bean
-  OneTimeTask<String> executeRequestTask(
-      Lethe lethe, Requests requests, Ledger ledger, LetheProperties properties) {
-    RequestExecution execution = new RequestExecution(lethe, requests, ledger);
-    return Tasks.oneTime(TASK_NAME, String.class)
+  CustomTask<String> executeRequestTask(ObjectProvider<Desk> desk, LetheProperties properties) {
+    return Tasks.custom(EXECUTE, String.class)
         .onFailure(
             new FailureHandler.ExponentialBackoffFailureHandler<>(
                 properties.execution().retryBackoff()))
-        .execute((instance, context) -> execution.execute(UUID.fromString(instance.getData())));
+        .execute(
+            (instance, context) -> {
+              var again = desk.getObject().execute(UUID.fromString(instance.getData()));
+              return (complete, operations) -> {
+                if (again.isPresent()) {
+                  operations.reschedule(complete, again.get());
+                } else {
+                  operations.remove();
+                }
+              };
+            });
+  }
+
+  @Bean
+  OneTimeTask<String> sendMailTask(ObjectProvider<Desk> desk, LetheProperties properties) {
+    return Tasks.oneTime(MAIL, String.class)
+        .onFailure(
+            new FailureHandler.ExponentialBackoffFailureHandler<>(
+                properties.execution().retryBackoff()))
+        .execute(
+            (instance, context) -> {
+              String[] parts = instance.getData().split(":", 2);
+              desk.getObject().sendMail(UUID.fromString(parts[0]), MailKind.fromCode(parts[1]));
+            });
+  }
+
+  /** The safety net: lapsed holds released, requests with a lost step queued again. */
+  @Bean
+  RecurringTask<Void> sweepTask(ObjectProvider<Desk> desk, LetheProperties properties) {
+    return Tasks.recurring(SWEEP, Schedules.fixedDelay(properties.execution().sweepInterval()))
+        .execute((instance, context) -> desk.getObject().sweep());
+  }
+
+  /** The data map's retention rules, on {@code lethe.retention.schedule}. */
+  @Bean
+  RecurringTask<Void> retentionTask(ObjectProvider<Desk> desk, LetheProperties properties) {
+    return Tasks.recurring(RETENTION, Schedules.parseSchedule(properties.retention().schedule()))
+        .execute((instance, context) -> desk.getObject().sweepRetention());
   }
 
   @Bean
   Scheduler scheduler(
-      Databases databases, OneTimeTask<String> executeRequestTask, LetheProperties properties) {
+      Databases databases,
+      CustomTask<String> executeRequestTask,
+      OneTimeTask<String> sendMailTask,
+      RecurringTask<Void> sweepTask,
+      RecurringTask<Void> retentionTask,
+      LetheProperties properties) {
     migrate(databases);
-    return Scheduler.create(databases.state(), List.of(executeRequestTask))
-        .threads(properties.execution().threads())
-        .pollingInterval(properties.execution().pollingInterval())
-        .enableImmediateExecution()
-        .build();
+    List<Task<?>> oneTime = List.of(executeRequestTask, sendMailTask);
+    var builder =
+        Scheduler.create(databases.state(), oneTime)
+            .threads(properties.execution().threads())
+            .pollingInterval(properties.execution().pollingInterval())
+            .enableImmediateExecution();
+    builder =
+        properties.retention().enabled()
+            ? builder.startTasks(sweepTask, retentionTask)
+            : builder.startTasks(sweepTask);
+    return builder.build();
   }
 
   @Bean
-  ExecutionQueue executionQueue(
-      Scheduler scheduler, OneTimeTask<String> executeRequestTask, Clock clock) {
-    return new ExecutionQueue(scheduler, executeRequestTask, clock);
+  Work work(
+      Scheduler scheduler,
+      CustomTask<String> executeRequestTask,
+      OneTimeTask<String> sendMailTask,
+      Clock clock) {
+    return new SchedulerWork(scheduler, executeRequestTask, sendMailTask, clock);
   }
 
   /** Starts picking tasks once the application is up, and stops before the pools close. */

@@ -1,5 +1,6 @@
 package dev.lethe.server.meta;
 
+import dev.lethe.core.desk.Desk;
 import dev.lethe.core.identity.Identity;
 import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.meta.InvalidSignedRequestException;
@@ -9,9 +10,8 @@ import dev.lethe.core.request.Actor;
 import dev.lethe.core.request.DeletionRequest;
 import dev.lethe.core.request.NewRequest;
 import dev.lethe.core.request.RequestSource;
-import dev.lethe.core.request.Requests;
+import dev.lethe.core.request.RequestState;
 import dev.lethe.server.config.LetheProperties;
-import dev.lethe.server.execution.ExecutionQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -28,39 +28,53 @@ import org.springframework.stereotype.Component;
 class MetaCallbacks {
 
   private final SignedRequestVerifier verifier;
-  private final Requests requests;
-  private final ExecutionQueue queue;
+  private final Desk desk;
   private final LetheProperties.Meta settings;
   private final MeterRegistry meters;
   private final Clock clock;
 
   MetaCallbacks(
       SignedRequestVerifier verifier,
-      Requests requests,
-      ExecutionQueue queue,
+      Desk desk,
       LetheProperties properties,
       MeterRegistry meters,
       Clock clock) {
     this.verifier = verifier;
-    this.requests = requests;
-    this.queue = queue;
+    this.desk = desk;
     this.settings = properties.meta();
     this.meters = meters;
     this.clock = clock;
   }
 
+  /**
+   * Recorded and queued: the erasure runs in the background. A deauthorization recorded earlier for
+   * the same person is merged into it, and the signed request verifies it.
+   */
   DeletionRequest dataDeletion(String signedRequest) {
-    DeletionRequest request = receive("data_deletion", signedRequest, RequestSource.META_CALLBACK);
-    queue.enqueue(request.id());
+    DeletionRequest request =
+        receive("data_deletion", signedRequest, RequestSource.META_CALLBACK, false);
+    if (request.state() == RequestState.AWAITING_VERIFICATION
+        && request.source() == RequestSource.META_DEAUTHORIZE) {
+      return desk.verifyManually(
+          request.id(), Actor.system(), "Meta sent a signed data-deletion request");
+    }
     return request;
   }
 
-  /** Recorded only: Meta sends a data-deletion callback when the person asks for deletion. */
+  /**
+   * Recorded only, waiting for verification that never comes by itself: Meta sends a data-deletion
+   * callback when the person asks for deletion, which is merged into it; staff may also act on it.
+   */
   DeletionRequest deauthorization(String signedRequest) {
-    return receive("deauthorize", signedRequest, RequestSource.META_DEAUTHORIZE);
+    return receive(
+        "deauthorize",
+        signedRequest,
+        RequestSource.META_DEAUTHORIZE,
+        !settings.eraseOnDeauthorize());
   }
 
-  private DeletionRequest receive(String callback, String signedRequest, RequestSource source) {
+  private DeletionRequest receive(
+      String callback, String signedRequest, RequestSource source, boolean recordOnly) {
     SignedPayload payload;
     try {
       payload = verifier.verify(signedRequest == null ? "" : signedRequest, clock.instant());
@@ -75,13 +89,14 @@ class MetaCallbacks {
       throw e;
     }
     Identity user = new Identity(IdentityKind.META_USER_ID, payload.userId().orElseThrow());
-    DeletionRequest request =
-        requests.receive(
-            NewRequest.erasure(settings.scope(), List.of(user), settings.jurisdiction(), source)
-                .withIdempotencyKey(payload.fingerprint()),
-            Actor.meta(payload.app()));
+    NewRequest request =
+        NewRequest.erasure(settings.scope(), List.of(user), settings.jurisdiction(), source)
+            .withIdempotencyKey(payload.fingerprint());
+    DeletionRequest received =
+        desk.receive(recordOnly ? request.withVerification() : request, Actor.meta(payload.app()))
+            .request();
     count(callback, "accepted");
-    return request;
+    return received;
   }
 
   private void count(String callback, String outcome) {
