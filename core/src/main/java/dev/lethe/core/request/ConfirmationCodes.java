@@ -19,7 +19,8 @@ public final class ConfirmationCodes {
 
   public static final int LENGTH = 24;
 
-  static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  /** Crockford's base32: digits and upper-case letters without I, L, O and U. */
+  public static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
   /** Anything longer is junk, refused before any work. */
   private static final int MAX_INPUT = 64;

@@ -1,0 +1,10 @@
+package dev.lethe.core.apikey;
+
+import dev.lethe.platform.testing.TestDatabase;
+
+class ApiKeysPostgreSqlTest extends ApiKeysContract {
+  @Override
+  TestDatabase.Kind kind() {
+    return TestDatabase.Kind.POSTGRESQL;
+  }
+}

@@ -1,0 +1,10 @@
+package dev.lethe.core.hold;
+
+import dev.lethe.platform.testing.TestDatabase;
+
+class HoldsPostgreSqlTest extends HoldsContract {
+  @Override
+  TestDatabase.Kind kind() {
+    return TestDatabase.Kind.POSTGRESQL;
+  }
+}
