@@ -162,6 +162,14 @@ public final class ApiKeys {
   }
 
   /**
+   * A new token in the format keys have, for an operator to configure (a bootstrap key, the demo's
+   * key) and {@link #register}.
+   */
+  public static String newToken() {
+    return ApiKeyToken.generate(new SecureRandom()).text();
+  }
+
+  /**
    * Makes a token the operator configured (a bootstrap key) a key: inserted the first time, its
    * hash, name, permissions and workspace refreshed on later calls, so a restart with the same
    * configuration changes nothing and a changed configuration (or installation secret) takes

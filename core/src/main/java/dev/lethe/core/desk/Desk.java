@@ -4,6 +4,7 @@ import dev.lethe.core.deadline.Span;
 import dev.lethe.core.hold.LegalHold;
 import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.plan.Preview;
+import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
 import dev.lethe.core.receipt.ReceiptSummary;
 import dev.lethe.core.request.Actor;
@@ -150,9 +151,8 @@ public final class Desk {
   }
 
   private DeletionRequest verified(UUID id, Actor actor) {
-    DeletionRequest request = requests.verifyIdentity(id, actor);
-    parts.verifications().discard(id);
-    return advance(request);
+    // the spent link stays until the request ends, so a second click says it was used
+    return advance(requests.verifyIdentity(id, actor));
   }
 
   /** Withdrawn before it was scheduled; the person's address and any pending link are dropped. */
@@ -185,6 +185,11 @@ public final class Desk {
   /** The counts for an open request, from its sealed identities. */
   public Preview preview(UUID requestId) {
     return preview(requests.erasureRequest(requestId));
+  }
+
+  /** Every run's receipt of the request, from the ledger, oldest first. */
+  public List<Receipt> receipts(UUID requestId) {
+    return parts.receipts().of(requestId);
   }
 
   /** Every run's receipt of the request, from the ledger, added up. */

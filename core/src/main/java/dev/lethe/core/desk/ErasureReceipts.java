@@ -23,12 +23,17 @@ final class ErasureReceipts {
     return entries(requestId).stream().map(e -> ReceiptJson.read(e.body())).toList();
   }
 
-  /** Appends the run's receipt unless it is there already (a retry after a crash). */
-  void record(UUID requestId, Receipt receipt) {
+  /**
+   * Appends the run's receipt unless it is there already (a retry after a crash).
+   *
+   * @return whether it was appended now
+   */
+  boolean record(UUID requestId, Receipt receipt) {
     boolean known = of(requestId).stream().anyMatch(r -> r.runId().equals(receipt.runId()));
     if (!known) {
       ledger.append(ENTRY_TYPE, requestId.toString(), ReceiptJson.write(receipt));
     }
+    return !known;
   }
 
   private List<LedgerEntry> entries(UUID requestId) {

@@ -91,7 +91,9 @@ final class Execution {
   }
 
   private void finish(UUID id, Receipt receipt) {
-    parts.receipts().record(id, receipt);
+    if (parts.receipts().record(id, receipt)) {
+      parts.finished().accept(receipt);
+    }
     String json = ReceiptJson.write(receipt);
     List<String> holdIds = holdsOf(receipt);
     if (!holdIds.isEmpty()) {

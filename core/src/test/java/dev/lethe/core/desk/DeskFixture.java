@@ -15,6 +15,7 @@ import dev.lethe.core.identity.Sealer;
 import dev.lethe.core.ledger.Ledger;
 import dev.lethe.core.mail.CapturingMailer;
 import dev.lethe.core.mail.MailComposer;
+import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.request.RequestStore;
 import dev.lethe.core.request.Requests;
 import dev.lethe.core.request.Verifications;
@@ -55,6 +56,7 @@ final class DeskFixture implements AutoCloseable {
   final CapturingMailer mailer = new CapturingMailer(100, clock);
   final List<LegalHold> holds = new CopyOnWriteArrayList<>();
   final QueuedWork work = new QueuedWork(clock);
+  final List<Receipt> finished = new CopyOnWriteArrayList<>();
   final Desk desk;
 
   DeskFixture(Path files) {
@@ -93,6 +95,7 @@ final class DeskFixture implements AutoCloseable {
                 mailer,
                 work,
                 () -> DeskSettings.of(URI.create("https://privacy.example.test")),
+                finished::add,
                 clock));
     work.attach(desk);
   }

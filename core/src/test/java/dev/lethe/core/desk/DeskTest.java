@@ -96,6 +96,7 @@ class DeskTest {
     assertThat(summary.backupsClearedBy())
         .contains(summary.finishedAt().orElseThrow().plus(Duration.ofDays(30)));
     assertThat(f.ledger.verify().intact()).isTrue();
+    assertThat(f.finished).hasSize(1);
     assertThat(f.mailer.captured()).isEmpty();
     assertThat(f.stateDump("lethe_ledger")).doesNotContain(email);
   }

@@ -1,12 +1,15 @@
 package dev.lethe.server.config;
 
 import dev.lethe.core.Lethe;
+import dev.lethe.core.apikey.ApiKeys;
+import dev.lethe.core.apikey.Permission;
 import dev.lethe.core.datamap.DataMap;
 import dev.lethe.core.datamap.DataMapLoader;
 import dev.lethe.core.execute.ExecutionOptions;
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.files.LocalDirectoryFileStore;
 import dev.lethe.core.files.NoFileStore;
+import dev.lethe.core.hold.Holds;
 import dev.lethe.core.identity.KeyedHasher;
 import dev.lethe.core.identity.Sealer;
 import dev.lethe.core.ledger.Ledger;
@@ -14,6 +17,7 @@ import dev.lethe.core.request.RequestStore;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.platform.ReferencePlatform;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -61,6 +65,31 @@ class EngineConfiguration {
             clock,
             Optional.of(secret(properties)),
             ExecutionOptions.defaults()));
+  }
+
+  /** Legal holds, in Lethe's own database. */
+  @Bean
+  Holds holds(Databases databases, Clock clock, KeyedHasher hasher) {
+    return Holds.open(databases.state(), databases.stateVendor(), clock, hasher);
+  }
+
+  /** The REST API's keys, in Lethe's own database, with the configured key registered. */
+  @Bean
+  ApiKeys apiKeys(
+      Databases databases, Clock clock, KeyedHasher hasher, LetheProperties properties) {
+    ApiKeys keys = ApiKeys.open(databases.state(), databases.stateVendor(), clock, hasher);
+    properties
+        .api()
+        .key()
+        .filter(k -> !k.isBlank())
+        .ifPresent(
+            token ->
+                keys.register(
+                    token.strip(),
+                    "configured",
+                    EnumSet.allOf(Permission.class),
+                    Optional.empty()));
+    return keys;
   }
 
   /** Keys identity hashes, idempotency keys, API key and verification hashes. */

@@ -1,11 +1,7 @@
 package dev.lethe.server.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -34,25 +30,13 @@ public final class InstallationSecret {
 
   /** Reads a secret kept in a file, or writes a new random one there (hex, 32 bytes). */
   public static byte[] readOrCreate(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        Files.writeString(file, HexFormat.of().formatHex(random));
-        restrict(file);
-      }
-      return Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep a secret in " + file, e);
-    }
-  }
-
-  private static void restrict(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the directory's own protection applies
-    }
+    return SecretFile.readOrWrite(
+            file,
+            () -> {
+              byte[] random = new byte[32];
+              new SecureRandom().nextBytes(random);
+              return HexFormat.of().formatHex(random);
+            })
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

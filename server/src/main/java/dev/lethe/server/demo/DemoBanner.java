@@ -21,12 +21,19 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
 
   private final DataSource host;
   private final MetaApp app;
+  private final DemoApiKey apiKey;
   private final Environment environment;
   private final LetheProperties properties;
 
-  DemoBanner(DataSource host, MetaApp app, Environment environment, LetheProperties properties) {
+  DemoBanner(
+      DataSource host,
+      MetaApp app,
+      DemoApiKey apiKey,
+      Environment environment,
+      LetheProperties properties) {
     this.host = host;
     this.app = app;
+    this.apiKey = apiKey;
     this.environment = environment;
     this.properties = properties;
   }
@@ -46,6 +53,15 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
     out.println("  health:      " + base + "/actuator/health");
     out.println("  metrics:     " + base + "/actuator/prometheus");
     out.println("  status page: " + base + "/data-deletion/status?id=<confirmation code>");
+    out.println("  REST API:    " + base + "/v1/requests  (OpenAPI: " + base + "/v1/openapi.yaml)");
+    out.println("  mail sent:   " + base + "/v1/mail  (captured, not delivered)");
+    out.println(
+        "  API key"
+            + (apiKey.generated()
+                ? " (generated; set " + DemoConfiguration.API_KEY_VARIABLE + " to choose it)"
+                : "")
+            + ": "
+            + apiKey.token());
     if (environment.getProperty(DemoConfiguration.APP_SECRET_VARIABLE, "").isBlank()) {
       out.println(
           "  Meta app '"
@@ -75,7 +91,41 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
                       + "'");
               out.println("then open the \"url\" it answers with.");
             });
+    sampleContact()
+        .ifPresent(
+            contact -> {
+              out.println();
+              out.println(
+                  "Ask, as the product's \"Delete contact\" button would, to erase an end customer:");
+              out.println(
+                  "  curl -s -X POST "
+                      + base
+                      + "/v1/requests -H 'Authorization: Bearer "
+                      + apiKey.token()
+                      + "' -H 'Content-Type: application/json' -d '{\"scope\":\"contact\","
+                      + "\"workspace\":\""
+                      + contact[0]
+                      + "\",\"identities\":[{\"kind\":\"email\",\"value\":\""
+                      + contact[1]
+                      + "\"}],\"contact\":{\"email\":\""
+                      + contact[1]
+                      + "\",\"language\":\"en\"}}'");
+            });
     out.println();
+  }
+
+  /** The workspace and e-mail of a contact of the sample data (generated, not a real person). */
+  private Optional<String[]> sampleContact() {
+    String sql = "select workspace_id, email from contacts where email is not null order by id";
+    try (Connection connection = host.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      return rows.next()
+          ? Optional.of(new String[] {rows.getString(1), rows.getString(2)})
+          : Optional.empty();
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
   }
 
   /** A Meta user id of the sample data (generated, not a real person). */

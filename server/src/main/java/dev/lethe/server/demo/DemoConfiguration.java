@@ -1,12 +1,17 @@
 package dev.lethe.server.demo;
 
+import dev.lethe.core.apikey.ApiKeys;
+import dev.lethe.core.apikey.Permission;
 import dev.lethe.core.meta.MetaApp;
 import dev.lethe.server.config.Databases;
 import dev.lethe.server.config.HostPreparation;
 import dev.lethe.server.config.InstallationSecret;
 import dev.lethe.server.config.LetheProperties;
+import dev.lethe.server.config.SecretFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +24,7 @@ class DemoConfiguration {
 
   static final String APP_NAME = "demo";
   static final String APP_SECRET_VARIABLE = "LETHE_META_APP_SECRET";
+  static final String API_KEY_VARIABLE = "LETHE_API_KEY";
 
   @Bean
   HostPreparation demoPlatform(LetheProperties properties) {
@@ -37,9 +43,29 @@ class DemoConfiguration {
     return MetaApp.of(APP_NAME, secret);
   }
 
+  /**
+   * An API key with every permission: from {@code LETHE_API_KEY}, else generated once and kept
+   * under the data directory; registered (hashed) at start.
+   */
+  @Bean
+  DemoApiKey demoApiKey(LetheProperties properties, Environment environment, ApiKeys keys) {
+    String token = environment.getProperty(API_KEY_VARIABLE, "").strip();
+    boolean generated = token.isEmpty();
+    if (generated) {
+      Path file = properties.dataDir().resolve("demo-api-key");
+      token = SecretFile.readOrWrite(file, ApiKeys::newToken);
+    }
+    keys.register(token, "demo", EnumSet.allOf(Permission.class), Optional.empty());
+    return new DemoApiKey(token, generated);
+  }
+
   @Bean
   DemoBanner demoBanner(
-      Databases databases, MetaApp demoMetaApp, Environment environment, LetheProperties props) {
-    return new DemoBanner(databases.host(), demoMetaApp, environment, props);
+      Databases databases,
+      MetaApp demoMetaApp,
+      DemoApiKey demoApiKey,
+      Environment environment,
+      LetheProperties props) {
+    return new DemoBanner(databases.host(), demoMetaApp, demoApiKey, environment, props);
   }
 }

@@ -11,8 +11,11 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.lethe.core.desk.Desk;
 import dev.lethe.core.desk.MailKind;
 import dev.lethe.core.desk.Work;
+import dev.lethe.core.receipt.Outcome;
+import dev.lethe.core.retention.RetentionOutcome;
 import dev.lethe.server.config.Databases;
 import dev.lethe.server.config.LetheProperties;
+import dev.lethe.server.metrics.RequestMetrics;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -77,9 +80,17 @@ class ExecutionConfiguration {
 
   /** The data map's retention rules, on {@code lethe.retention.schedule}. */
   @Bean
-  RecurringTask<Void> retentionTask(ObjectProvider<Desk> desk, LetheProperties properties) {
+  RecurringTask<Void> retentionTask(
+      ObjectProvider<Desk> desk, LetheProperties properties, RequestMetrics metrics) {
     return Tasks.recurring(RETENTION, Schedules.parseSchedule(properties.retention().schedule()))
-        .execute((instance, context) -> desk.getObject().sweepRetention());
+        .execute(
+            (instance, context) -> {
+              for (RetentionOutcome outcome : desk.getObject().sweepRetention()) {
+                for (Outcome kind : Outcome.values()) {
+                  metrics.retention(kind, outcome.total(kind));
+                }
+              }
+            });
   }
 
   @Bean
@@ -96,7 +107,8 @@ class ExecutionConfiguration {
         Scheduler.create(databases.state(), oneTime)
             .threads(properties.execution().threads())
             .pollingInterval(properties.execution().pollingInterval())
-            .enableImmediateExecution();
+            .enableImmediateExecution()
+            .alwaysPersistTimestampInUTC();
     builder =
         properties.retention().enabled()
             ? builder.startTasks(sweepTask, retentionTask)

@@ -1,5 +1,6 @@
 package dev.lethe.server.holds;
 
+import dev.lethe.core.hold.Holds;
 import dev.lethe.core.hold.LegalHold;
 import java.util.List;
 import java.util.function.Supplier;
@@ -9,8 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class HoldsInForce implements Supplier<List<LegalHold>> {
 
+  private final Holds holds;
+
+  HoldsInForce(Holds holds) {
+    this.holds = holds;
+  }
+
   @Override
   public List<LegalHold> get() {
-    return List.of();
+    return holds.inForce();
   }
 }

@@ -13,9 +13,11 @@ import dev.lethe.core.request.RequestSource;
 import dev.lethe.core.request.RequestState;
 import dev.lethe.server.config.LetheProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,6 +76,21 @@ class MetaCallbacks {
   }
 
   private DeletionRequest receive(
+      String callback, String signedRequest, RequestSource source, boolean recordOnly) {
+    long started = System.nanoTime();
+    try {
+      return verifyAndRecord(callback, signedRequest, source, recordOnly);
+    } finally {
+      Timer.builder("lethe.meta.callback.duration")
+          .description("Time to verify and durably record a Meta callback")
+          .tag("callback", callback)
+          .publishPercentileHistogram()
+          .register(meters)
+          .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private DeletionRequest verifyAndRecord(
       String callback, String signedRequest, RequestSource source, boolean recordOnly) {
     SignedPayload payload;
     try {

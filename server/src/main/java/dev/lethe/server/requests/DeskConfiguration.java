@@ -21,6 +21,7 @@ import dev.lethe.core.request.Requests;
 import dev.lethe.core.request.Verifications;
 import dev.lethe.server.config.PublicAddress;
 import dev.lethe.server.holds.HoldsInForce;
+import dev.lethe.server.metrics.RequestMetrics;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
@@ -88,6 +89,7 @@ class DeskConfiguration {
       Work work,
       RequestProperties properties,
       PublicAddress address,
+      RequestMetrics metrics,
       Clock clock) {
     return new Desk(
         new DeskParts(
@@ -105,6 +107,7 @@ class DeskConfiguration {
                     address.base(),
                     properties.verificationValidity(),
                     properties.backupRetention()),
+            metrics,
             clock));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lethe.server.status;
 
+import dev.lethe.core.desk.Desk;
 import dev.lethe.core.request.ConfirmationCodes;
 import dev.lethe.core.request.DeletionRequest;
 import dev.lethe.core.request.RequestStore;
@@ -27,9 +28,11 @@ class StatusController {
   static final String UNKNOWN = "This confirmation code is unknown. Check it and try again.";
 
   private final RequestStore store;
+  private final Desk desk;
 
-  StatusController(RequestStore store) {
+  StatusController(RequestStore store, Desk desk) {
     this.store = store;
+    this.desk = desk;
   }
 
   @GetMapping("/data-deletion/status")
@@ -37,7 +40,8 @@ class StatusController {
       @RequestParam(name = "id", required = false) String typed,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
-    Optional<RequestStatus> status = find(typed).map(RequestStatus::of);
+    Optional<RequestStatus> status =
+        find(typed).map(r -> RequestStatus.of(r, desk.summary(r.id())));
     if (status.isPresent()) {
       return json
           ? new ModelAndView(json(MediaType.APPLICATION_JSON), Map.of("status", status.get()))

@@ -1,0 +1,39 @@
+package dev.lethe.server.api.requests;
+
+import dev.lethe.core.desk.Desk;
+import dev.lethe.core.request.Actor;
+import dev.lethe.core.request.DeletionRequest;
+import dev.lethe.server.api.InvalidFieldsException;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code {"code": "123456"}} (the mailed code) or {@code {"method": "manual", "note": "…"}} (staff
+ * checked the person's identity another way; the note says how).
+ */
+record VerificationForm(String method, String code, String note) {
+
+  DeletionRequest apply(Desk desk, UUID id, Actor actor) {
+    String how =
+        method == null || method.isBlank() ? "code" : method.strip().toLowerCase(Locale.ROOT);
+    return switch (how) {
+      case "code" -> {
+        if (code == null || code.isBlank()) {
+          throw InvalidFieldsException.of("code", "required: the code mailed to the person");
+        }
+        yield desk.verifyByCode(id, code, actor);
+      }
+      case "manual" -> {
+        if (note == null || note.isBlank()) {
+          throw InvalidFieldsException.of(
+              "note", "required: how the person's identity was checked");
+        }
+        if (note.length() > 300) {
+          throw InvalidFieldsException.of("note", "at most 300 characters");
+        }
+        yield desk.verifyManually(id, actor, note.strip());
+      }
+      default -> throw InvalidFieldsException.of("method", "must be code or manual");
+    };
+  }
+}
