@@ -383,6 +383,18 @@ class DeskTest {
     assertThat(contactsLeft()).isPositive();
   }
 
+  @Test
+  void a_retention_sweep_purges_aged_data_and_records_each_rule_in_the_ledger() {
+    var outcomes = f.desk.sweepRetention();
+
+    assertThat(outcomes).isNotEmpty();
+    assertThat(outcomes.stream().mapToLong(o -> o.total(Outcome.DELETED)).sum()).isPositive();
+    assertThat(f.ledger.verify().intact()).isTrue();
+    assertThat(f.ledger.find(f.ledger.head().seq()).orElseThrow().type())
+        .isEqualTo(Desk.RETENTION_ENTRY);
+    assertThat(f.ledger.head().seq()).isEqualTo(outcomes.size());
+  }
+
   private static String tokenIn(String text) {
     Matcher m = Pattern.compile("token=([0-9A-Z]{32})").matcher(text);
     assertThat(m.find()).as("a verification link in the mail").isTrue();
