@@ -50,9 +50,9 @@ public final class Desk {
   }
 
   /**
-   * Takes a request in and starts it on its way: mails to the person when a contact is given, else
-   * the door's own answer is the acknowledgement; then verification, grace period or execution. A
-   * repeated or merged request is returned as it is.
+   * Takes a request in and starts it on its way: mails to the person when a contact is given (else
+   * the door's own answer is the acknowledgement, recorded at intake); then verification, grace
+   * period or execution. A repeated or merged request is returned as it is.
    */
   public Received receive(NewRequest request, Actor actor) {
     parts
@@ -70,8 +70,6 @@ public final class Desk {
       if (stored.state() == RequestState.AWAITING_VERIFICATION) {
         work.mail(stored.id(), MailKind.VERIFICATION);
       }
-    } else {
-      stored = requests.acknowledge(stored.id(), Actor.system());
     }
     return new Received(advance(stored), true);
   }

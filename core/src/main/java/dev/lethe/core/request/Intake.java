@@ -132,7 +132,8 @@ final class Intake {
         Optional.empty(),
         List.of(),
         Optional.of(deadline(request, now)),
-        Optional.empty(),
+        // with no address to write to, the door's own answer is the acknowledgement
+        request.contact().isEmpty() ? Optional.of(now) : Optional.empty(),
         0);
   }
 

@@ -401,6 +401,18 @@ abstract class RequestIntakeContract {
   }
 
   @Test
+  void a_request_with_no_address_is_acknowledged_by_its_door_one_with_an_address_by_mail() {
+    DeletionRequest answered = requests.receive(fixture.someone(), Actor.subject());
+    DeletionRequest mailed =
+        requests.receive(
+            fixture.someone().withContact(new Contact("someone@example.com", "en")),
+            Actor.subject());
+
+    assertThat(answered.acknowledgedAt()).contains(RequestFixture.START);
+    assertThat(mailed.acknowledgedAt()).isEmpty();
+  }
+
+  @Test
   void acknowledging_twice_keeps_the_first_time() {
     DeletionRequest request = requests.receive(fixture.someone(), Actor.subject());
     Instant first =

@@ -1,0 +1,69 @@
+package dev.lethe.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.core.desk.Desk;
+import dev.lethe.core.ledger.Ledger;
+import dev.lethe.core.ledger.LedgerEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The data map's retention rules run on their schedule, and each sweep lands in the ledger. */
+class RetentionScheduleH2Test {
+
+  @Test
+  void retention_runs_on_its_schedule_and_records_its_outcomes() throws Exception {
+    Path dir = Files.createTempDirectory("lethe-retention-test");
+    String name = UUID.randomUUID().toString();
+    try (RunningServer server =
+        RunningServer.start(
+            "--lethe.demo=true",
+            "--lethe.data-dir=" + dir,
+            "--lethe.state.url=jdbc:h2:mem:state-" + name + ";DB_CLOSE_DELAY=-1",
+            "--lethe.host.url=jdbc:h2:mem:host-" + name + ";DB_CLOSE_DELAY=-1",
+            "--lethe.host.files=" + dir.resolve("files"),
+            "--lethe.meta.apps[0].name=crm",
+            "--lethe.meta.apps[0].secret=test-app-secret-0123",
+            "--lethe.execution.polling-interval=200ms",
+            "--lethe.retention.schedule=FIXED_DELAY|1s")) {
+      long aged =
+          RunningServer.count(
+              server.host(),
+              "SELECT COUNT(*) FROM messages WHERE created_at < ?",
+              java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(400))));
+      assertThat(aged).as("the sample has messages older than 13 months").isPositive();
+
+      List<LedgerEntry> sweeps = awaitSweeps(server.bean(Ledger.class));
+
+      assertThat(sweeps).isNotEmpty();
+      assertThat(server.bean(Ledger.class).verify().intact()).isTrue();
+      long stillAged =
+          RunningServer.count(
+              server.host(),
+              "SELECT COUNT(*) FROM messages WHERE created_at < ?",
+              java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(400))));
+      assertThat(stillAged).isLessThan(aged);
+    }
+  }
+
+  private static List<LedgerEntry> awaitSweeps(Ledger ledger) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (Instant.now().isBefore(deadline)) {
+      List<LedgerEntry> sweeps =
+          java.util.stream.LongStream.rangeClosed(1, ledger.head().seq())
+              .mapToObj(seq -> ledger.find(seq).orElseThrow())
+              .filter(e -> e.type().equals(Desk.RETENTION_ENTRY))
+              .toList();
+      if (!sweeps.isEmpty()) {
+        return sweeps;
+      }
+      Thread.sleep(200);
+    }
+    return List.of();
+  }
+}
