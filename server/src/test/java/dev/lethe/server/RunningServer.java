@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
@@ -41,6 +42,11 @@ public final class RunningServer implements AutoCloseable {
 
   public <T> T bean(Class<T> type) {
     return app.getBean(type);
+  }
+
+  /** Every bean of the type, by name. */
+  public <T> Map<String, T> beans(Class<T> type) {
+    return app.getBeansOfType(type);
   }
 
   public String base() {

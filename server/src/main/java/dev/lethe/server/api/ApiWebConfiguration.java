@@ -12,7 +12,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** API keys on {@code /v1/**}, and {@link ApiCaller} as a controller argument. */
+/**
+ * API keys on {@code /v1/**} but the OpenAPI document, and {@link ApiCaller} as a controller
+ * argument.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
 
@@ -24,7 +27,10 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new ApiKeyInterceptor(keys)).addPathPatterns("/v1/**");
+    registry
+        .addInterceptor(new ApiKeyInterceptor(keys))
+        .addPathPatterns("/v1/**")
+        .excludePathPatterns(OpenApiController.YAML_PATH, OpenApiController.JSON_PATH);
   }
 
   @Override
