@@ -17,10 +17,8 @@ final class SpanText {
     Matcher m = FORM.matcher(clean);
     if (!m.matches() || Integer.parseInt(m.group(1)) == 0) {
       throw new IllegalArgumentException(
-          "'"
-              + text
-              + "' is not a span: write a positive whole number and a unit, such as 1 month,"
-              + " 30 days, 2 business days, 24 hours (or 1mo, 30d, 2bd, 24h)");
+          "not a span: write a positive whole number and a unit, such as 1 month, 30 days,"
+              + " 2 business days, 24 hours (or 1mo, 30d, 2bd, 24h)");
     }
     int n = Integer.parseInt(m.group(1));
     String unit = m.group(2).replaceAll("\\s+", " ");

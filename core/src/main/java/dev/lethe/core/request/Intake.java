@@ -83,6 +83,12 @@ final class Intake {
       NewRequest request, Optional<String> key, List<String> hashes, Actor actor, Instant now) {
     if (key.isPresent()) {
       Optional<DeletionRequest> same = store.findByIdempotencyKey(key.get());
+      String asked =
+          MatchKey.of(
+              request.type(), request.scope(), request.workspace(), hashes, request.params());
+      if (same.filter(r -> !r.matchKey().equals(asked)).isPresent()) {
+        throw new IdempotencyKeyReusedException();
+      }
       if (same.isPresent()) {
         return same;
       }

@@ -16,6 +16,7 @@ import dev.lethe.core.identity.KeyedHasher;
 import dev.lethe.core.identity.Sealer;
 import dev.lethe.core.plan.ErasureRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ public final class Requests {
 
   public Requests(
       RequestStore store, KeyedHasher hasher, Sealer sealer, Deadlines deadlines, Clock clock) {
+    // every database keeps microseconds: times handed out are the times read back
+    clock = Clock.tick(clock, Duration.ofNanos(1_000));
     this.store = store;
     this.changes = new StateChanges(store, clock);
     this.sealer = sealer;

@@ -7,6 +7,7 @@ import dev.lethe.core.hold.HoldAlreadyLiftedException;
 import dev.lethe.core.hold.UnknownHoldException;
 import dev.lethe.core.meta.UserIdListTooLargeException;
 import dev.lethe.core.plan.RequestException;
+import dev.lethe.core.request.IdempotencyKeyReusedException;
 import dev.lethe.core.request.IllegalTransitionException;
 import dev.lethe.core.request.InvalidRequestException;
 import dev.lethe.core.request.StaleRequestException;
@@ -17,17 +18,15 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -36,27 +35,24 @@ import tools.jackson.databind.DatabindException;
  * of failure it is, a precise {@code detail}, and for invalid fields an {@code errors} list naming
  * each field. Values sent are never repeated back, and no stack trace is ever shown.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "dev.lethe.server.api")
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
-
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> unauthenticated(ApiUnauthenticatedException e) {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-        .body(problem(HttpStatus.UNAUTHORIZED, "Not authenticated", e.getMessage()));
-  }
-
-  @ExceptionHandler
-  ProblemDetail forbidden(ApiForbiddenException e) {
-    return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
-  }
 
   @ExceptionHandler
   ProblemDetail invalidFields(InvalidFieldsException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
     problem.setProperty("errors", e.errors());
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused", e.getMessage());
+    problem.setProperty("reason", "idempotency_key_reused");
     return problem;
   }
 
@@ -136,12 +132,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   /** Malformed JSON, or a field of the wrong type: name the field, not the value. */
-  @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      WebRequest request) {
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     String detail = "the body is not valid JSON";
     if (e.getCause() instanceof DatabindException bad && !bad.getPath().isEmpty()) {
       String field = path(bad.getPath());

@@ -7,6 +7,7 @@ import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.identity.IdentityNormalizer;
 import dev.lethe.server.api.FieldErrors;
 import dev.lethe.server.api.InvalidFieldsException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -16,10 +17,12 @@ final class HoldForms {
 
   private final DataMap map;
   private final IdentityNormalizer normalizer;
+  private final Clock clock;
 
-  HoldForms(DataMap map, IdentityNormalizer normalizer) {
+  HoldForms(DataMap map, IdentityNormalizer normalizer, Clock clock) {
     this.map = map;
     this.normalizer = normalizer;
+    this.clock = clock;
   }
 
   NewHold read(HoldForm form) {
@@ -47,6 +50,9 @@ final class HoldForms {
     }
     Optional<Instant> expires =
         text(form.expiresAt()).map(t -> errors.read("expires_at", () -> instant(t)));
+    if (expires.filter(e -> !e.isAfter(clock.instant())).isPresent()) {
+      errors.add("expires_at", "must be in the future");
+    }
     errors.throwIfAny();
     try {
       return new NewHold(

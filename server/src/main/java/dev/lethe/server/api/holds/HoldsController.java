@@ -43,7 +43,7 @@ class HoldsController {
     this.holds = holds;
     this.desk = desk;
     this.clock = clock;
-    this.forms = new HoldForms(lethe.dataMap(), lethe.normalizer());
+    this.forms = new HoldForms(lethe.dataMap(), lethe.normalizer(), clock);
   }
 
   @PostMapping(consumes = "application/json")

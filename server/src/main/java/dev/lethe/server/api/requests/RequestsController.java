@@ -74,7 +74,7 @@ class RequestsController {
       @RequestBody(required = false) RequestForm form,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     caller.require(Permission.REQUESTS_WRITE);
-    NewRequest request = forms.read(form, caller, Optional.ofNullable(idempotencyKey));
+    NewRequest request = forms.read(form, caller, scoped(caller, idempotencyKey));
     Received received = desk.receive(request, caller.actor());
     RequestView view = view(received.request());
     return received.created()
@@ -178,6 +178,20 @@ class RequestsController {
         desk.preview(
             new ErasureRequest(
                 request.scope(), request.identities(), request.workspace(), request.params())));
+  }
+
+  /**
+   * The caller's idempotency key, kept apart from every other API key's: the same key sent by
+   * another caller is another key.
+   */
+  private static Optional<String> scoped(ApiCaller caller, String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return Optional.empty();
+    }
+    if (idempotencyKey.isBlank() || idempotencyKey.length() > 512) {
+      throw InvalidFieldsException.of("Idempotency-Key", "1 to 512 characters");
+    }
+    return Optional.of(caller.key().id() + ":" + idempotencyKey);
   }
 
   /** A request this key may see; another workspace's request is as unknown as a missing one. */
