@@ -18,5 +18,8 @@ final class ExitCode {
 
   static final int UNEXPECTED = 5;
 
+  /** {@code ledger verify} found a broken link or a missing anchored entry. */
+  static final int LEDGER_BROKEN = 6;
+
   private ExitCode() {}
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 done, 1 scan findings, 2 bad input, 3 database unreachable,",
-      "4 run not completed (verification failed or files pending), 5 unexpected error.",
+      "4 run not completed (verification failed or files pending), 5 unexpected error,",
+      "6 ledger broken.",
       "Database credentials: --user/--password or LETHE_DB_USER/LETHE_DB_PASSWORD."
     },
     subcommands = {
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
       EraseCommand.class,
       ResumeCommand.class,
       RetentionCommand.class,
-      ScanCommand.class
+      ScanCommand.class,
+      LedgerCommand.class
     })
 final class LetheCommand implements Runnable {
 

@@ -154,6 +154,23 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void a_malformed_anchor_is_bad_input_before_the_database_is_opened() {
+    Cli.Result result =
+        Cli.run("ledger", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/x", "--anchor", "12");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err()).contains("--anchor: an anchor reads seq:hash");
+  }
+
+  @Test
+  void ledger_without_a_command_is_bad_input() {
+    Cli.Result result = Cli.run("ledger");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err()).contains("verify or head");
+  }
+
+  @Test
   void no_command_is_bad_input() {
     assertOneLineWithoutStackTrace(Cli.run(), 2);
   }
@@ -186,6 +203,7 @@ class CommandLineErrorsTest {
         .contains("resume ")
         .contains("retention ")
         .contains("scan ")
+        .contains("ledger ")
         .contains("Exit codes");
   }
 
