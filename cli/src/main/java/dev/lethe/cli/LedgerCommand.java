@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     commandListHeading = "%nCommands:%n",
     footer = {
       "",
-      "Exit codes: 0 intact, 2 bad input or no ledger in that database, 3 database unreachable,",
-      "6 ledger broken."
+      "Exit codes: 0 intact, 2 bad input or no ledger in that database,",
+      "3 database unreachable, 6 ledger broken."
     },
     subcommands = {LedgerVerifyCommand.class, LedgerHeadCommand.class})
 final class LedgerCommand implements Runnable {

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     description = "Walk the ledger's hash chain. Exit 0 intact, 6 broken.",
     footer = {
       "",
-      "Prints the entries checked and the head (seq:hash). Keep the head outside Lethe's",
-      "database and pass it back later as --anchor: a chain shortened or rewritten since",
-      "then no longer holds it. Changes nothing; appends may go on meanwhile."
+      "Prints the entries checked and the head (seq:hash). Keep the head outside",
+      "Lethe's database and pass it back later as --anchor: a chain shortened or",
+      "rewritten since then no longer holds it. Changes nothing; appends may go on."
     })
 final class LedgerVerifyCommand implements Callable<Integer> {
 
