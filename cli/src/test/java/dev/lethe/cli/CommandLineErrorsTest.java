@@ -171,6 +171,14 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void meta_without_a_command_is_bad_input() {
+    Cli.Result result = Cli.run("meta");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err()).contains("missing a command: import");
+  }
+
+  @Test
   void no_command_is_bad_input() {
     assertOneLineWithoutStackTrace(Cli.run(), 2);
   }
@@ -204,6 +212,7 @@ class CommandLineErrorsTest {
         .contains("retention ")
         .contains("scan ")
         .contains("ledger ")
+        .contains("meta ")
         .contains("Exit codes");
   }
 
