@@ -171,6 +171,27 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void a_value_after_a_misspelled_option_is_not_echoed() {
+    Cli.Result result =
+        Cli.run(
+            "meta", "import", "list.csv", "--url", "http://127.0.0.1:1", "--apikey", "lethe_a_b");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err())
+        .contains("unknown option '--apikey' (and 1 more argument, not shown)")
+        .contains("did you mean --api-key?")
+        .doesNotContain("lethe_a_b");
+  }
+
+  @Test
+  void an_identity_after_a_misspelled_option_is_not_echoed() {
+    Cli.Result result = plan("--scope", "contact", "--identiy=email=someone@example.com");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err()).contains("'--identiy'").doesNotContain("someone@example.com");
+  }
+
+  @Test
   void meta_without_a_command_is_bad_input() {
     Cli.Result result = Cli.run("meta");
 
