@@ -13,10 +13,16 @@ final class ExitCode {
 
   static final int DATABASE_UNREACHABLE = 3;
 
+  /** The service cannot be reached or failed (5xx): the same code as an unreachable database. */
+  static final int SERVICE_UNREACHABLE = DATABASE_UNREACHABLE;
+
   /** The run stopped before completing: verification failed, files pending, claimed elsewhere. */
   static final int NOT_COMPLETED = 4;
 
   static final int UNEXPECTED = 5;
+
+  /** {@code ledger verify} found a broken link or a missing anchored entry. */
+  static final int LEDGER_BROKEN = 6;
 
   private ExitCode() {}
 }

@@ -14,11 +14,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into a short explanation on stderr, each line prefixed {@code lethe: }, and
@@ -31,12 +33,42 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    print(err, e.getMessage() + " (see '" + qualifiedName(command) + " --help')");
-    if (contains(args, "--debug")) {
+    print(err, describe(e) + " (see '" + qualifiedName(command) + " --help')");
+    if (contains(args, "--debug") && !(e instanceof UnmatchedArgumentException)) {
       e.printStackTrace(err);
     }
     err.flush();
     return ExitCode.BAD_INPUT;
+  }
+
+  /**
+   * Arguments nothing matched may be values typed after a misspelled option (an identity, an API
+   * key, a password): only the options among them are named, without their values.
+   */
+  private static String describe(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException unmatched)) {
+      return e.getMessage();
+    }
+    List<String> options =
+        unmatched.getUnmatched().stream()
+            .filter(arg -> arg.startsWith("-") && arg.length() > 1)
+            .map(arg -> "'" + arg.split("=", 2)[0] + "'")
+            .toList();
+    int values = unmatched.getUnmatched().size() - options.size();
+    String message;
+    if (options.isEmpty()) {
+      message = values + " unexpected argument" + (values == 1 ? "" : "s") + " (not shown)";
+    } else {
+      message = "unknown option" + (options.size() == 1 ? " " : "s ") + String.join(", ", options);
+      if (values > 0) {
+        message += " (and " + values + " more argument" + (values == 1 ? "" : "s") + ", not shown)";
+      }
+    }
+    List<String> suggestions = unmatched.getSuggestions();
+    if (!suggestions.isEmpty()) {
+      message += "; did you mean " + String.join(" or ", suggestions) + "?";
+    }
+    return message;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lethe.cli;
 
+import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,9 +18,11 @@ import picocli.CommandLine.Spec;
     commandListHeading = "%nCommands:%n",
     footer = {
       "",
-      "Exit codes: 0 done, 1 scan findings, 2 bad input, 3 database unreachable,",
-      "4 run not completed (verification failed or files pending), 5 unexpected error.",
-      "Database credentials: --user/--password or LETHE_DB_USER/LETHE_DB_PASSWORD."
+      "Exit codes: 0 done, 1 scan findings, 2 bad input, 3 database or service",
+      "unreachable, 4 run not completed (verification failed or files pending),",
+      "5 unexpected error, 6 ledger broken.",
+      "Database credentials: --user/--password or LETHE_DB_USER/LETHE_DB_PASSWORD.",
+      "Service: --url/--api-key or LETHE_URL/LETHE_API_KEY."
     },
     subcommands = {
       SamplePlatformCommand.class,
@@ -27,11 +30,14 @@ import picocli.CommandLine.Spec;
       EraseCommand.class,
       ResumeCommand.class,
       RetentionCommand.class,
-      ScanCommand.class
+      ScanCommand.class,
+      LedgerCommand.class,
+      MetaCommand.class
     })
 final class LetheCommand implements Runnable {
 
   private final Map<String, String> env;
+  private final InputStream stdin;
 
   @Spec CommandSpec spec;
 
@@ -41,13 +47,19 @@ final class LetheCommand implements Runnable {
       description = "Print stack traces of failures.")
   boolean debug;
 
-  LetheCommand(Map<String, String> env) {
+  LetheCommand(Map<String, String> env, InputStream stdin) {
     this.env = Map.copyOf(env);
+    this.stdin = stdin;
   }
 
-  /** The process environment, read for database credentials. */
+  /** The process environment, read for credentials and the service's URL. */
   Map<String, String> env() {
     return env;
+  }
+
+  /** What commands read when given {@code -} for a file. */
+  InputStream stdin() {
+    return stdin;
   }
 
   @Override

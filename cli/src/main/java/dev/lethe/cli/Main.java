@@ -1,5 +1,6 @@
 package dev.lethe.cli;
 
+import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -10,13 +11,16 @@ public final class Main {
 
   public static void main(String[] args) {
     quietJooq();
-    System.exit(commandLine(System.getenv()).execute(args));
+    System.exit(commandLine(System.getenv(), System.in).execute(args));
   }
 
-  /** The whole command line, reading credentials from {@code env}; tests redirect its output. */
-  static CommandLine commandLine(Map<String, String> env) {
+  /**
+   * The whole command line, reading credentials from {@code env} and {@code -} from {@code stdin};
+   * tests redirect its output.
+   */
+  static CommandLine commandLine(Map<String, String> env, InputStream stdin) {
     quietJooq();
-    CommandLine commandLine = new CommandLine(new LetheCommand(env));
+    CommandLine commandLine = new CommandLine(new LetheCommand(env, stdin));
     Failures failures = new Failures();
     commandLine.setExecutionExceptionHandler(failures);
     commandLine.setParameterExceptionHandler(failures);

@@ -1,7 +1,9 @@
 package dev.lethe.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -15,9 +17,15 @@ final class Cli {
   }
 
   static Result run(Map<String, String> env, String... args) {
+    return runWithInput("", env, args);
+  }
+
+  /** As {@link #run(Map, String...)}, with {@code stdin} to read for {@code -}. */
+  static Result runWithInput(String stdin, Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(env);
+    CommandLine commandLine =
+        Main.commandLine(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);

@@ -154,6 +154,52 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void a_malformed_anchor_is_bad_input_before_the_database_is_opened() {
+    Cli.Result result =
+        Cli.run("ledger", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/x", "--anchor", "12");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err()).contains("--anchor: an anchor reads seq:hash");
+  }
+
+  @Test
+  void ledger_without_a_command_is_bad_input() {
+    Cli.Result result = Cli.run("ledger");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err()).contains("verify or head");
+  }
+
+  @Test
+  void a_value_after_a_misspelled_option_is_not_echoed() {
+    Cli.Result result =
+        Cli.run(
+            "meta", "import", "list.csv", "--url", "http://127.0.0.1:1", "--apikey", "lethe_a_b");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err())
+        .contains("unknown option '--apikey' (and 1 more argument, not shown)")
+        .contains("did you mean --api-key?")
+        .doesNotContain("lethe_a_b");
+  }
+
+  @Test
+  void an_identity_after_a_misspelled_option_is_not_echoed() {
+    Cli.Result result = plan("--scope", "contact", "--identiy=email=someone@example.com");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err()).contains("'--identiy'").doesNotContain("someone@example.com");
+  }
+
+  @Test
+  void meta_without_a_command_is_bad_input() {
+    Cli.Result result = Cli.run("meta");
+
+    assertOneLineWithoutStackTrace(result, 2);
+    assertThat(result.err()).contains("missing a command: import");
+  }
+
+  @Test
   void no_command_is_bad_input() {
     assertOneLineWithoutStackTrace(Cli.run(), 2);
   }
@@ -186,6 +232,8 @@ class CommandLineErrorsTest {
         .contains("resume ")
         .contains("retention ")
         .contains("scan ")
+        .contains("ledger ")
+        .contains("meta ")
         .contains("Exit codes");
   }
 
