@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       RetentionCommand.class,
       ScanCommand.class,
       LedgerCommand.class,
-      MetaCommand.class
+      MetaCommand.class,
+      ApiKeyCommand.class
     })
 final class LetheCommand implements Runnable {
 

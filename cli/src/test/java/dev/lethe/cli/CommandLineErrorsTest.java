@@ -234,7 +234,18 @@ class CommandLineErrorsTest {
         .contains("scan ")
         .contains("ledger ")
         .contains("meta ")
+        .contains("api-key ")
         .contains("Exit codes");
+  }
+
+  @Test
+  void a_new_api_key_is_printed_in_the_services_format_and_differs_each_time() {
+    Cli.Result first = Cli.run("api-key", "new");
+    Cli.Result second = Cli.run("api-key", "new");
+
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out().strip()).matches("lethe_[0-9A-HJKMNP-TV-Z]{16}_[0-9A-HJKMNP-TV-Z]{32}");
+    assertThat(second.out().strip()).isNotEqualTo(first.out().strip());
   }
 
   @Test

@@ -156,6 +156,40 @@ class ApiH2Test {
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(json(second).get("id")).isEqualTo(json(first).get("id"));
+
+    List<Object> other = someContact(9);
+    HttpResponse<String> reused =
+        server.send(
+            server
+                .to("/v1/requests")
+                .header("Authorization", "Bearer " + ADMIN)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "delete-button-7781")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        contactRequest(other.get(0), other.get(1), ",\"grace_period\":\"P14D\""))));
+    assertThat(reused.statusCode()).isEqualTo(422);
+    assertThat(json(reused).get("reason").asString()).isEqualTo("idempotency_key_reused");
+
+    String otherCaller =
+        json(server.post(
+                "/v1/api-keys",
+                ADMIN,
+                "{\"name\":\"another app\",\"permissions\":[\"requests:write\"]}"))
+            .get("token")
+            .asString();
+    HttpResponse<String> theirs =
+        server.send(
+            server
+                .to("/v1/requests")
+                .header("Authorization", "Bearer " + otherCaller)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "delete-button-7781")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        contactRequest(other.get(0), other.get(1), ",\"grace_period\":\"P14D\""))));
+    assertThat(theirs.statusCode()).isEqualTo(201);
+    assertThat(json(theirs).get("id")).isNotEqualTo(json(first).get("id"));
   }
 
   @Test
