@@ -101,9 +101,13 @@ public record LetheProperties(
    * @param pollingInterval how often due requests are looked for (scheduling on this instance wakes
    *     it at once)
    * @param retryBackoff the first wait before a failed request is retried; doubled each time
+   * @param heartbeatInterval how often an instance marks the requests it executes as alive; a
+   *     request whose instance missed six heartbeats (it was killed, or lost its database) is
+   *     resumed by any instance
    */
   public record Execution(
       @DefaultValue("2") int threads,
       @DefaultValue("5s") Duration pollingInterval,
-      @DefaultValue("10s") Duration retryBackoff) {}
+      @DefaultValue("10s") Duration retryBackoff,
+      @DefaultValue("30s") Duration heartbeatInterval) {}
 }

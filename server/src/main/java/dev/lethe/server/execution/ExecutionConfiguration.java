@@ -44,6 +44,7 @@ class ExecutionConfiguration {
     return Scheduler.create(databases.state(), List.of(executeRequestTask))
         .threads(properties.execution().threads())
         .pollingInterval(properties.execution().pollingInterval())
+        .heartbeatInterval(properties.execution().heartbeatInterval())
         .enableImmediateExecution()
         .build();
   }
