@@ -45,6 +45,9 @@ class ExecutionConfiguration {
         .threads(properties.execution().threads())
         .pollingInterval(properties.execution().pollingInterval())
         .heartbeatInterval(properties.execution().heartbeatInterval())
+        // MariaDB's TIMESTAMP has no zone: without this, instances in different time zones read
+        // each other's heartbeats hours off and take live executions for dead ones.
+        .alwaysPersistTimestampInUTC()
         .enableImmediateExecution()
         .build();
   }
