@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 /** Waits for a condition with a deadline; never a fixed sleep standing in for one. */
 final class Await {
 
-  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration POLL = Duration.ofMillis(25);
 
   private Await() {}
 
