@@ -34,7 +34,7 @@ class TwoServersIT {
   private static final int REQUESTS = 40;
 
   /** Sixty workspaces: more than forty Meta users who connected channels. */
-  private static final Sizes SIZES = new Sizes(60, 3_000, 30_000);
+  private static final Sizes SIZES = new Sizes(60, 3_000, 15_000);
 
   /** What an instance logs of each execution of a request: completed it, or found nothing to do. */
   private static final Pattern EXECUTED =
