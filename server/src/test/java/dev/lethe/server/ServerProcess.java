@@ -93,9 +93,9 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hook, no graceful stop, connections cut where they are. */
-  void kill() throws InterruptedException {
+  void kill() {
     process.destroyForcibly();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+    if (!exitsWithin(Duration.ofSeconds(30))) {
       throw new AssertionError(name + " survived SIGKILL");
     }
   }
@@ -110,12 +110,22 @@ final class ServerProcess implements AutoCloseable {
 
   /** Stops the instance as an operator would (SIGTERM), killing it if it does not stop. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      if (!exitsWithin(Duration.ofSeconds(60))) {
         kill();
       }
+    }
+  }
+
+  private boolean exitsWithin(Duration patience) {
+    try {
+      return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      return false;
     }
   }
 
