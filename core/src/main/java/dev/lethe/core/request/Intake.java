@@ -96,19 +96,23 @@ final class Intake {
     Optional<DeletionRequest> duplicate =
         store.findOpenDuplicate(
             request.type(), request.scope(), request.workspace(), hashes, request.params());
-    duplicate.ifPresent(
-        open -> {
-          writes.appendEvent(
-              open.id(),
-              new RequestEvent(
-                  now,
-                  actor,
-                  Optional.of(open.state()),
-                  open.state(),
-                  Optional.of("merged a duplicate request from " + request.source().code())));
-          key.ifPresent(k -> writes.rememberKey(k, open.id(), now));
-          sealed(request).ifPresent(contact -> writes.addContact(open.id(), contact, now));
-        });
+    if (duplicate.isEmpty()) {
+      return duplicate;
+    }
+    DeletionRequest open = duplicate.get();
+    if (key.isPresent() && !writes.rememberKey(key.get(), open.id(), now)) {
+      // the key was stored since it was looked up: the same request arriving again at once
+      return store.findByIdempotencyKey(key.get());
+    }
+    writes.appendEvent(
+        open.id(),
+        new RequestEvent(
+            now,
+            actor,
+            Optional.of(open.state()),
+            open.state(),
+            Optional.of("merged a duplicate request from " + request.source().code())));
+    sealed(request).ifPresent(contact -> writes.addContact(open.id(), contact, now));
     return duplicate;
   }
 

@@ -119,6 +119,38 @@ abstract class RequestIntakeContract {
   }
 
   @Test
+  void the_same_idempotency_key_arriving_at_once_on_many_threads_adds_no_event() throws Exception {
+    NewRequest callback =
+        carol(RequestSource.META_CALLBACK, CAROL).withIdempotencyKey("signed-request-fingerprint");
+    int threads = 16;
+    var ready = new java.util.concurrent.CountDownLatch(threads);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    Set<Object> ids = new HashSet<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      List<java.util.concurrent.Future<DeletionRequest>> answers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  start.await();
+                  return requests.receive(callback, Actor.meta("1234"));
+                }));
+      }
+      ready.await();
+      start.countDown();
+      for (var answer : answers) {
+        ids.add(answer.get().id());
+      }
+    }
+    assertThat(ids).hasSize(1);
+    DeletionRequest only = fixture.store.list(RequestFilter.all()).getFirst();
+    assertThat(requests.events(only.id()))
+        .extracting(e -> e.note().orElse(""))
+        .containsExactly("received from meta_callback");
+  }
+
+  @Test
   void a_request_that_has_ended_is_not_merged_into() {
     DeletionRequest first = requests.receive(carol(RequestSource.API, CAROL), Actor.subject());
     requests.cancel(first.id(), Actor.subject());

@@ -107,12 +107,16 @@ public record LetheProperties(
    *     it at once)
    * @param retryBackoff the first wait before a failed request is retried; doubled each time
    * @param sweepInterval how often lapsed holds are released and lost steps queued again
+   * @param heartbeatInterval how often an instance marks the requests it executes as alive; a
+   *     request whose instance missed six heartbeats (it was killed, or lost its database) is
+   *     resumed by any instance
    */
   public record Execution(
       @DefaultValue("2") int threads,
       @DefaultValue("5s") Duration pollingInterval,
       @DefaultValue("10s") Duration retryBackoff,
-      @DefaultValue("1m") Duration sweepInterval) {}
+      @DefaultValue("1m") Duration sweepInterval,
+      @DefaultValue("30s") Duration heartbeatInterval) {}
 
   /**
    * The data map's retention rules, applied on a schedule.

@@ -107,8 +107,11 @@ class ExecutionConfiguration {
         Scheduler.create(databases.state(), oneTime)
             .threads(properties.execution().threads())
             .pollingInterval(properties.execution().pollingInterval())
-            .enableImmediateExecution()
-            .alwaysPersistTimestampInUTC();
+            .heartbeatInterval(properties.execution().heartbeatInterval())
+            // MariaDB's TIMESTAMP has no zone: without this, instances in different time zones
+            // read each other's heartbeats hours off and take live executions for dead ones.
+            .alwaysPersistTimestampInUTC()
+            .enableImmediateExecution();
     builder =
         properties.retention().enabled()
             ? builder.startTasks(sweepTask, retentionTask)

@@ -1,0 +1,46 @@
+package dev.lethe.server;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Waits for a condition with a deadline; never a fixed sleep standing in for one. */
+final class Await {
+
+  private static final Duration POLL = Duration.ofMillis(25);
+
+  private Await() {}
+
+  /**
+   * Asks {@code probe} until it answers something other than null, and returns that.
+   *
+   * @throws AssertionError naming {@code what} when {@code patience} runs out
+   */
+  static <T> T value(String what, Duration patience, Supplier<T> probe) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      T answer = probe.get();
+      if (answer != null) {
+        return answer;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited " + patience + " for " + what);
+      }
+      try {
+        Thread.sleep(POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for " + what, e);
+      }
+    }
+  }
+
+  /** Waits until {@code condition} holds. */
+  static void until(String what, Duration patience, BooleanProbe condition) {
+    value(what, patience, () -> condition.holds() ? Boolean.TRUE : null);
+  }
+
+  @FunctionalInterface
+  interface BooleanProbe {
+    boolean holds();
+  }
+}
