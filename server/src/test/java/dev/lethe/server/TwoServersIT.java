@@ -83,7 +83,11 @@ class TwoServersIT {
         Await.until(
             "no task left",
             Duration.ofSeconds(30),
-            () -> Sql.count(state.dataSource(), "select count(*) from scheduled_tasks") == 0);
+            () ->
+                Sql.count(
+                        state.dataSource(),
+                        "select count(*) from scheduled_tasks where task_name in ('execute-request', 'send-mail')")
+                    == 0);
         logs = east.log() + west.log();
       }
 
