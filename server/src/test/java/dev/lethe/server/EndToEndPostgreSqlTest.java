@@ -1,7 +1,7 @@
 package dev.lethe.server;
 
-import static dev.lethe.server.RunningServer.count;
-import static dev.lethe.server.RunningServer.row;
+import static dev.lethe.server.Sql.count;
+import static dev.lethe.server.Sql.firstValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -102,7 +102,7 @@ class EndToEndPostgreSqlTest {
   @Test
   void a_delete_contact_call_erases_the_contact_proves_it_and_mails_the_deletion_id() {
     List<Object> contact =
-        row(
+        firstValues(
             host.dataSource(),
             "SELECT c.id, c.workspace_id FROM contacts c WHERE EXISTS (SELECT 1 FROM conversations v"
                 + " JOIN messages m ON m.conversation_id = v.id WHERE v.contact_id = c.id)"
@@ -155,18 +155,16 @@ class EndToEndPostgreSqlTest {
         .anySatisfy(body -> assertThat(body).contains(code));
     assertThat(mails.stream().map(this::subject).toList())
         .anySatisfy(subject -> assertThat(subject).containsIgnoringCase("deleted"));
-    assertThat(RunningServer.rows(state.dataSource(), "SELECT * FROM lethe_request_contacts"))
-        .isEmpty();
+    assertThat(Sql.values(state.dataSource(), "SELECT * FROM lethe_request_contacts")).isEmpty();
     assertNoCanaryIn(logs.list);
-    assertNoCanaryIn(
-        RunningServer.rows(state.dataSource(), "SELECT * FROM lethe_requests").toString());
+    assertNoCanaryIn(Sql.values(state.dataSource(), "SELECT * FROM lethe_requests").toString());
   }
 
   @Test
   void a_meta_callback_erases_the_meta_users_channels_and_records_the_receipt() {
     String user =
         (String)
-            row(
+            firstValues(
                     host.dataSource(),
                     "SELECT connected_by_meta_user_id FROM channels"
                         + " WHERE connected_by_meta_user_id IS NOT NULL ORDER BY id")
@@ -189,7 +187,7 @@ class EndToEndPostgreSqlTest {
         .isZero();
     String requestId =
         (String)
-            row(
+            firstValues(
                     state.dataSource(),
                     "SELECT id FROM lethe_requests WHERE confirmation_code = ?",
                     code)

@@ -71,7 +71,7 @@ class MetaAppsH2Test {
             .replaceAll(".*\"confirmation_code\":\"([0-9A-Z]+)\".*", "$1");
 
     Object actor =
-        RunningServer.row(
+        Sql.firstValues(
                 server.state(),
                 "SELECT e.actor FROM lethe_request_events e JOIN lethe_requests r"
                     + " ON r.id = e.request_id WHERE r.confirmation_code = ? ORDER BY e.id",

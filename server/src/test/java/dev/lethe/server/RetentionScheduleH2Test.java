@@ -32,7 +32,7 @@ class RetentionScheduleH2Test {
             "--lethe.execution.polling-interval=200ms",
             "--lethe.retention.schedule=FIXED_DELAY|1s")) {
       long aged =
-          RunningServer.count(
+          Sql.count(
               server.host(),
               "SELECT COUNT(*) FROM messages WHERE created_at < ?",
               java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(400))));
@@ -43,7 +43,7 @@ class RetentionScheduleH2Test {
       assertThat(sweeps).isNotEmpty();
       assertThat(server.bean(Ledger.class).verify().intact()).isTrue();
       long stillAged =
-          RunningServer.count(
+          Sql.count(
               server.host(),
               "SELECT COUNT(*) FROM messages WHERE created_at < ?",
               java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(400))));

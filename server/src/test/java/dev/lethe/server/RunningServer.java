@@ -1,18 +1,11 @@
 package dev.lethe.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lethe.server.config.Databases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +28,21 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public static RunningServer start(String... args) {
-    List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1"));
-    all.addAll(List.of(args));
+    return start(List.of(args));
+  }
+
+  public static RunningServer start(List<String> args) {
+    List<String> all = new ArrayList<>(args);
+    all.add("--server.port=0");
+    if (args.stream().noneMatch(a -> a.startsWith("--server.address="))) {
+      all.add("--server.address=127.0.0.1");
+    }
     return new RunningServer(SpringApplication.run(LetheServer.class, all.toArray(String[]::new)));
+  }
+
+  /** A client of the forms and pages people and Meta use. */
+  ServiceClient client() {
+    return new ServiceClient(base());
   }
 
   public <T> T bean(Class<T> type) {
@@ -91,21 +96,13 @@ public final class RunningServer implements AutoCloseable {
 
   /** Polls {@code path} until its body satisfies {@code done}; fails after a minute. */
   public String await(String path, String key, Predicate<String> done) {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    String body = "";
-    while (Instant.now().isBefore(deadline)) {
-      body = get(path, key).body();
-      if (done.test(body)) {
-        return body;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("not reached within a minute: " + body);
+    return Await.value(
+        path + " as expected",
+        Duration.ofMinutes(1),
+        () -> {
+          String body = get(path, key).body();
+          return done.test(body) ? body : null;
+        });
   }
 
   public DataSource host() {
@@ -114,39 +111,6 @@ public final class RunningServer implements AutoCloseable {
 
   public DataSource state() {
     return bean(Databases.class).stateDataSource();
-  }
-
-  /** The first row of a query, as a list of values. */
-  public static List<Object> row(DataSource db, String sql, Object... args) {
-    List<List<Object>> rows = rows(db, sql, args);
-    assertThat(rows).as("a row for %s", sql).isNotEmpty();
-    return rows.get(0);
-  }
-
-  public static List<List<Object>> rows(DataSource db, String sql, Object... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      List<List<Object>> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          List<Object> row = new ArrayList<>();
-          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            row.add(rs.getObject(i));
-          }
-          out.add(row);
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  public static long count(DataSource db, String sql, Object... args) {
-    return ((Number) row(db, sql, args).get(0)).longValue();
   }
 
   @Override

@@ -37,8 +37,8 @@ class ServerConcurrentCallbacksTest {
       Path files = dir.resolve("files");
       SampleHost.fill(host.dataSource(), Sizes.small(), files);
       String user = SampleHost.metaUsersWithChannels(host.dataSource()).getFirst();
-      try (InProcessServer server =
-          InProcessServer.start(ServerArguments.of(state, host, files, dir))) {
+      try (RunningServer server =
+          RunningServer.start(ServerArguments.of(state, host, files, dir))) {
         ServiceClient client = server.client();
         String signed = MetaSigning.signedNow(user);
 

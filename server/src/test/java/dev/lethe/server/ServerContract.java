@@ -27,7 +27,7 @@ abstract class ServerContract {
 
   private TestDatabase state;
   private TestDatabase host;
-  private InProcessServer server;
+  private RunningServer server;
   private ServiceClient client;
 
   abstract TestDatabase.Kind kind();
@@ -48,7 +48,7 @@ abstract class ServerContract {
     Path files = dir.resolve("files");
     List<String> arguments = ServerArguments.of(state, host, files, dir);
     arguments.addAll(prepareHost(host, files));
-    server = InProcessServer.start(arguments);
+    server = RunningServer.start(arguments);
     client = server.client();
   }
 

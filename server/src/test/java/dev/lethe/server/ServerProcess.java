@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The repackaged {@code lethe-server.jar} running in a process of its own, as operators run it:
- * {@code java -jar lethe-server.jar serve --port N …}. Its output goes to a log file.
+ * {@code java -jar lethe-server.jar serve --port N --config <file>}, the settings in a properties
+ * file. Its output goes to a log file.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -50,10 +51,12 @@ final class ServerProcess implements AutoCloseable {
     command.add("serve");
     command.add("--port");
     command.add(String.valueOf(port));
-    command.addAll(arguments);
+    command.add("--config");
+    command.add(logs.resolve(name + ".properties").toString());
     Path log = logs.resolve(name + ".log");
     try {
       Files.createDirectories(logs);
+      Files.write(logs.resolve(name + ".properties"), configuration(arguments));
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -64,6 +67,18 @@ final class ServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
+  }
+
+  /** The {@code --key=value} arguments as the lines of the configuration file operators write. */
+  private static List<String> configuration(List<String> arguments) {
+    List<String> lines = new ArrayList<>();
+    for (String argument : arguments) {
+      if (!argument.startsWith("--") || !argument.contains("=")) {
+        throw new IllegalArgumentException("not a --key=value setting: " + argument);
+      }
+      lines.add(argument.substring(2));
+    }
+    return lines;
   }
 
   /** Waits until the instance answers its health check, failing at once if it has died. */

@@ -106,7 +106,8 @@ public final class Executor {
         newSizer(),
         keys -> {
           long started = System.nanoTime();
-          dsl.transaction(
+          Deadlocks.transaction(
+              dsl,
               c -> {
                 DSLContext tx = c.dsl();
                 int n = writer.anonymize(tx, entity, set, entity.key().in(keys));
@@ -122,7 +123,8 @@ public final class Executor {
   private void anonymizeRoots(Run run, RootSet root, List<Object> keys) {
     BoundEntity entity = root.tree().entity();
     Condition where = entity.key().in(keys).and(run.selector().held().notHeld(entity));
-    dsl.transaction(
+    Deadlocks.transaction(
+        dsl,
         c -> {
           DSLContext tx = c.dsl();
           BatchRecords.recordUpdated(

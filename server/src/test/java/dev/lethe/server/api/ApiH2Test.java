@@ -1,10 +1,11 @@
 package dev.lethe.server.api;
 
-import static dev.lethe.server.RunningServer.count;
+import static dev.lethe.server.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.core.apikey.ApiKeys;
 import dev.lethe.server.RunningServer;
+import dev.lethe.server.Sql;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class ApiH2Test {
             "--lethe.execution.polling-interval=200ms",
             "--lethe.execution.retry-backoff=1s");
     contacts =
-        RunningServer.rows(
+        Sql.values(
             server.host(),
             "SELECT workspace_id, email FROM contacts WHERE email IS NOT NULL"
                 + " GROUP BY workspace_id, email HAVING COUNT(*) = 1 ORDER BY workspace_id, email");
@@ -460,7 +461,7 @@ class ApiH2Test {
     assertThat(placed.statusCode()).isEqualTo(201);
     assertThat(json(placed).get("identity_kind").asString()).isEqualTo("email");
     assertThat(placed.body()).doesNotContain("held.person.4471");
-    assertThat(RunningServer.rows(server.state(), "SELECT * FROM lethe_holds").toString())
+    assertThat(Sql.values(server.state(), "SELECT * FROM lethe_holds").toString())
         .doesNotContain("held.person.4471");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(json(bad).get("errors").toString()).contains("entity", "reason");
@@ -469,7 +470,7 @@ class ApiH2Test {
   @Test
   void a_key_bound_to_one_workspace_neither_sees_nor_deletes_another_workspaces_data() {
     List<Object> shared =
-        RunningServer.row(
+        Sql.firstValues(
             server.host(),
             "SELECT email, MIN(workspace_id), MAX(workspace_id) FROM contacts"
                 + " WHERE email IS NOT NULL GROUP BY email"
@@ -579,7 +580,7 @@ class ApiH2Test {
   @Test
   void a_meta_user_id_list_is_imported_once() {
     List<Object> users =
-        RunningServer.rows(
+        Sql.values(
                 server.host(),
                 "SELECT DISTINCT connected_by_meta_user_id FROM channels"
                     + " WHERE connected_by_meta_user_id IS NOT NULL ORDER BY 1")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.core.apikey.ApiKeys;
 import dev.lethe.server.RunningServer;
+import dev.lethe.server.Sql;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class OpenApiH2Test {
             "--lethe.execution.polling-interval=200ms",
             "--lethe.execution.retry-backoff=1s");
     contacts =
-        RunningServer.rows(
+        Sql.values(
             server.host(),
             "SELECT workspace_id, email FROM contacts WHERE email IS NOT NULL"
                 + " GROUP BY workspace_id, email HAVING COUNT(*) = 1 ORDER BY workspace_id, email");

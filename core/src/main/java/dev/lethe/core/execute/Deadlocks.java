@@ -1,0 +1,44 @@
+package dev.lethe.core.execute;
+
+import java.util.concurrent.ThreadLocalRandom;
+import org.jooq.DSLContext;
+import org.jooq.TransactionalRunnable;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
+
+/**
+ * Runs a batch's transaction again when the database chose it as a deadlock victim or failed it for
+ * serialization (SQL state class 40): concurrent runs on InnoDB take gap locks on the shared
+ * bookkeeping tables and can deadlock each other. A batch selects its rows anew, so running it
+ * again is safe.
+ */
+final class Deadlocks {
+
+  static final int ATTEMPTS = 5;
+
+  private Deadlocks() {}
+
+  static void transaction(DSLContext dsl, TransactionalRunnable work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dsl.transaction(work);
+        return;
+      } catch (DataAccessException e) {
+        if (attempt >= ATTEMPTS || e.sqlStateClass() != SQLStateClass.C40_TRANSACTION_ROLLBACK) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  /** A short, growing, jittered wait, so the two sides of a deadlock do not meet again. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(10L * attempt + ThreadLocalRandom.current().nextLong(20));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a batch", e);
+    }
+  }
+}
