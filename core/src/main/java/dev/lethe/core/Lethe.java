@@ -37,9 +37,6 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,13 +118,7 @@ public final class Lethe {
     }
     Vendor vendor = schema.vendor();
     RunStore.migrate(config.dataSource(), vendor);
-    DSLContext dsl =
-        DSL.using(
-            config.dataSource(),
-            vendor.dialect(),
-            new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
-                .withExecuteLogging(false));
+    DSLContext dsl = vendor.dsl(config.dataSource());
     BoundMap bound = BoundMap.bind(config.map(), schema);
     RunStore runs = new RunStore(dsl);
     byte[] secret = config.secret().orElseGet(runs::installationSecret);

@@ -2,6 +2,7 @@ package dev.lethe.server;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /** Waits for a condition with a deadline; never a fixed sleep standing in for one. */
 final class Await {
@@ -37,6 +38,22 @@ final class Await {
   /** Waits until {@code condition} holds. */
   static void until(String what, Duration patience, BooleanProbe condition) {
     value(what, patience, () -> condition.holds() ? Boolean.TRUE : null);
+  }
+
+  /**
+   * Waits until no request step (execution or mail) is left in db-scheduler's table; the recurring
+   * sweep and retention stay.
+   */
+  static void noStepsLeft(DataSource state, Duration patience) {
+    until(
+        "no request step left",
+        patience,
+        () ->
+            Sql.count(
+                    state,
+                    "select count(*) from scheduled_tasks"
+                        + " where task_name in ('execute-request', 'send-mail')")
+                == 0);
   }
 
   @FunctionalInterface

@@ -64,14 +64,7 @@ class KilledServerIT {
       try (ServerProcess second =
           ServerProcess.start("second", arguments, dir, "UTC").awaitUp(Duration.ofSeconds(90))) {
         second.client().awaitCompleted(code, Duration.ofMinutes(2));
-        Await.until(
-            "no task left",
-            Duration.ofSeconds(30),
-            () ->
-                Sql.count(
-                        state.dataSource(),
-                        "select count(*) from scheduled_tasks where task_name in ('execute-request', 'send-mail')")
-                    == 0);
+        Await.noStepsLeft(state.dataSource(), Duration.ofSeconds(30));
       }
 
       List<String> request =

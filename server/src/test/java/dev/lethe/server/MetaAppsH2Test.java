@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,15 +20,8 @@ class MetaAppsH2Test {
 
   @BeforeAll
   static void start() throws Exception {
-    Path dir = Files.createTempDirectory("lethe-meta-apps-test");
-    String name = UUID.randomUUID().toString();
     server =
-        RunningServer.start(
-            "--lethe.demo=true",
-            "--lethe.data-dir=" + dir,
-            "--lethe.state.url=jdbc:h2:mem:state-" + name + ";DB_CLOSE_DELAY=-1",
-            "--lethe.host.url=jdbc:h2:mem:host-" + name + ";DB_CLOSE_DELAY=-1",
-            "--lethe.host.files=" + dir.resolve("files"),
+        RunningServer.demo(
             "--lethe.meta.apps[0].name=crm",
             "--lethe.meta.apps[0].secret=crm-app-secret-current",
             "--lethe.meta.apps[1].name=inbox",

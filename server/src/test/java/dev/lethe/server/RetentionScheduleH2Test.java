@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.core.desk.Desk;
 import dev.lethe.core.ledger.Ledger;
 import dev.lethe.core.ledger.LedgerEntry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The data map's retention rules run on their schedule, and each sweep lands in the ledger. */
@@ -18,18 +15,10 @@ class RetentionScheduleH2Test {
 
   @Test
   void retention_runs_on_its_schedule_and_records_its_outcomes() throws Exception {
-    Path dir = Files.createTempDirectory("lethe-retention-test");
-    String name = UUID.randomUUID().toString();
     try (RunningServer server =
-        RunningServer.start(
-            "--lethe.demo=true",
-            "--lethe.data-dir=" + dir,
-            "--lethe.state.url=jdbc:h2:mem:state-" + name + ";DB_CLOSE_DELAY=-1",
-            "--lethe.host.url=jdbc:h2:mem:host-" + name + ";DB_CLOSE_DELAY=-1",
-            "--lethe.host.files=" + dir.resolve("files"),
+        RunningServer.demo(
             "--lethe.meta.apps[0].name=crm",
             "--lethe.meta.apps[0].secret=test-app-secret-0123",
-            "--lethe.execution.polling-interval=200ms",
             "--lethe.retention.schedule=FIXED_DELAY|1s")) {
       long aged =
           Sql.count(

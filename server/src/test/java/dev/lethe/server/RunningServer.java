@@ -5,10 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
@@ -38,6 +41,43 @@ public final class RunningServer implements AutoCloseable {
       all.add("--server.address=127.0.0.1");
     }
     return new RunningServer(SpringApplication.run(LetheServer.class, all.toArray(String[]::new)));
+  }
+
+  /**
+   * The demo as tests run it: the sample platform and Lethe's state each in a private in-memory H2
+   * database, files and secrets in a fresh directory, quick polling and retries; {@code extra}
+   * settings (Meta apps, an API key …) on top.
+   */
+  public static RunningServer demo(String... extra) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("lethe-demo-test");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String name = UUID.randomUUID().toString();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--lethe.demo=true",
+                "--lethe.data-dir=" + dir,
+                "--lethe.state.url=jdbc:h2:mem:state-" + name + ";DB_CLOSE_DELAY=-1",
+                "--lethe.host.url=jdbc:h2:mem:host-" + name + ";DB_CLOSE_DELAY=-1",
+                "--lethe.host.files=" + dir.resolve("files"),
+                "--lethe.execution.polling-interval=200ms",
+                "--lethe.execution.retry-backoff=1s"));
+    args.addAll(List.of(extra));
+    return start(args);
+  }
+
+  /**
+   * Contacts of the sample platform with an address unique in their workspace: workspace, e-mail.
+   */
+  public List<List<Object>> contactsWithUniqueAddresses() {
+    return Sql.values(
+        host(),
+        "SELECT workspace_id, email FROM contacts WHERE email IS NOT NULL"
+            + " GROUP BY workspace_id, email HAVING COUNT(*) = 1 ORDER BY workspace_id, email");
   }
 
   /** A client of the forms and pages people and Meta use. */

@@ -50,14 +50,7 @@ class ServerConcurrentCallbacksTest {
             answers.stream().map(a -> ServiceClient.codeIn(a.body())).distinct().toList();
         assertThat(codes).hasSize(1);
         client.awaitCompleted(codes.getFirst(), Duration.ofSeconds(60));
-        Await.until(
-            "no task left",
-            Duration.ofSeconds(30),
-            () ->
-                Sql.count(
-                        state.dataSource(),
-                        "select count(*) from scheduled_tasks where task_name in ('execute-request', 'send-mail')")
-                    == 0);
+        Await.noStepsLeft(state.dataSource(), Duration.ofSeconds(30));
 
         List<List<String>> requests =
             Sql.rows(

@@ -80,14 +80,7 @@ class TwoServersIT {
                         state.dataSource(),
                         "select count(*) from lethe_requests where state = 'completed'")
                     == REQUESTS);
-        Await.until(
-            "no task left",
-            Duration.ofSeconds(30),
-            () ->
-                Sql.count(
-                        state.dataSource(),
-                        "select count(*) from scheduled_tasks where task_name in ('execute-request', 'send-mail')")
-                    == 0);
+        Await.noStepsLeft(state.dataSource(), Duration.ofSeconds(30));
         logs = east.log() + west.log();
       }
 

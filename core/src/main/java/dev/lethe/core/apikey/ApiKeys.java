@@ -21,9 +21,6 @@ import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 /**
  * The API keys the host product calls the service with: issued with a name, permissions and
@@ -59,16 +56,7 @@ public final class ApiKeys {
   public static ApiKeys open(
       DataSource dataSource, Vendor vendor, Clock clock, KeyedHasher hasher) {
     RequestStore.migrate(dataSource, vendor);
-    return new ApiKeys(
-        DSL.using(
-            dataSource,
-            vendor.dialect(),
-            new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
-                .withExecuteLogging(false)),
-        clock,
-        hasher,
-        new SecureRandom());
+    return new ApiKeys(vendor.dsl(dataSource), clock, hasher, new SecureRandom());
   }
 
   /**

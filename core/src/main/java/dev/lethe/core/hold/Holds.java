@@ -17,8 +17,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
@@ -41,15 +39,7 @@ public final class Holds {
   /** Migrates Lethe's database (the hold table comes with it) and opens the holds over it. */
   public static Holds open(DataSource dataSource, Vendor vendor, Clock clock, KeyedHasher hasher) {
     RequestStore.migrate(dataSource, vendor);
-    return new Holds(
-        DSL.using(
-            dataSource,
-            vendor.dialect(),
-            new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
-                .withExecuteLogging(false)),
-        clock,
-        hasher);
+    return new Holds(vendor.dsl(dataSource), clock, hasher);
   }
 
   /**

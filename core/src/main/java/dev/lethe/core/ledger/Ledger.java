@@ -12,9 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 /**
  * The tamper-evident ledger of receipts, in Lethe's own database: an append-only hash chain in
@@ -35,14 +32,7 @@ public final class Ledger {
   /** Migrates Lethe's database (the ledger tables come with it) and opens the ledger. */
   public static Ledger open(DataSource dataSource, Vendor vendor, Clock clock) {
     RequestStore.migrate(dataSource, vendor);
-    return new Ledger(
-        DSL.using(
-            dataSource,
-            vendor.dialect(),
-            new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
-                .withExecuteLogging(false)),
-        clock);
+    return new Ledger(vendor.dsl(dataSource), clock);
   }
 
   /**

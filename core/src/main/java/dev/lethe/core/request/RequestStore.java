@@ -14,8 +14,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
@@ -48,13 +46,7 @@ public final class RequestStore {
   /** Migrates Lethe's database and opens the store over it. */
   public static RequestStore open(DataSource dataSource, Vendor vendor) {
     migrate(dataSource, vendor);
-    return new RequestStore(
-        DSL.using(
-            dataSource,
-            vendor.dialect(),
-            new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
-                .withExecuteLogging(false)));
+    return new RequestStore(vendor.dsl(dataSource));
   }
 
   /** Creates or upgrades the request tables, with their own history table. */

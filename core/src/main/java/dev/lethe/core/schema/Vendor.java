@@ -3,7 +3,12 @@ package dev.lethe.core.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 
 /** The database products Lethe runs on, and what differs between them. */
 public enum Vendor {
@@ -16,6 +21,19 @@ public enum Vendor {
 
   Vendor(SQLDialect dialect) {
     this.dialect = dialect;
+  }
+
+  /**
+   * jOOQ over a database of this product as Lethe uses it: names quoted as written, no logging of
+   * statements (their bind values may be personal data).
+   */
+  public DSLContext dsl(DataSource dataSource) {
+    return DSL.using(
+        dataSource,
+        dialect(),
+        new Settings()
+            .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+            .withExecuteLogging(false));
   }
 
   public SQLDialect dialect() {

@@ -8,10 +8,7 @@ import dev.lethe.server.RunningServer;
 import dev.lethe.server.Sql;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -35,25 +32,12 @@ class ApiH2Test {
 
   @BeforeAll
   static void start() throws Exception {
-    Path dir = Files.createTempDirectory("lethe-api-test");
-    String name = UUID.randomUUID().toString();
     server =
-        RunningServer.start(
-            "--lethe.demo=true",
-            "--lethe.data-dir=" + dir,
-            "--lethe.state.url=jdbc:h2:mem:state-" + name + ";DB_CLOSE_DELAY=-1",
-            "--lethe.host.url=jdbc:h2:mem:host-" + name + ";DB_CLOSE_DELAY=-1",
-            "--lethe.host.files=" + dir.resolve("files"),
+        RunningServer.demo(
             "--lethe.meta.apps[0].name=crm",
             "--lethe.meta.apps[0].secret=test-app-secret-0123",
-            "--lethe.api.key=" + ADMIN,
-            "--lethe.execution.polling-interval=200ms",
-            "--lethe.execution.retry-backoff=1s");
-    contacts =
-        Sql.values(
-            server.host(),
-            "SELECT workspace_id, email FROM contacts WHERE email IS NOT NULL"
-                + " GROUP BY workspace_id, email HAVING COUNT(*) = 1 ORDER BY workspace_id, email");
+            "--lethe.api.key=" + ADMIN);
+    contacts = server.contactsWithUniqueAddresses();
   }
 
   @AfterAll
