@@ -4,9 +4,6 @@ import static dev.lethe.core.request.RequestState.*;
 
 import dev.lethe.core.deadline.BusinessCalendar;
 import dev.lethe.core.deadline.Deadlines;
-import dev.lethe.core.deadline.Due;
-import dev.lethe.core.deadline.DueDates;
-import dev.lethe.core.deadline.Jurisdiction;
 import dev.lethe.core.deadline.ProductPromises;
 import dev.lethe.core.deadline.Promise;
 import dev.lethe.core.deadline.Span;
@@ -19,12 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The life of deletion requests: receive them (merging duplicates), verify, give a grace period,
@@ -33,13 +27,12 @@ import java.util.regex.Pattern;
  */
 public final class Requests {
 
-  private static final Pattern HOLD_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
   private final RequestStore store;
   private final StateChanges changes;
   private final Intake intake;
   private final Sealer sealer;
-  private final Deadlines deadlines;
+  private final Extensions extensions;
+  private final Holding holds;
   private final Clock clock;
 
   /** Requests whose only promise is completion within 30 days, counted in UTC. */
@@ -62,7 +55,8 @@ public final class Requests {
     this.store = store;
     this.changes = new StateChanges(store, clock);
     this.sealer = sealer;
-    this.deadlines = deadlines;
+    this.extensions = new Extensions(changes, deadlines);
+    this.holds = new Holding(changes);
     this.clock = clock;
     this.intake =
         new Intake(store, store.writes(), hasher, sealer, new ConfirmationCodes(), deadlines);
@@ -98,37 +92,7 @@ public final class Requests {
    * @throws dev.lethe.core.deadline.ExtensionRefusedException when the law allows no such extension
    */
   public DeletionRequest extend(UUID id, String reason, Span by, Actor actor) {
-    DeletionRequest current = get(id);
-    if (!current.isOpen()) {
-      throw new IllegalTransitionException(
-          "request " + id + " is " + current.state().code() + ": nothing to extend");
-    }
-    DueDates extended = deadlines.extend(dueDates(current), reason, by);
-    Deadline moved =
-        new Deadline(extended.acknowledgeBy(), extended.completeBy(), extended.complete().rule());
-    String note =
-        "completion extended by " + by.describe() + " to " + moved.completeBy() + ": " + reason;
-    return changes.write(
-        current, current.state(), actor, Notes.redact(note), c -> c.deadline(moved));
-  }
-
-  /** The request's due dates as the deadline calculator sees them, with any extension so far. */
-  private DueDates dueDates(DeletionRequest request) {
-    Jurisdiction regime = Jurisdiction.fromCode(request.jurisdiction()).orElse(Jurisdiction.OTHER);
-    DueDates computed = deadlines.dueDates(request.receivedAt(), Set.of(regime), request.source());
-    Optional<Deadline> stored = request.deadline();
-    if (stored.isEmpty() || stored.get().completeBy().equals(computed.completeBy())) {
-      return computed;
-    }
-    Due complete =
-        new Due(stored.get().completeBy(), Due.SetBy.EXTENSION, stored.get().completeRule());
-    return new DueDates(
-        computed.receivedAt(),
-        computed.jurisdictions(),
-        computed.source(),
-        computed.acknowledge(),
-        complete,
-        List.of());
+    return extensions.extend(get(id), reason, by, actor);
   }
 
   /** Records something that happened to the request without moving it (a mail refused, say). */
@@ -248,25 +212,7 @@ public final class Requests {
 
   /** Places a hold; a request already on hold collects one more. */
   public DeletionRequest hold(UUID id, String holdId, Actor actor) {
-    if (holdId == null || !HOLD_ID.matcher(holdId).matches()) {
-      throw new IllegalArgumentException("a hold id is a plain token of at most 64 characters");
-    }
-    DeletionRequest current = get(id);
-    if (current.state() != ON_HOLD) {
-      return changes.move(
-          current,
-          ON_HOLD,
-          actor,
-          "hold " + holdId,
-          c -> c.holds(Optional.of(current.state()), List.of(holdId)));
-    }
-    if (current.holdIds().contains(holdId)) {
-      return current;
-    }
-    List<String> holds = new ArrayList<>(current.holdIds());
-    holds.add(holdId);
-    return changes.write(
-        current, ON_HOLD, actor, "hold " + holdId, c -> c.holds(current.heldFrom(), holds));
+    return holds.hold(get(id), holdId, actor);
   }
 
   /**
@@ -275,37 +221,12 @@ public final class Requests {
    */
   public DeletionRequest holdAfterRun(
       UUID id, List<String> holdIds, String receiptJson, Actor actor) {
-    if (holdIds.isEmpty() || holdIds.stream().anyMatch(h -> !HOLD_ID.matcher(h).matches())) {
-      throw new IllegalArgumentException("a request is held by one or more hold ids");
-    }
-    DeletionRequest current = get(id);
-    if (current.state() != RUNNING && current.state() != VERIFYING) {
-      throw new IllegalTransitionException(
-          "request " + id + " is " + current.state().code() + ", not at the end of a run");
-    }
-    return changes.write(
-        current,
-        ON_HOLD,
-        actor,
-        "rows kept by hold " + String.join(", ", holdIds),
-        c -> c.holds(Optional.of(SCHEDULED), holdIds).receipt(receiptJson).runIdCleared());
+    return holds.afterRun(get(id), holdIds, receiptJson, actor);
   }
 
   /** Lifts one hold; when none is left, the request returns to the state it was held in. */
   public DeletionRequest release(UUID id, String holdId, Actor actor) {
-    DeletionRequest current = get(id);
-    if (current.state() != ON_HOLD || !current.holdIds().contains(holdId)) {
-      throw new IllegalTransitionException("request " + id + " is not held by " + holdId);
-    }
-    List<String> remaining = new ArrayList<>(current.holdIds());
-    remaining.remove(holdId);
-    String note = "released hold " + holdId;
-    if (!remaining.isEmpty()) {
-      return changes.write(
-          current, ON_HOLD, actor, note, c -> c.holds(current.heldFrom(), remaining));
-    }
-    RequestState back = current.heldFrom().orElseThrow();
-    return changes.write(current, back, actor, note, c -> c.holds(Optional.empty(), List.of()));
+    return holds.release(get(id), holdId, actor);
   }
 
   /** The subject's identities, unsealed, while the request is open; empty once it has ended. */
