@@ -175,7 +175,17 @@ public final class Lethe {
 
   /** Records a planned run (its root keys and sealed identities); returns the run id. */
   public String start(Plan plan) {
-    String id = UUID.randomUUID().toString();
+    return start(plan, UUID.randomUUID().toString());
+  }
+
+  /**
+   * Records a planned run under an id the caller chose (and stored first, so a crash in between
+   * leaves no run that nothing points at); returns the id.
+   */
+  public String start(Plan plan, String id) {
+    if (id == null || id.isBlank() || id.length() > 36) {
+      throw new IllegalArgumentException("a run id is 1 to 36 characters");
+    }
     ErasureRequest request = plan.request();
     runs.create(
         RunRecord.planned(

@@ -60,9 +60,12 @@ final class Execution {
       return Optional.empty();
     }
     List<LegalHold> holds = parts.holds().get();
-    String runId = runOf(request, holds);
+    String runId = claimRun(request);
     Receipt receipt;
     try {
+      if (lethe.findRun(runId).isEmpty()) {
+        lethe.start(lethe.plan(requests.erasureRequest(id), holds), runId);
+      }
       receipt = lethe.run(runId, holds);
     } catch (RuntimeException e) {
       requests.fail(
@@ -76,10 +79,15 @@ final class Execution {
     return Optional.empty();
   }
 
-  /** A new run for a scheduled request; the stored run for one that is running or failed. */
-  private String runOf(DeletionRequest request, List<LegalHold> holds) {
+  /**
+   * The run the request is executed by, marked on the request before the run exists: a new id for a
+   * scheduled request, the stored one for a request that is running or failed. Planned after this,
+   * a run is never left without a request that names it, so its sealed identities go with the
+   * request.
+   */
+  private String claimRun(DeletionRequest request) {
     if (request.state() == RequestState.SCHEDULED || request.runId().isEmpty()) {
-      String runId = lethe.start(lethe.plan(requests.erasureRequest(request.id()), holds));
+      String runId = UUID.randomUUID().toString();
       requests.markRunning(request.id(), runId, Actor.system());
       return runId;
     }
