@@ -110,13 +110,16 @@ public record LetheProperties(
    * @param heartbeatInterval how often an instance marks the requests it executes as alive; a
    *     request whose instance missed six heartbeats (it was killed, or lost its database) is
    *     resumed by any instance
+   * @param shutdownWait how long stopping waits for running steps; one still running after it is
+   *     taken up again (a run resumes from its last batch) by an instance that is up
    */
   public record Execution(
       @DefaultValue("2") int threads,
       @DefaultValue("5s") Duration pollingInterval,
       @DefaultValue("10s") Duration retryBackoff,
       @DefaultValue("1m") Duration sweepInterval,
-      @DefaultValue("30s") Duration heartbeatInterval) {}
+      @DefaultValue("30s") Duration heartbeatInterval,
+      @DefaultValue("30s") Duration shutdownWait) {}
 
   /**
    * The data map's retention rules, applied on a schedule.

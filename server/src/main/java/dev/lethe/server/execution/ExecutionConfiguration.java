@@ -108,6 +108,7 @@ class ExecutionConfiguration {
             .threads(properties.execution().threads())
             .pollingInterval(properties.execution().pollingInterval())
             .heartbeatInterval(properties.execution().heartbeatInterval())
+            .shutdownMaxWait(properties.execution().shutdownWait())
             // MariaDB's TIMESTAMP has no zone: without this, instances in different time zones
             // read each other's heartbeats hours off and take live executions for dead ones.
             .alwaysPersistTimestampInUTC()
