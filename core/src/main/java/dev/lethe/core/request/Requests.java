@@ -159,9 +159,18 @@ public final class Requests {
     return changes.move(current, GRACE_PERIOD, actor, note, c -> c.graceEndsAt(end));
   }
 
-  /** Cancelled by the subject or staff; only before the request is scheduled. */
+  /**
+   * Cancelled by the subject or staff; only before the request is scheduled. A hold placed before
+   * then does not stop it: withdrawing deletes nothing, and the held data stays held.
+   */
   public DeletionRequest cancel(UUID id, Actor actor) {
-    return changes.move(get(id), CANCELLED, actor, null, c -> c);
+    DeletionRequest current = get(id);
+    if (current.state() == ON_HOLD
+        && current.heldFrom().filter(from -> from.canMoveTo(CANCELLED)).isPresent()) {
+      return changes.write(
+          current, CANCELLED, actor, null, c -> c.holds(Optional.empty(), List.of()));
+    }
+    return changes.move(current, CANCELLED, actor, null, c -> c);
   }
 
   /** Ready to run: received, verified and past its grace period, or failed and to be retried. */

@@ -114,6 +114,18 @@ abstract class RequestLifecycleContract {
     assertThat(refused).isGreaterThan(50);
   }
 
+  @Test
+  void a_request_held_before_it_was_scheduled_can_still_be_withdrawn() {
+    DeletionRequest received = fixture.requestIn(RECEIVED);
+    requests.hold(received.id(), "hold-9", operator);
+
+    DeletionRequest cancelled = requests.cancel(received.id(), Actor.subject());
+
+    assertThat(cancelled.state()).isEqualTo(CANCELLED);
+    assertThat(cancelled.holdIds()).isEmpty();
+    assertThat(fixture.store.sealedIdentities(received.id())).isEmpty();
+  }
+
   /** The table, less what waits for something: verification, the grace period, a release. */
   private static boolean allowed(RequestState from, RequestState to) {
     return switch (from) {
