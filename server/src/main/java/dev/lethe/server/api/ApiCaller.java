@@ -10,7 +10,7 @@ import java.util.Optional;
  * Who is calling the REST API: the API key of the request, with what it may do and which workspaces
  * it reaches. Resolved by {@link ApiKeyInterceptor}, handed to controllers as a method argument.
  */
-public record ApiCaller(ApiKey key) {
+public record ApiCaller(ApiKey key) implements Reach {
 
   public ApiCaller {
     Objects.requireNonNull(key, "key");
@@ -30,7 +30,18 @@ public record ApiCaller(ApiKey key) {
     return key.workspace();
   }
 
+  @Override
+  public boolean limited() {
+    return key.workspace().isPresent();
+  }
+
+  @Override
+  public Optional<String> onlyWorkspace() {
+    return key.workspace();
+  }
+
   /** Whether something in {@code workspace} (or in none) is within this key's reach. */
+  @Override
   public boolean reaches(Optional<String> workspace) {
     return key.reaches(workspace);
   }

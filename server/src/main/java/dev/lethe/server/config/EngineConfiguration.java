@@ -39,6 +39,12 @@ class EngineConfiguration {
     return new Databases(state, Vendor.ofUrl(state.getJdbcUrl()), host);
   }
 
+  /** The service's own tables: db-scheduler's and the console's operators. */
+  @Bean
+  ServerTables serverTables(Databases databases) {
+    return ServerTables.migrate(databases);
+  }
+
   @Bean
   RequestStore requestStore(Databases databases) {
     return RequestStore.open(databases.state(), databases.stateVendor());

@@ -25,6 +25,7 @@ public record LetheProperties(
     @DefaultValue Execution execution,
     @DefaultValue Retention retention,
     @DefaultValue Api api,
+    @DefaultValue Console console,
     @DefaultValue("false") boolean demo) {
 
   // Spring Boot binds an absent Optional as null: read it as empty.
@@ -139,6 +140,30 @@ public record LetheProperties(
   public record Api(Optional<String> key) {
     public Api {
       key = key == null ? Optional.empty() : key;
+    }
+  }
+
+  /**
+   * The admin console at {@code /admin}.
+   *
+   * @param adminPassword the first platform admin's password ({@code LETHE_ADMIN_PASSWORD}): set on
+   *     the operator {@code admin} at every start; when empty, a password is generated and printed
+   *     once, when there is no operator yet
+   * @param adminEmail the first admin's address, for the confirmations of deletions they ask for
+   * @param sessionTimeout how long a signed-in operator may be idle before signing in again
+   * @param maxFailedLogins wrong passwords in a row, per operator name and per client address,
+   *     before sign-ins from them are refused for {@code lockout}
+   * @param lockout how long sign-ins stay refused after too many wrong passwords
+   */
+  public record Console(
+      Optional<String> adminPassword,
+      Optional<String> adminEmail,
+      @DefaultValue("30m") Duration sessionTimeout,
+      @DefaultValue("5") int maxFailedLogins,
+      @DefaultValue("15m") Duration lockout) {
+    public Console {
+      adminPassword = adminPassword == null ? Optional.empty() : adminPassword;
+      adminEmail = adminEmail == null ? Optional.empty() : adminEmail;
     }
   }
 }

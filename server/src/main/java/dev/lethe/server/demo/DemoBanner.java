@@ -2,6 +2,7 @@ package dev.lethe.server.demo;
 
 import dev.lethe.core.meta.MetaApp;
 import dev.lethe.server.config.LetheProperties;
+import dev.lethe.server.console.FirstAdmin;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,13 +25,16 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
   private final DemoApiKey apiKey;
   private final Environment environment;
   private final LetheProperties properties;
+  private final FirstAdmin admin;
 
   DemoBanner(
       DataSource host,
       MetaApp app,
       DemoApiKey apiKey,
       Environment environment,
-      LetheProperties properties) {
+      LetheProperties properties,
+      FirstAdmin admin) {
+    this.admin = admin;
     this.host = host;
     this.app = app;
     this.apiKey = apiKey;
@@ -55,6 +59,14 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
     out.println("  status page: " + base + "/data-deletion/status?id=<confirmation code>");
     out.println("  REST API:    " + base + "/v1/requests  (OpenAPI: " + base + "/v1/openapi.yaml)");
     out.println("  mail sent:   " + base + "/v1/mail  (captured, not delivered)");
+    out.println(
+        "  console:     "
+            + base
+            + "/admin  (name '"
+            + FirstAdmin.NAME
+            + "', password "
+            + admin.shownPassword().orElse("from " + FirstAdmin.PASSWORD_VARIABLE)
+            + ")");
     out.println(
         "  API key"
             + (apiKey.generated()

@@ -8,6 +8,7 @@ import dev.lethe.server.config.HostPreparation;
 import dev.lethe.server.config.InstallationSecret;
 import dev.lethe.server.config.LetheProperties;
 import dev.lethe.server.config.SecretFile;
+import dev.lethe.server.console.FirstAdmin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -65,7 +66,9 @@ class DemoConfiguration {
       MetaApp demoMetaApp,
       DemoApiKey demoApiKey,
       Environment environment,
-      LetheProperties props) {
-    return new DemoBanner(databases.host(), demoMetaApp, demoApiKey, environment, props);
+      LetheProperties props,
+      FirstAdmin firstAdmin) {
+    return new DemoBanner(
+        databases.host(), demoMetaApp, demoApiKey, environment, props, firstAdmin);
   }
 }

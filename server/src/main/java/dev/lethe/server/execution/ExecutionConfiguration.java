@@ -15,11 +15,11 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.retention.RetentionOutcome;
 import dev.lethe.server.config.Databases;
 import dev.lethe.server.config.LetheProperties;
+import dev.lethe.server.config.ServerTables;
 import dev.lethe.server.metrics.RequestMetrics;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -100,8 +100,8 @@ class ExecutionConfiguration {
       OneTimeTask<String> sendMailTask,
       RecurringTask<Void> sweepTask,
       RecurringTask<Void> retentionTask,
-      LetheProperties properties) {
-    migrate(databases);
+      LetheProperties properties,
+      ServerTables tables) {
     List<Task<?>> oneTime = List.of(executeRequestTask, sendMailTask);
     var builder =
         Scheduler.create(databases.state(), oneTime)
@@ -152,17 +152,5 @@ class ExecutionConfiguration {
         return running;
       }
     };
-  }
-
-  /** Creates db-scheduler's table, with a Flyway history table of the service's own. */
-  private static void migrate(Databases databases) {
-    Flyway.configure()
-        .dataSource(databases.state())
-        .table("lethe_server_history")
-        .locations("classpath:lethe/server/" + databases.stateVendor().migrationFolder())
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
   }
 }

@@ -6,7 +6,7 @@ package dev.lethe.server.api.holds;
  * {@code key} (one row of the data map and all below it) — a {@code reason}, an optional {@code
  * reference} (a case number) and an optional {@code expires_at} (ISO-8601 instant).
  */
-record HoldForm(
+public record HoldForm(
     String workspace,
     IdentityForm identity,
     String entity,
@@ -16,7 +16,7 @@ record HoldForm(
     String expiresAt) {
 
   /** The identity a hold covers. */
-  record IdentityForm(String kind, String value) {
+  public record IdentityForm(String kind, String value) {
     @Override
     public String toString() {
       return "IdentityForm[kind=" + kind + ", value=<redacted>]";

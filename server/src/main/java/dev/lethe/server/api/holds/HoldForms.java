@@ -13,19 +13,22 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Turns a {@link HoldForm} into a {@link NewHold}, naming each field that does not hold. */
-final class HoldForms {
+public final class HoldForms {
 
   private final DataMap map;
   private final IdentityNormalizer normalizer;
   private final Clock clock;
 
-  HoldForms(DataMap map, IdentityNormalizer normalizer, Clock clock) {
+  public HoldForms(DataMap map, IdentityNormalizer normalizer, Clock clock) {
     this.map = map;
     this.normalizer = normalizer;
     this.clock = clock;
   }
 
-  NewHold read(HoldForm form) {
+  /**
+   * @throws InvalidFieldsException naming every field that does not hold
+   */
+  public NewHold read(HoldForm form) {
     if (form == null) {
       throw InvalidFieldsException.of("body", "a JSON object is required");
     }

@@ -11,10 +11,10 @@ import dev.lethe.core.request.InvalidRequestException;
 import dev.lethe.core.request.NewRequest;
 import dev.lethe.core.request.RequestSource;
 import dev.lethe.core.request.RequestType;
-import dev.lethe.server.api.ApiCaller;
 import dev.lethe.server.api.ApiForbiddenException;
 import dev.lethe.server.api.FieldErrors;
 import dev.lethe.server.api.InvalidFieldsException;
+import dev.lethe.server.api.Reach;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.Set;
  * Turns a {@link RequestForm} into a {@link NewRequest}, checking every field against the data map
  * and the caller's reach, and naming each field that does not hold.
  */
-final class RequestForms {
+public final class RequestForms {
 
   static final int MAX_IDENTITIES = 20;
   static final Duration MAX_GRACE = Duration.ofDays(90);
@@ -47,13 +47,17 @@ final class RequestForms {
   private final IdentityNormalizer normalizer;
   private final String defaultJurisdiction;
 
-  RequestForms(DataMap map, IdentityNormalizer normalizer, String defaultJurisdiction) {
+  public RequestForms(DataMap map, IdentityNormalizer normalizer, String defaultJurisdiction) {
     this.map = map;
     this.normalizer = normalizer;
     this.defaultJurisdiction = defaultJurisdiction;
   }
 
-  NewRequest read(RequestForm form, ApiCaller caller, Optional<String> idempotencyKey) {
+  /**
+   * @throws InvalidFieldsException naming every field that does not hold
+   * @throws ApiForbiddenException when the request is beyond the caller's reach
+   */
+  public NewRequest read(RequestForm form, Reach caller, Optional<String> idempotencyKey) {
     if (form == null) {
       throw InvalidFieldsException.of("body", "a JSON object is required");
     }
@@ -118,20 +122,20 @@ final class RequestForms {
 
   /** A key limited to a workspace works only inside it, and only on scopes bound to one. */
   private static Optional<String> workspace(
-      String given, Scope scope, ApiCaller caller, FieldErrors errors) {
+      String given, Scope scope, Reach caller, FieldErrors errors) {
     Optional<String> workspace =
         Optional.ofNullable(given).map(String::strip).filter(w -> !w.isEmpty());
-    if (caller.workspace().isPresent()) {
+    if (caller.limited()) {
       if (scope != null && !scope.tenantBound()) {
         throw new ApiForbiddenException(
-            "an API key limited to one workspace can only use scopes bound to a workspace; '"
+            "a caller limited to some workspaces can only use scopes bound to a workspace; '"
                 + scope.name()
                 + "' is not");
       }
       if (workspace.isPresent() && !caller.reaches(workspace)) {
-        throw new ApiForbiddenException("this API key does not reach that workspace");
+        throw new ApiForbiddenException("this caller does not reach that workspace");
       }
-      workspace = workspace.or(caller::workspace);
+      workspace = workspace.or(caller::onlyWorkspace);
     }
     if (scope != null && scope.tenantBound() && workspace.isEmpty()) {
       errors.add("workspace", "required: scope '" + scope.name() + "' is bound to a workspace");

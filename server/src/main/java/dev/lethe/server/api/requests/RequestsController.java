@@ -213,31 +213,18 @@ class RequestsController {
   /** {@code {"reason": "…"}}. */
   record ReasonForm(String reason) {
     static String reason(ReasonForm form) {
-      if (form == null || form.reason() == null || form.reason().isBlank()) {
-        throw InvalidFieldsException.of("reason", "required: it is shown to the person");
-      }
-      if (form.reason().length() > 500) {
-        throw InvalidFieldsException.of("reason", "at most 500 characters");
-      }
-      return form.reason().strip();
+      return RequestActionForms.reason(form == null ? null : form.reason());
     }
   }
 
   /** {@code {"reason": "…", "by": "2 months"}}. */
   record ExtensionForm(String reason, String by) {
     String checkedReason() {
-      return ReasonForm.reason(new ReasonForm(reason));
+      return RequestActionForms.reason(reason);
     }
 
     Span span() {
-      if (by == null || by.isBlank()) {
-        throw InvalidFieldsException.of("by", "required: a span such as 1 month or 45 days");
-      }
-      try {
-        return Span.parse(by);
-      } catch (IllegalArgumentException e) {
-        throw InvalidFieldsException.of("by", e.getMessage());
-      }
+      return RequestActionForms.span(by);
     }
   }
 }

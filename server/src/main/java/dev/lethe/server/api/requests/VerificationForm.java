@@ -24,14 +24,7 @@ record VerificationForm(String method, String code, String note) {
         yield desk.verifyByCode(id, code, actor);
       }
       case "manual" -> {
-        if (note == null || note.isBlank()) {
-          throw InvalidFieldsException.of(
-              "note", "required: how the person's identity was checked");
-        }
-        if (note.length() > 300) {
-          throw InvalidFieldsException.of("note", "at most 300 characters");
-        }
-        yield desk.verifyManually(id, actor, note.strip());
+        yield desk.verifyManually(id, actor, RequestActionForms.verificationNote(note));
       }
       default -> throw InvalidFieldsException.of("method", "must be code or manual");
     };

@@ -1,0 +1,93 @@
+package dev.lethe.server.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The signed-in {@link Operator}, read anew from the database for every console page and handed to
+ * controllers as an argument: an operator disabled meanwhile is signed out at their next page.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleWeb implements WebMvcConfigurer {
+
+  static final String OPERATOR = Operator.class.getName();
+
+  private final Operators operators;
+
+  ConsoleWeb(Operators operators) {
+    this.operators = operators;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry
+        .addInterceptor(
+            new HandlerInterceptor() {
+              @Override
+              public boolean preHandle(
+                  HttpServletRequest request, HttpServletResponse response, Object handler)
+                  throws java.io.IOException {
+                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                if (auth == null
+                    || auth instanceof AnonymousAuthenticationToken
+                    || !auth.isAuthenticated()) {
+                  return true;
+                }
+                Optional<Operator> operator = operators.find(auth.getName());
+                if (operator.isEmpty() || !operator.get().enabled()) {
+                  HttpSession session = request.getSession(false);
+                  if (session != null) {
+                    session.invalidate();
+                  }
+                  SecurityContextHolder.clearContext();
+                  response.sendRedirect(request.getContextPath() + "/admin/login?signed-out");
+                  return false;
+                }
+                request.setAttribute(OPERATOR, operator.get());
+                return true;
+              }
+            })
+        .addPathPatterns("/admin/**")
+        .excludePathPatterns("/admin/login", "/admin/assets/**");
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(
+        new HandlerMethodArgumentResolver() {
+          @Override
+          public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Operator.class;
+          }
+
+          @Override
+          public Object resolveArgument(
+              MethodParameter parameter,
+              ModelAndViewContainer container,
+              NativeWebRequest request,
+              WebDataBinderFactory binders) {
+            Object operator = request.getAttribute(OPERATOR, RequestAttributes.SCOPE_REQUEST);
+            if (operator == null) {
+              throw new ConsoleNotFoundException();
+            }
+            return operator;
+          }
+        });
+  }
+}

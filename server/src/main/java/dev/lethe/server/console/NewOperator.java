@@ -1,0 +1,73 @@
+package dev.lethe.server.console;
+
+import dev.lethe.core.request.Contact;
+import dev.lethe.core.request.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * An operator to add, checked when built: an id that is a plain token (it is the sign-in name and
+ * the actor id on events, so never an e-mail address), an e-mail address, a password of 12 to 72
+ * bytes (bcrypt reads no further), a role and, for a workspace admin, at least one workspace.
+ *
+ * @throws IllegalArgumentException naming what is wrong
+ */
+public record NewOperator(
+    String id, Optional<String> email, String password, Role role, SortedSet<String> workspaces) {
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
+  private static final Pattern WORKSPACE = Pattern.compile("[^\\s]{1,255}");
+
+  public NewOperator {
+    if (id == null || !ID.matcher(id.strip()).matches()) {
+      throw new IllegalArgumentException(
+          "2 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    id = id.strip();
+    email = email == null ? Optional.empty() : email.map(String::strip).filter(e -> !e.isEmpty());
+    email.ifPresent(NewOperator::checkEmail);
+    checkPassword(password);
+    if (role == null) {
+      throw new IllegalArgumentException("a role is required");
+    }
+    workspaces = new TreeSet<>(workspaces == null ? Set.of() : workspaces);
+    if (role == Role.WORKSPACE_ADMIN && workspaces.isEmpty()) {
+      throw new IllegalArgumentException("a workspace admin needs at least one workspace");
+    }
+    if (role != Role.WORKSPACE_ADMIN) {
+      workspaces = new TreeSet<>();
+    }
+    for (String workspace : workspaces) {
+      if (!WORKSPACE.matcher(workspace).matches()) {
+        throw new IllegalArgumentException("a workspace is 1 to 255 characters without spaces");
+      }
+    }
+  }
+
+  static void checkEmail(String email) {
+    try {
+      new Contact(email, "en");
+    } catch (InvalidRequestException e) {
+      throw new IllegalArgumentException("not an e-mail address");
+    }
+  }
+
+  /** 12 to 72 bytes (UTF-8): long enough to resist guessing, short enough for bcrypt. */
+  public static void checkPassword(String password) {
+    if (password == null || password.length() < 12) {
+      throw new IllegalArgumentException("at least 12 characters");
+    }
+    if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+      throw new IllegalArgumentException("at most 72 bytes");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NewOperator[id=" + id + ", role=" + role + ", password=<redacted>]";
+  }
+}

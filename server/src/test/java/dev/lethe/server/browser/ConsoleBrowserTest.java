@@ -1,0 +1,204 @@
+package dev.lethe.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import dev.lethe.core.desk.Desk;
+import dev.lethe.core.identity.Identity;
+import dev.lethe.core.identity.IdentityKind;
+import dev.lethe.core.mail.CapturingMailer;
+import dev.lethe.core.mail.Mailer;
+import dev.lethe.core.request.Actor;
+import dev.lethe.core.request.DeletionRequest;
+import dev.lethe.core.request.NewRequest;
+import dev.lethe.core.request.RequestSource;
+import dev.lethe.core.request.RequestStore;
+import dev.lethe.server.RunningServer;
+import dev.lethe.server.Sql;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console in a real browser: an operator works the queue and holds, a workspace admin uses the
+ * privacy module and cannot reach another workspace. Screenshots of the main pages go to {@code
+ * target/screenshots/}.
+ */
+class ConsoleBrowserTest {
+
+  static final String ADMIN_PASSWORD = "admin-password-for-browsers";
+  static final String PASSWORD = "operator-password-123";
+  static final Path SHOTS = Path.of("target", "screenshots");
+  static RunningServer server;
+  static Browser browser;
+  static List<String> workspaces;
+
+  @BeforeAll
+  static void start() {
+    browser = Browser.open();
+    server = RunningServer.demo("--lethe.console.admin-password=" + ADMIN_PASSWORD);
+    workspaces = Sql.strings(server.host(), "SELECT id FROM workspaces ORDER BY id");
+    dev.lethe.server.console.ConsoleOperatorsForTests.add(
+        server, "olivia", "PRIVACY_OPERATOR", List.of(), PASSWORD);
+    dev.lethe.server.console.ConsoleOperatorsForTests.add(
+        server, "wendy", "WORKSPACE_ADMIN", List.of(workspaces.get(0)), PASSWORD);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  static Page signIn(String name, String password) {
+    Page page = browser.page("en");
+    page.navigate(server.base() + "/admin/login");
+    page.getByLabel("Name").fill(name);
+    page.getByLabel("Password").fill(password);
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Sign in"))
+        .click();
+    return page;
+  }
+
+  /** A request staff must verify, for a contact of the workspace. */
+  static DeletionRequest awaitingVerification(String workspace, int nth) {
+    List<String> emails =
+        Sql.strings(
+            server.host(),
+            "SELECT email FROM contacts WHERE email IS NOT NULL AND workspace_id = ? ORDER BY id",
+            Long.valueOf(workspace));
+    NewRequest request =
+        NewRequest.erasure(
+                "contact",
+                List.of(new Identity(IdentityKind.EMAIL, emails.get(nth))),
+                "EU",
+                RequestSource.EMAIL)
+            .inWorkspace(workspace)
+            .withVerification();
+    return server.bean(Desk.class).receive(request, Actor.system()).request();
+  }
+
+  static String state(UUID id) {
+    return server.bean(RequestStore.class).find(id).orElseThrow().state().code();
+  }
+
+  @Test
+  void a_wrong_password_does_not_sign_in() {
+    Page page = signIn("olivia", "wrong-password-entirely");
+
+    assertThat(page.url()).endsWith("/admin/login?error");
+    assertThat(page.locator("[role=alert]").textContent()).contains("Wrong name or password");
+  }
+
+  @Test
+  void an_operator_verifies_rejects_and_extends_requests_and_places_and_lifts_a_hold() {
+    DeletionRequest toVerify = awaitingVerification(workspaces.get(1), 0);
+    DeletionRequest toReject = awaitingVerification(workspaces.get(1), 1);
+    DeletionRequest toExtend = awaitingVerification(workspaces.get(1), 2);
+    Page page = signIn("olivia", PASSWORD);
+    Browser.screenshot(page, SHOTS.resolve("admin-dashboard.png"));
+
+    page.navigate(server.base() + "/admin/requests?open=true");
+    assertThat(page.locator("table").textContent()).contains(toVerify.confirmationCode());
+    Browser.screenshot(page, SHOTS.resolve("admin-queue.png"));
+
+    page.navigate(server.base() + "/admin/requests/" + toVerify.id());
+    Browser.screenshot(page, SHOTS.resolve("admin-request.png"));
+    page.getByLabel("How the identity was checked").fill("called the person back");
+    page.getByText("Mark verified").click();
+    assertThat(page.locator("[role=status]").textContent()).contains("verified");
+
+    page.navigate(server.base() + "/admin/requests/" + toReject.id());
+    page.getByText("Reject the request").click();
+    assertThat(page.locator("#rejectReason-error").textContent()).contains("required");
+    page.locator("#rejectReason").fill("We could not confirm who asked");
+    page.getByText("Reject the request").click();
+    assertThat(state(toReject.id())).isEqualTo("rejected");
+
+    page.navigate(server.base() + "/admin/requests/" + toExtend.id());
+    page.locator("#by").fill("1 month");
+    page.locator("#extendReason").fill("The request is complex");
+    page.locator("form[action$='/extension'] button").click();
+    assertThat(page.locator("[role=status]").textContent()).contains("extended");
+    assertThat(state(toVerify.id())).isNotEqualTo("awaiting_verification");
+
+    page.navigate(server.base() + "/admin/holds");
+    page.locator("input[name=target][value=workspace]").check();
+    page.locator("#hold-workspace").fill(workspaces.get(2));
+    page.locator("#reason").fill("Preservation order");
+    page.locator("#reference").fill("CASE-2026-7");
+    page.getByText("Place the hold").last().click();
+    assertThat(page.locator("table").textContent()).contains("CASE-2026-7");
+    page.locator("form[action$='/lift'] button").first().click();
+    assertThat(page.locator("[role=status]").textContent()).contains("lifted");
+  }
+
+  @Test
+  void a_workspace_admin_deletes_bot_users_and_gets_the_confirmation() {
+    String mine = workspaces.get(0);
+    Sql.strings(
+        server.host(), "SELECT id FROM contacts WHERE workspace_id = ?", Long.valueOf(mine));
+    long before =
+        Sql.count(
+            server.host(),
+            "SELECT COUNT(*) FROM contacts WHERE workspace_id = ?",
+            Long.valueOf(mine));
+    Page page = signIn("wendy", PASSWORD);
+    page.navigate(server.base() + "/admin/privacy?from=2000-01-01&to=2100-01-01");
+    assertThat(page.locator(".count").textContent()).contains(before + " end users match");
+    Browser.screenshot(page, SHOTS.resolve("admin-privacy.png"));
+
+    page.locator("form[action$='/admin/privacy/deletion'] button").click();
+
+    assertThat(page.url()).contains("/admin/requests/");
+    String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+    dev.lethe.server.console.ConsoleOperatorsForTests.await(
+        () -> state(UUID.fromString(id)).equals("completed"), Duration.ofMinutes(1));
+    assertThat(
+            Sql.count(
+                server.host(),
+                "SELECT COUNT(*) FROM contacts WHERE workspace_id = ?",
+                Long.valueOf(mine)))
+        .isZero();
+    dev.lethe.server.console.ConsoleOperatorsForTests.await(
+        () ->
+            ((CapturingMailer) server.bean(Mailer.class))
+                .captured().stream()
+                    .anyMatch(
+                        m ->
+                            m.mail().to().equals("wendy@example.com")
+                                && m.mail().kind().equals("confirmation")),
+        Duration.ofMinutes(1));
+  }
+
+  @Test
+  void a_workspace_admin_cannot_see_another_workspace() {
+    DeletionRequest elsewhere = awaitingVerification(workspaces.get(1), 3);
+    Page page = signIn("wendy", PASSWORD);
+
+    Response detail = page.navigate(server.base() + "/admin/requests/" + elsewhere.id());
+    assertThat(detail.status()).isEqualTo(404);
+    Response queue =
+        page.navigate(server.base() + "/admin/requests?workspace=" + workspaces.get(1));
+    assertThat(queue.status()).isEqualTo(403);
+    page.navigate(server.base() + "/admin/requests");
+    assertThat(page.content()).doesNotContain(elsewhere.confirmationCode());
+    Response search =
+        page.navigate(
+            server.base() + "/admin/conversations?workspace=" + workspaces.get(1) + "&q=a");
+    assertThat(search.status()).isEqualTo(403);
+    Response holds = page.navigate(server.base() + "/admin/holds");
+    assertThat(holds.status()).isEqualTo(403);
+  }
+}
