@@ -16,6 +16,7 @@ import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.Planner;
 import dev.lethe.core.plan.RequestException;
 import dev.lethe.core.plan.RootSet;
+import dev.lethe.core.plan.WorkspaceLookup;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
@@ -158,6 +159,11 @@ public final class Lethe {
   /** Resolves a request and counts exactly what it would do. Changes nothing. */
   public Plan plan(ErasureRequest request, List<LegalHold> holds) {
     return planner().plan(request, heldRows(request, holds));
+  }
+
+  /** Workspaces of the host, looked up by a column of the data map's workspace entity. */
+  public WorkspaceLookup workspaces() {
+    return new WorkspaceLookup(dsl, bound);
   }
 
   private Planner planner() {

@@ -55,6 +55,20 @@ public final class Desk {
    * period or execution. A repeated or merged request is returned as it is.
    */
   public Received receive(NewRequest request, Actor actor) {
+    return receive(request, actor, true);
+  }
+
+  /**
+   * As {@link #receive(NewRequest, Actor)}, but a request awaiting verification is left to staff:
+   * no link or code is mailed. For identifiers a mailed link cannot prove (a phone number or a Meta
+   * id typed into a form): a person who controls the contact address need not be the one those
+   * identifiers belong to.
+   */
+  public Received receiveForStaffVerification(NewRequest request, Actor actor) {
+    return receive(request, actor, false);
+  }
+
+  private Received receive(NewRequest request, Actor actor, boolean mailVerification) {
     parts
         .lethe()
         .check(
@@ -67,7 +81,7 @@ public final class Desk {
     DeletionRequest stored = received.request();
     if (request.contact().isPresent()) {
       work.mail(stored.id(), MailKind.ACKNOWLEDGEMENT);
-      if (stored.state() == RequestState.AWAITING_VERIFICATION) {
+      if (mailVerification && stored.state() == RequestState.AWAITING_VERIFICATION) {
         work.mail(stored.id(), MailKind.VERIFICATION);
       }
     }

@@ -148,6 +148,27 @@ class DeskTest {
   }
 
   @Test
+  void a_request_left_to_staff_is_acknowledged_but_gets_no_link_and_waits_for_staff() {
+    DeletionRequest received =
+        f.desk
+            .receiveForStaffVerification(
+                contactRequest().withVerification().withContact(new Contact(email, "en")),
+                Actor.subject())
+            .request();
+    f.work.drain();
+
+    assertThat(received.state()).isEqualTo(RequestState.AWAITING_VERIFICATION);
+    assertThat(mailKinds()).containsExactly("acknowledgement");
+    assertThat(contactsLeft()).isPositive();
+
+    f.desk.verifyManually(received.id(), Actor.operator("op-3"), "phone number checked");
+    f.work.drain();
+
+    assertThat(f.requests.get(received.id()).state()).isEqualTo(RequestState.COMPLETED);
+    assertThat(contactsLeft()).isZero();
+  }
+
+  @Test
   void an_expired_link_verifies_nothing_and_a_new_one_can_be_sent() {
     DeletionRequest received =
         f.desk

@@ -56,6 +56,8 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
     out.println("Lethe demo is running at " + base + " (data under " + properties.dataDir() + ")");
     out.println("  health:      " + base + "/actuator/health");
     out.println("  metrics:     " + base + "/actuator/prometheus");
+    out.println("  instructions: " + base + "/data-deletion");
+    out.println("  request form: " + base + "/data-deletion/request");
     out.println("  status page: " + base + "/data-deletion/status?id=<confirmation code>");
     out.println("  REST API:    " + base + "/v1/requests  (OpenAPI: " + base + "/v1/openapi.yaml)");
     out.println("  mail sent:   " + base + "/v1/mail  (captured, not delivered)");

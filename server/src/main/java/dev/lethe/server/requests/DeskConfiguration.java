@@ -32,8 +32,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DeskConfiguration {
 
+  /**
+   * The product's promises from {@code lethe.requests.*}: the due dates, and the pages, say them.
+   */
   @Bean
-  Deadlines deadlines(RequestProperties properties, Clock clock) {
+  ProductPromises productPromises(RequestProperties properties) {
     ProductPromises promises =
         ProductPromises.of(
             promise(properties.acknowledgeWithin().orElse(null), properties.completeWithin()));
@@ -53,6 +56,11 @@ class DeskConfiguration {
                   door.getValue().acknowledgeWithin().orElse(null),
                   door.getValue().completeWithin()));
     }
+    return promises;
+  }
+
+  @Bean
+  Deadlines deadlines(ProductPromises promises, RequestProperties properties, Clock clock) {
     BusinessCalendar calendar =
         BusinessCalendar.of(ZoneId.of(properties.zone())).withHolidays(properties.holidays());
     return new Deadlines(clock, promises, calendar);

@@ -1,10 +1,12 @@
 package dev.lethe.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -23,11 +25,26 @@ class WebLanguages implements WebMvcConfigurer {
 
   @Bean
   LocaleResolver localeResolver() {
-    CookieLocaleResolver resolver = new CookieLocaleResolver("lethe-lang");
+    CookieLocaleResolver resolver =
+        new CookieLocaleResolver("lethe-lang") {
+          // ?lang=fr would otherwise be kept, and pages marked French in English texts
+          @Override
+          public void setLocaleContext(
+              HttpServletRequest request, HttpServletResponse response, LocaleContext context) {
+            Locale wanted = context == null ? null : context.getLocale();
+            if (wanted == null || isSupported(wanted)) {
+              super.setLocaleContext(request, response, context);
+            }
+          }
+        };
     resolver.setDefaultLocaleFunction(WebLanguages::fromAcceptLanguage);
     resolver.setCookieHttpOnly(true);
     resolver.setCookieSameSite("Lax");
     return resolver;
+  }
+
+  static boolean isSupported(Locale locale) {
+    return SUPPORTED.stream().anyMatch(s -> s.getLanguage().equals(locale.getLanguage()));
   }
 
   /** The supported language the browser prefers most, English when it names none of them. */
