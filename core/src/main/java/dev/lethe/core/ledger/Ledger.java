@@ -96,6 +96,33 @@ public final class Ledger {
         .fetch(LedgerTables::entry);
   }
 
+  /** The latest entry about one request or run, if any. */
+  public Optional<LedgerEntry> latest(String reference) {
+    return dsl.select(ENTRY_FIELDS)
+        .from(LEDGER)
+        .where(REFERENCE.eq(reference))
+        .orderBy(SEQ.desc())
+        .limit(1)
+        .fetchOptional()
+        .map(LedgerTables::entry);
+  }
+
+  /**
+   * Up to {@code limit} entries from seq {@code from} down, newest first: a page of the ledger to
+   * read. Seqs have no gaps, so the next page starts at the last seq of this one minus one.
+   */
+  public List<LedgerEntry> newestFrom(long from, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("a page holds at least one entry");
+    }
+    return dsl.select(ENTRY_FIELDS)
+        .from(LEDGER)
+        .where(SEQ.le(from))
+        .orderBy(SEQ.desc())
+        .limit(limit)
+        .fetch(LedgerTables::entry);
+  }
+
   /** The latest seq and entry hash: publish or store it elsewhere, then check with it later. */
   public Anchor head() {
     return ChainWalk.readHead(dsl);

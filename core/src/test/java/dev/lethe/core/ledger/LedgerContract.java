@@ -115,6 +115,19 @@ abstract class LedgerContract {
     assertThat(ledger.byReference("REQ-1")).isEmpty();
     assertThat(ledger.find(2).orElseThrow().type()).isEqualTo("retention");
     assertThat(ledger.find(4)).isEmpty();
+    assertThat(ledger.latest("req-1").orElseThrow().seq()).isEqualTo(3L);
+    assertThat(ledger.latest("req-2")).isEmpty();
+  }
+
+  @Test
+  void pages_of_the_ledger_are_read_newest_first_from_a_seq_down() {
+    appendReceipts(5);
+
+    assertThat(ledger.newestFrom(5, 2)).extracting(LedgerEntry::seq).containsExactly(5L, 4L);
+    assertThat(ledger.newestFrom(3, 2)).extracting(LedgerEntry::seq).containsExactly(3L, 2L);
+    assertThat(ledger.newestFrom(1, 2)).extracting(LedgerEntry::seq).containsExactly(1L);
+    assertThat(ledger.newestFrom(0, 2)).isEmpty();
+    assertThatThrownBy(() -> ledger.newestFrom(5, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
