@@ -32,7 +32,10 @@ import java.util.UUID;
  */
 public final class Desk {
 
-  /** The ledger entry type of a retention sweep's outcome. */
+  /** The ledger entry type of an erasure's receipt (reference: the request id). */
+  public static final String ERASURE_ENTRY = "erasure-receipt";
+
+  /** The ledger entry type of a retention sweep's outcome (reference: {@code retention:<rule>}). */
   public static final String RETENTION_ENTRY = "retention-sweep";
 
   private final DeskParts parts;

@@ -11,7 +11,7 @@ import java.util.UUID;
 final class ErasureReceipts {
 
   /** The ledger entry type of an erasure's receipt. */
-  static final String ENTRY_TYPE = "erasure-receipt";
+  static final String ENTRY_TYPE = Desk.ERASURE_ENTRY;
 
   private final Ledger ledger;
 

@@ -36,7 +36,7 @@ class ConsoleSecurity {
   static final String[] PLATFORM_PAGES = {
     "/admin/holds/**",
     "/admin/retention/**",
-    "/admin/coverage/**",
+    "/admin/datamap/**",
     "/admin/ledger/**",
     "/admin/meta/**"
   };
@@ -96,6 +96,8 @@ class ConsoleSecurity {
                     .hasRole("PLATFORM_ADMIN")
                     .requestMatchers("/admin/requests/new")
                     .hasAnyRole(ACTING)
+                    .requestMatchers(HttpMethod.POST, "/admin/ledger/verification")
+                    .hasAnyRole(READING_STAFF)
                     .requestMatchers(HttpMethod.POST, PLATFORM_PAGES)
                     .hasAnyRole(STAFF)
                     .requestMatchers(PLATFORM_PAGES)

@@ -129,6 +129,20 @@ class ExecutionConfiguration {
     return new SchedulerWork(scheduler, executeRequestTask, sendMailTask, clock);
   }
 
+  @Bean
+  RetentionSchedule retentionSchedule(
+      Scheduler scheduler,
+      RecurringTask<Void> retentionTask,
+      LetheProperties properties,
+      Clock clock) {
+    return new RetentionSchedule(
+        scheduler,
+        retentionTask,
+        properties.retention().enabled(),
+        properties.retention().schedule(),
+        clock);
+  }
+
   /** Starts picking tasks once the application is up, and stops before the pools close. */
   @Bean
   SmartLifecycle schedulerLifecycle(Scheduler scheduler) {

@@ -1,0 +1,177 @@
+package dev.lethe.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.core.desk.Desk;
+import dev.lethe.core.ledger.Ledger;
+import dev.lethe.core.request.Actor;
+import dev.lethe.server.RunningServer;
+import dev.lethe.server.Sql;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's pages about every workspace at once, over HTTP: the ledger and its chain check, the
+ * retention rules and "run now", the data map's coverage, the import of Meta's user-id lists and
+ * the operators; who may read and post each, and each bad form answered next to its field.
+ */
+class ConsolePlatformPagesH2Test {
+
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  static final String PASSWORD = ConsoleH2Test.PASSWORD;
+  static RunningServer server;
+  static String workspace;
+
+  @BeforeAll
+  static void start() {
+    server = RunningServer.demo("--lethe.console.admin-password=" + ADMIN_PASSWORD);
+    workspace = Sql.strings(server.host(), "SELECT id FROM workspaces ORDER BY id").get(0);
+    Operators operators = server.bean(Operators.class);
+    operators.add(
+        ConsoleH2Test.operator("olivia", Role.PRIVACY_OPERATOR, Set.of()), Actor.system());
+    operators.add(ConsoleH2Test.operator("audrey", Role.AUDITOR, Set.of()), Actor.system());
+    operators.add(
+        ConsoleH2Test.operator("wendy", Role.WORKSPACE_ADMIN, Set.of(workspace)), Actor.system());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static ConsoleClient signedIn(String name, String password) {
+    ConsoleClient client = new ConsoleClient(server);
+    HttpResponse<String> answer = client.signIn(name, password);
+    assertThat(answer.statusCode()).isEqualTo(302);
+    assertThat(answer.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    return client;
+  }
+
+  static ConsoleClient admin() {
+    return signedIn(FirstAdmin.NAME, ADMIN_PASSWORD);
+  }
+
+  /** Waits for a retention sweep in the ledger, after asking for one. */
+  static void awaitSweep() {
+    Ledger ledger = server.bean(Ledger.class);
+    ConsoleOperatorsForTests.await(
+        () ->
+            ledger.newestFrom(ledger.head().seq(), 100).stream()
+                .anyMatch(e -> e.type().equals(Desk.RETENTION_ENTRY)),
+        Duration.ofMinutes(1));
+  }
+
+  /** Asks for a sweep now (again, while an earlier one is still finishing) and waits for it. */
+  static void runRetention(ConsoleClient client) {
+    ConsoleOperatorsForTests.await(
+        () -> {
+          client.get("/admin/retention");
+          return client.postWithToken("/admin/retention/run", "").statusCode() == 302;
+        },
+        Duration.ofSeconds(30));
+    awaitSweep();
+  }
+
+  static void execute(String sql, Object... parameters) {
+    try (Connection c = server.state().getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void the_retention_page_lists_the_rules_and_runs_them_now_and_shows_the_last_run() {
+    ConsoleClient admin = admin();
+
+    HttpResponse<String> before = admin.get("/admin/retention");
+    assertThat(before.statusCode()).isEqualTo(200);
+    assertThat(before.body()).contains("Retention rules").contains("P13M").contains("Next run");
+
+    runRetention(admin);
+
+    HttpResponse<String> after = admin.get("/admin/retention");
+    assertThat(after.body()).doesNotContain("not yet").containsPattern("<td>[1-9][0-9]*</td>");
+  }
+
+  @Test
+  void the_ledger_lists_entries_newest_first_and_verifies_its_chain() {
+    ConsoleClient operator = signedIn("olivia", PASSWORD);
+    runRetention(operator);
+
+    HttpResponse<String> page = operator.get("/admin/ledger");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("retention sweep").contains("messages_13_months");
+
+    HttpResponse<String> verified = operator.postWithToken("/admin/ledger/verification", "");
+    assertThat(verified.statusCode()).isEqualTo(200);
+    assertThat(verified.body()).contains("The chain is intact");
+  }
+
+  @Test
+  void a_tampered_ledger_is_reported_broken_at_its_entry() {
+    ConsoleClient auditor = signedIn("audrey", PASSWORD);
+    runRetention(admin());
+    String body = Sql.strings(server.state(), "SELECT body FROM lethe_ledger WHERE seq = 1").get(0);
+    execute("UPDATE lethe_ledger SET body = ? WHERE seq = 1", "{\"counts\":{}}");
+    try {
+      auditor.get("/admin/ledger");
+      HttpResponse<String> verified = auditor.postWithToken("/admin/ledger/verification", "");
+
+      assertThat(verified.statusCode()).isEqualTo(200);
+      assertThat(verified.body()).contains("The chain is broken at entry 1");
+    } finally {
+      execute("UPDATE lethe_ledger SET body = ? WHERE seq = 1", body);
+    }
+  }
+
+  @Test
+  void a_malformed_anchor_is_refused_next_to_its_field() {
+    ConsoleClient auditor = signedIn("audrey", PASSWORD);
+    auditor.get("/admin/ledger");
+
+    HttpResponse<String> answer =
+        auditor.postWithToken("/admin/ledger/verification", "anchor=not-an-anchor");
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body())
+        .contains("id=\"anchor-error\"")
+        .contains("an anchor reads seq:hash")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void the_auditor_reads_the_platform_pages_but_cannot_run_retention() {
+    ConsoleClient auditor = signedIn("audrey", PASSWORD);
+
+    for (String page : List.of("/admin/ledger", "/admin/retention")) {
+      assertThat(auditor.get(page).statusCode()).as(page).isEqualTo(200);
+    }
+    assertThat(auditor.get("/admin/retention").body()).doesNotContain("Run now");
+    assertThat(auditor.postWithToken("/admin/retention/run", "").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void a_workspace_admin_is_kept_out_of_the_platform_pages() {
+    ConsoleClient wendy = signedIn("wendy", PASSWORD);
+
+    for (String page : List.of("/admin/ledger", "/admin/retention")) {
+      assertThat(wendy.get(page).statusCode()).as(page).isEqualTo(403);
+    }
+    assertThat(wendy.postWithToken("/admin/ledger/verification", "").statusCode()).isEqualTo(403);
+    assertThat(wendy.get("/admin").body()).doesNotContain("/admin/ledger");
+  }
+}
