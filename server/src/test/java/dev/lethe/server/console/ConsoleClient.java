@@ -60,6 +60,39 @@ final class ConsoleClient {
             .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /** Posts a file as a browser's multipart form does, with the CSRF token of the last page. */
+  HttpResponse<String> postFile(String path, String field, String filename, byte[] content) {
+    String boundary = "----console-test-" + System.nanoTime();
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + csrf
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + filename
+            + "\"\r\nContent-Type: text/csv\r\n\r\n";
+    String tail = "\r\n--" + boundary + "--\r\n";
+    byte[] body = new byte[0];
+    try (var out = new java.io.ByteArrayOutputStream()) {
+      out.write(head.getBytes(StandardCharsets.UTF_8));
+      out.write(content);
+      out.write(tail.getBytes(StandardCharsets.UTF_8));
+      body = out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return send(
+        server
+            .to(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept-Language", "en")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package dev.lethe.server.console;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.core.desk.Desk;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,11 @@ class ConsolePlatformPagesH2Test {
   }
 
   static void execute(String sql, Object... parameters) {
-    try (Connection c = server.state().getConnection();
+    execute(server.state(), sql, parameters);
+  }
+
+  static void execute(DataSource database, String sql, Object... parameters) {
+    try (Connection c = database.getConnection();
         PreparedStatement statement = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
@@ -157,7 +163,7 @@ class ConsolePlatformPagesH2Test {
   void the_auditor_reads_the_platform_pages_but_cannot_run_retention() {
     ConsoleClient auditor = signedIn("audrey", PASSWORD);
 
-    for (String page : List.of("/admin/ledger", "/admin/retention")) {
+    for (String page : List.of("/admin/ledger", "/admin/retention", "/admin/datamap")) {
       assertThat(auditor.get(page).statusCode()).as(page).isEqualTo(200);
     }
     assertThat(auditor.get("/admin/retention").body()).doesNotContain("Run now");
@@ -168,10 +174,81 @@ class ConsolePlatformPagesH2Test {
   void a_workspace_admin_is_kept_out_of_the_platform_pages() {
     ConsoleClient wendy = signedIn("wendy", PASSWORD);
 
-    for (String page : List.of("/admin/ledger", "/admin/retention")) {
+    for (String page :
+        List.of("/admin/ledger", "/admin/retention", "/admin/datamap", "/admin/meta")) {
       assertThat(wendy.get(page).statusCode()).as(page).isEqualTo(403);
     }
     assertThat(wendy.postWithToken("/admin/ledger/verification", "").statusCode()).isEqualTo(403);
     assertThat(wendy.get("/admin").body()).doesNotContain("/admin/ledger");
+  }
+
+  @Test
+  void the_coverage_page_names_a_personal_table_the_data_map_leaves_out() {
+    ConsoleClient operator = signedIn("olivia", PASSWORD);
+    assertThat(operator.get("/admin/datamap").body()).doesNotContain("newsletter_signups");
+    execute(
+        server.host(),
+        "CREATE TABLE newsletter_signups (id BIGINT PRIMARY KEY, email VARCHAR(320),"
+            + " phone VARCHAR(40))");
+
+    HttpResponse<String> page = operator.get("/admin/datamap");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("<span>H2 ")
+        .contains("Unmapped tables (")
+        .contains("<code>newsletter_signups</code>")
+        .contains("reference-platform");
+  }
+
+  @Test
+  void a_meta_list_uploaded_creates_one_request_per_new_id_and_names_bad_lines() {
+    ConsoleClient operator = signedIn("olivia", PASSWORD);
+    operator.get("/admin/meta");
+    byte[] list = "user_id\n9100000001\n9100000002\nnot an id\n9100000001\n".getBytes(UTF_8);
+
+    HttpResponse<String> first = operator.postFile("/admin/meta", "file", "list.csv", list);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body())
+        .contains("2 ids, 2 new requests, 0 already known, 1 repeated in the list.")
+        .contains("Lines not read")
+        .containsPattern("<td>4</td>")
+        .doesNotContain("not an id");
+    operator.get("/admin/meta");
+    HttpResponse<String> again = operator.postFile("/admin/meta", "file", "list.csv", list);
+    assertThat(again.body()).contains("2 ids, 0 new requests, 2 already known");
+  }
+
+  @Test
+  void an_empty_or_unreadable_meta_list_is_refused_next_to_the_file_field() {
+    ConsoleClient operator = signedIn("olivia", PASSWORD);
+    operator.get("/admin/meta");
+
+    HttpResponse<String> empty = operator.postFile("/admin/meta", "file", "list.csv", new byte[0]);
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body())
+        .contains("id=\"file-error\"")
+        .contains("none was uploaded, or it is empty")
+        .doesNotContain("Exception");
+
+    operator.get("/admin/meta");
+    HttpResponse<String> noIds =
+        operator.postFile("/admin/meta", "file", "list.csv", "hello\nworld\n".getBytes(UTF_8));
+    assertThat(noIds.statusCode()).isEqualTo(400);
+    assertThat(noIds.body()).contains("id=\"file-error\"").contains("no user id could be read");
+  }
+
+  @Test
+  void a_meta_list_without_the_csrf_token_is_refused_and_the_auditor_cannot_import() {
+    ConsoleClient auditor = signedIn("audrey", PASSWORD);
+    assertThat(auditor.get("/admin/meta").body()).doesNotContain("type=\"file\"");
+    HttpResponse<String> refused =
+        auditor.postFile("/admin/meta", "file", "l.csv", "9100000009\n".getBytes(UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(403);
+
+    ConsoleClient stranger = signedIn("olivia", PASSWORD);
+    HttpResponse<String> noToken = stranger.post("/admin/meta", "file=9100000009");
+    assertThat(noToken.statusCode()).isEqualTo(403);
   }
 }

@@ -32,6 +32,9 @@ public record LedgerRow(
     Instant recordedAt,
     String entryHash) {
 
+  /** The rows of an entry whose body cannot be read. */
+  public static final long UNREADABLE = -1;
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   static LedgerRow of(LedgerEntry entry, Function<UUID, Optional<DeletionRequest>> requests) {
@@ -44,8 +47,7 @@ public record LedgerRow(
       if (request.isPresent()) {
         about = request.get().confirmationCode();
       }
-      Receipt receipt = ReceiptJson.read(entry.body());
-      rows = receipt.total(Outcome.DELETED) + receipt.total(Outcome.DETACHED);
+      rows = erasureRows(entry.body());
     } else if (entry.type().equals(Desk.RETENTION_ENTRY)) {
       about = entry.reference().substring(entry.reference().indexOf(':') + 1);
       rows = retentionRows(entry.body());
@@ -54,10 +56,27 @@ public record LedgerRow(
         entry.seq(), entry.type(), id, about, rows, entry.recordedAt(), entry.entryHash());
   }
 
+  /**
+   * Rows an erasure deleted or detached; {@link #UNREADABLE} for a body that is not a receipt (the
+   * ledger was tampered with: its check says where).
+   */
+  static long erasureRows(String body) {
+    try {
+      Receipt receipt = ReceiptJson.read(body);
+      return receipt.total(Outcome.DELETED) + receipt.total(Outcome.DETACHED);
+    } catch (RuntimeException e) {
+      return UNREADABLE;
+    }
+  }
+
   /** Rows a retention sweep deleted or anonymized, from its counts per entity and outcome. */
   static long retentionRows(String body) {
-    Map<Outcome, Long> counts = retentionCounts(body);
-    return counts.get(Outcome.DELETED) + counts.get(Outcome.ANONYMIZED);
+    try {
+      Map<Outcome, Long> counts = retentionCounts(body);
+      return counts.get(Outcome.DELETED) + counts.get(Outcome.ANONYMIZED);
+    } catch (RuntimeException e) {
+      return UNREADABLE;
+    }
   }
 
   /** A retention sweep's rows per outcome, added up over its entities. */

@@ -38,8 +38,7 @@ class RetentionPageController {
       long anonymized) {
 
     static Row of(RetentionRule rule, Optional<LedgerEntry> last) {
-      Map<Outcome, Long> counts =
-          last.map(e -> LedgerRow.retentionCounts(e.body())).orElse(Map.of());
+      Map<Outcome, Long> counts = last.map(e -> counts(e.body())).orElse(Map.of());
       return new Row(
           rule.name(),
           rule.entity(),
@@ -49,6 +48,15 @@ class RetentionPageController {
           last.map(LedgerEntry::recordedAt),
           counts.getOrDefault(Outcome.DELETED, 0L),
           counts.getOrDefault(Outcome.ANONYMIZED, 0L));
+    }
+  }
+
+  /** The sweep's counts, or none when its entry cannot be read (the ledger's check says why). */
+  private static Map<Outcome, Long> counts(String body) {
+    try {
+      return LedgerRow.retentionCounts(body);
+    } catch (RuntimeException e) {
+      return Map.of();
     }
   }
 

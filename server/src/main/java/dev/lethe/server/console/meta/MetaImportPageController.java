@@ -1,0 +1,72 @@
+package dev.lethe.server.console.meta;
+
+import dev.lethe.core.meta.UserIdListTooLargeException;
+import dev.lethe.server.api.meta.MetaListImport;
+import dev.lethe.server.console.Operator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The upload of a user id list Meta e-mails: read and imported exactly as the REST API's {@code
+ * POST /v1/meta/user-id-lists} does ({@link MetaListImport}), with its summary — ids read, requests
+ * created, ids already known, repeats in the list, and lines not read, by line number.
+ */
+@Controller
+class MetaImportPageController {
+
+  private final MetaListImport lists;
+
+  MetaImportPageController(MetaListImport lists) {
+    this.lists = lists;
+  }
+
+  @GetMapping("/admin/meta")
+  String form(Model model) {
+    model.addAttribute("errors", Map.of());
+    return "admin/meta";
+  }
+
+  @PostMapping("/admin/meta")
+  ModelAndView upload(
+      Operator me, @RequestParam(name = "file", required = false) MultipartFile file, Model model) {
+    String text = file == null ? "" : read(file);
+    String refused = null;
+    if (file == null || file.isEmpty()) {
+      refused = "choose the file Meta sent: none was uploaded, or it is empty";
+    } else if (text.isBlank()) {
+      refused = "the file holds no text: upload Meta's list as it came";
+    } else {
+      try {
+        MetaListImport.Summary summary = lists.run(text, me.actor());
+        model.addAttribute("summary", summary);
+        if (summary.ids() == 0) {
+          refused = "no user id could be read from the file: see the lines below";
+        }
+      } catch (UserIdListTooLargeException e) {
+        refused = e.getMessage();
+      }
+    }
+    model.addAttribute("errors", refused == null ? Map.of() : Map.of("file", refused));
+    ModelAndView page = new ModelAndView("admin/meta", model.asMap());
+    page.setStatus(refused == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+    return page;
+  }
+
+  private static String read(MultipartFile file) {
+    try {
+      return new String(file.getBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
