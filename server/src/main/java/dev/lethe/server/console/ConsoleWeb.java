@@ -21,7 +21,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The signed-in {@link Operator}, read anew from the database for every console page and handed to
- * controllers as an argument: an operator disabled meanwhile is signed out at their next page.
+ * controllers as an argument: an operator disabled, or given another role, meanwhile is signed out
+ * at their next page (the role decides which pages the filter chain lets through, and it was read
+ * at sign-in). Changed workspaces count at once.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleWeb implements WebMvcConfigurer {
@@ -50,7 +52,9 @@ class ConsoleWeb implements WebMvcConfigurer {
                   return true;
                 }
                 Optional<Operator> operator = operators.find(auth.getName());
-                if (operator.isEmpty() || !operator.get().enabled()) {
+                if (operator.isEmpty()
+                    || !operator.get().enabled()
+                    || !signedInAs(auth, operator.get().role())) {
                   HttpSession session = request.getSession(false);
                   if (session != null) {
                     session.invalidate();
@@ -65,6 +69,11 @@ class ConsoleWeb implements WebMvcConfigurer {
             })
         .addPathPatterns("/admin/**")
         .excludePathPatterns("/admin/login", "/admin/assets/**");
+  }
+
+  /** Whether the session's authority is the operator's role now: a changed role signs in anew. */
+  private static boolean signedInAs(Authentication auth, Role role) {
+    return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
   }
 
   @Override

@@ -23,10 +23,7 @@ public record NewOperator(
   private static final Pattern WORKSPACE = Pattern.compile("[^\\s]{1,255}");
 
   public NewOperator {
-    if (id == null || !ID.matcher(id.strip()).matches()) {
-      throw new IllegalArgumentException(
-          "2 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-    }
+    checkId(id);
     id = id.strip();
     email = email == null ? Optional.empty() : email.map(String::strip).filter(e -> !e.isEmpty());
     email.ifPresent(NewOperator::checkEmail);
@@ -34,21 +31,39 @@ public record NewOperator(
     if (role == null) {
       throw new IllegalArgumentException("a role is required");
     }
-    workspaces = new TreeSet<>(workspaces == null ? Set.of() : workspaces);
-    if (role == Role.WORKSPACE_ADMIN && workspaces.isEmpty()) {
+    workspaces = checkWorkspaces(role, workspaces);
+  }
+
+  /** A plain token: the sign-in name and the actor id on events. */
+  public static void checkId(String id) {
+    if (id == null || !ID.matcher(id.strip()).matches()) {
+      throw new IllegalArgumentException(
+          "2 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+  }
+
+  /**
+   * The workspaces the role keeps: at least one for a workspace admin, none for other roles.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static SortedSet<String> checkWorkspaces(Role role, Set<String> workspaces) {
+    SortedSet<String> kept = new TreeSet<>(workspaces == null ? Set.of() : workspaces);
+    if (role == Role.WORKSPACE_ADMIN && kept.isEmpty()) {
       throw new IllegalArgumentException("a workspace admin needs at least one workspace");
     }
     if (role != Role.WORKSPACE_ADMIN) {
-      workspaces = new TreeSet<>();
+      return new TreeSet<>();
     }
-    for (String workspace : workspaces) {
+    for (String workspace : kept) {
       if (!WORKSPACE.matcher(workspace).matches()) {
         throw new IllegalArgumentException("a workspace is 1 to 255 characters without spaces");
       }
     }
+    return kept;
   }
 
-  static void checkEmail(String email) {
+  public static void checkEmail(String email) {
     try {
       new Contact(email, "en");
     } catch (InvalidRequestException e) {

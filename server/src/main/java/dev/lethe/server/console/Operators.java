@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -106,6 +108,19 @@ public final class Operators {
         .fetchOptional(PASSWORD_HASH)
         .filter(hash -> encoder.matches(password, hash))
         .isPresent();
+  }
+
+  /**
+   * Gives the operator another role and, for a workspace admin, its workspaces (checked by {@link
+   * NewOperator#checkWorkspaces}); their next page follows the new role.
+   */
+  public void change(String id, Role role, Set<String> workspaces) {
+    SortedSet<String> kept = NewOperator.checkWorkspaces(role, workspaces);
+    dsl.update(OPERATORS)
+        .set(ROLE, role.code())
+        .set(WORKSPACES, OperatorTables.workspaces(kept))
+        .where(ID.eq(id))
+        .execute();
   }
 
   /** Stops the operator from signing in; their open sessions end at their next page. */
