@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -67,7 +68,8 @@ class ConsoleSecurity {
   @Bean
   SecurityFilterChain consoleFilterChain(
       HttpSecurity http, ConsoleLogin login, LetheProperties properties) throws Exception {
-    int timeout = (int) Math.max(60, properties.console().sessionTimeout().toSeconds());
+    // At least a second: a servlet session with 0 never times out.
+    int timeout = (int) Math.max(1, properties.console().sessionTimeout().toSeconds());
     SavedRequestAwareAuthenticationSuccessHandler success =
         new SavedRequestAwareAuthenticationSuccessHandler() {
           @Override
@@ -83,8 +85,10 @@ class ConsoleSecurity {
     success.setDefaultTargetUrl("/admin");
     AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
     denied.setErrorPage("/admin/denied");
+    // A manager of its own, without the global one as parent: a parent holding the same provider
+    // would check a wrong password twice and count it twice towards the lockout.
     http.securityMatcher("/admin/**")
-        .authenticationProvider(login)
+        .authenticationManager(new ProviderManager(login))
         .authorizeHttpRequests(
             rules ->
                 rules
