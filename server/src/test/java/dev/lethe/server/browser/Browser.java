@@ -77,6 +77,21 @@ public final class Browser implements AutoCloseable {
     page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
   }
 
+  /** Whether the focused element shows a focus outline a sighted keyboard user can see. */
+  public static boolean focusVisible(Page page) {
+    return (Boolean)
+        page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+                + " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }");
+  }
+
+  /** The id of the focused element, or its tag name when it has none. */
+  public static String focusedId(Page page) {
+    return (String)
+        page.evaluate(
+            "() => document.activeElement.id || document.activeElement.tagName.toLowerCase()");
+  }
+
   @Override
   public void close() {
     browser.close();

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Response;
 import dev.lethe.core.desk.Desk;
 import dev.lethe.core.identity.Identity;
 import dev.lethe.core.identity.IdentityKind;
+import dev.lethe.core.ledger.Ledger;
 import dev.lethe.core.mail.CapturingMailer;
 import dev.lethe.core.mail.Mailer;
 import dev.lethe.core.request.Actor;
@@ -16,8 +17,11 @@ import dev.lethe.core.request.RequestSource;
 import dev.lethe.core.request.RequestStore;
 import dev.lethe.server.RunningServer;
 import dev.lethe.server.Sql;
+import dev.lethe.server.console.ConsoleOperatorsForTests;
+import dev.lethe.server.console.FirstAdmin;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -113,7 +117,8 @@ class ConsoleBrowserTest {
     assertThat(page.locator("table").textContent()).contains(toVerify.confirmationCode());
     Browser.screenshot(page, SHOTS.resolve("admin-queue.png"));
 
-    page.navigate(server.base() + "/admin/requests/" + toVerify.id());
+    page.getByText(toVerify.confirmationCode()).click();
+    assertThat(page.url()).endsWith("/admin/requests/" + toVerify.id());
     Browser.screenshot(page, SHOTS.resolve("admin-request.png"));
     page.getByLabel("How the identity was checked").fill("called the person back");
     page.getByText("Mark verified").click();
@@ -200,5 +205,90 @@ class ConsoleBrowserTest {
     assertThat(search.status()).isEqualTo(403);
     Response holds = page.navigate(server.base() + "/admin/holds");
     assertThat(holds.status()).isEqualTo(403);
+  }
+
+  @Test
+  void the_sign_in_and_a_form_work_from_the_keyboard_alone_with_focus_visible() {
+    Page page = browser.page("en");
+    page.navigate(server.base() + "/admin/login");
+    assertThat(Browser.focusedId(page))
+        .as("the name field has the focus at once")
+        .isEqualTo("name");
+    page.keyboard().type(FirstAdmin.NAME);
+    page.keyboard().press("Tab");
+    assertThat(Browser.focusedId(page)).isEqualTo("password");
+    page.keyboard().type(ADMIN_PASSWORD);
+    page.keyboard().press("Tab");
+    assertThat(Browser.focusedId(page)).isEqualTo("button");
+    assertThat(Browser.focusVisible(page)).isTrue();
+    page.keyboard().press("Enter");
+    page.waitForURL("**/admin");
+
+    page.navigate(server.base() + "/admin/operators");
+    page.keyboard().press("Tab");
+    assertThat(page.locator(":focus").textContent()).isEqualTo("Skip to content");
+    assertThat(Browser.focusVisible(page)).isTrue();
+    tabTo(page, "name");
+    page.keyboard().type("not a name");
+    List<String> visited = new ArrayList<>();
+    for (String next : List.of("role", "workspaces", "email", "password")) {
+      page.keyboard().press("Tab");
+      assertThat(Browser.focusedId(page)).isEqualTo(next);
+      assertThat(Browser.focusVisible(page)).as(next).isTrue();
+      visited.add(next);
+    }
+    page.keyboard().type("short");
+    page.keyboard().press("Enter");
+
+    assertThat(page.locator("#name-error").textContent()).contains("letters, digits");
+    assertThat(page.locator("#password-error").textContent()).contains("at least 12");
+    assertThat(page.locator("#name").getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(visited).hasSize(4);
+  }
+
+  /** Presses Tab from the top of the page until the element with {@code id} has the focus. */
+  static void tabTo(Page page, String id) {
+    for (int i = 0; i < 60; i++) {
+      page.keyboard().press("Tab");
+      if (id.equals(Browser.focusedId(page))) {
+        return;
+      }
+    }
+    throw new AssertionError("Tab never reached #" + id);
+  }
+
+  @Test
+  void an_admin_runs_retention_verifies_the_ledger_and_adds_an_operator() {
+    Page page = signIn(FirstAdmin.NAME, ADMIN_PASSWORD);
+    page.navigate(server.base() + "/admin/retention");
+    page.getByText("Run now").click();
+    assertThat(page.locator("[role=status]").textContent()).contains("The sweep starts now");
+    Ledger ledger = server.bean(Ledger.class);
+    ConsoleOperatorsForTests.await(
+        () ->
+            ledger.newestFrom(ledger.head().seq(), 100).stream()
+                .anyMatch(e -> e.type().equals(Desk.RETENTION_ENTRY)),
+        Duration.ofMinutes(1));
+    page.reload();
+    assertThat(page.locator("table").textContent()).contains("messages_13_months");
+    Browser.screenshot(page, SHOTS.resolve("admin-retention.png"));
+
+    page.navigate(server.base() + "/admin/ledger");
+    page.locator("form[action*='/admin/ledger/verification'] button").click();
+    assertThat(page.locator("[role=status]").textContent()).contains("The chain is intact");
+    assertThat(page.locator("table").textContent()).contains("retention sweep");
+    Browser.screenshot(page, SHOTS.resolve("admin-ledger.png"));
+
+    page.navigate(server.base() + "/admin/operators");
+    page.locator("#name").fill("legal-1");
+    page.locator("#role").selectOption("auditor");
+    page.locator("#email").fill("legal-1@example.com");
+    page.locator("#password").fill("a-long-first-password");
+    page.locator("form[action$='/admin/operators'] button").click();
+    assertThat(page.url()).endsWith("/admin/operators/legal-1");
+    assertThat(page.locator("[role=status]").textContent()).contains("The operator is added");
+    page.navigate(server.base() + "/admin/operators");
+    assertThat(page.locator("table").textContent()).contains("legal-1").contains("auditor");
+    Browser.screenshot(page, SHOTS.resolve("admin-operators.png"));
   }
 }

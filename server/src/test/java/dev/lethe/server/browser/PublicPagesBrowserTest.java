@@ -276,7 +276,7 @@ class PublicPagesBrowserTest {
       for (int i = 0; i < expected.size(); i++) {
         page.keyboard().press("Tab");
         reached.add(describeFocused(page));
-        if (!focusVisible(page)) {
+        if (!Browser.focusVisible(page)) {
           invisible.add(reached.getLast());
         }
       }
@@ -435,12 +435,5 @@ class PublicPagesBrowserTest {
 
   private static String describeFocused(Page page) {
     return (String) page.evaluate("() => (" + DESCRIBE + ")(document.activeElement)");
-  }
-
-  private static boolean focusVisible(Page page) {
-    return (Boolean)
-        page.evaluate(
-            "() => { const s = getComputedStyle(document.activeElement);"
-                + " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }");
   }
 }
