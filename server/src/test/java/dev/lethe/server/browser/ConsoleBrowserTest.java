@@ -205,6 +205,14 @@ class ConsoleBrowserTest {
     assertThat(search.status()).isEqualTo(403);
     Response holds = page.navigate(server.base() + "/admin/holds");
     assertThat(holds.status()).isEqualTo(403);
+    for (String platformPage :
+        List.of("/admin/ledger", "/admin/retention", "/admin/datamap", "/admin/meta")) {
+      assertThat(page.navigate(server.base() + platformPage).status())
+          .as(platformPage)
+          .isEqualTo(403);
+    }
+    assertThat(page.navigate(server.base() + "/admin/operators").status()).isEqualTo(403);
+    assertThat(page.content()).doesNotContain("href=\"/admin/ledger\"");
   }
 
   @Test
