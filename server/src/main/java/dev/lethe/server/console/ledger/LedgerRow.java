@@ -69,11 +69,10 @@ public record LedgerRow(
     }
   }
 
-  /** Rows a retention sweep deleted or anonymized, from its counts per entity and outcome. */
+  /** Rows a retention sweep deleted, from its counts per entity and outcome. */
   static long retentionRows(String body) {
     try {
-      Map<Outcome, Long> counts = retentionCounts(body);
-      return counts.get(Outcome.DELETED) + counts.get(Outcome.ANONYMIZED);
+      return retentionCounts(body).get(Outcome.DELETED);
     } catch (RuntimeException e) {
       return UNREADABLE;
     }
