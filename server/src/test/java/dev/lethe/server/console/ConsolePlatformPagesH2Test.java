@@ -251,4 +251,22 @@ class ConsolePlatformPagesH2Test {
     HttpResponse<String> noToken = stranger.post("/admin/meta", "file=9100000009");
     assertThat(noToken.statusCode()).isEqualTo(403);
   }
+
+  @Test
+  void a_file_past_the_upload_limit_is_refused_next_to_the_file_field() {
+    ConsoleClient operator = signedIn("olivia", PASSWORD);
+    operator.get("/admin/meta");
+    byte[] big = new byte[9 * 1024 * 1024];
+    java.util.Arrays.fill(big, (byte) '1');
+
+    HttpResponse<String> answer = operator.postFile("/admin/meta", "file", "big.csv", big);
+
+    assertThat(answer.statusCode()).isEqualTo(303);
+    HttpResponse<String> page = operator.get(answer.headers().firstValue("Location").orElseThrow());
+    assertThat(page.statusCode()).isEqualTo(413);
+    assertThat(page.body())
+        .contains("id=\"file-error\"")
+        .contains("larger than 8MB")
+        .doesNotContain("Exception");
+  }
 }

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,15 +27,31 @@ import org.springframework.web.servlet.ModelAndView;
 class MetaImportPageController {
 
   private final MetaListImport lists;
+  private final DataSize limit;
 
-  MetaImportPageController(MetaListImport lists) {
+  MetaImportPageController(
+      MetaListImport lists, @Value("${spring.servlet.multipart.max-request-size}") DataSize limit) {
     this.lists = lists;
+    this.limit = limit;
   }
 
+  /** The upload form; {@code too-large} when {@link OversizedUploads} sent a file back. */
   @GetMapping("/admin/meta")
-  String form(Model model) {
-    model.addAttribute("errors", Map.of());
-    return "admin/meta";
+  ModelAndView form(
+      @RequestParam(name = "too-large", required = false) String tooLarge, Model model) {
+    boolean refused = tooLarge != null;
+    model.addAttribute(
+        "errors",
+        refused
+            ? Map.of(
+                "file",
+                "the file is larger than "
+                    + limit.toMegabytes()
+                    + "MB: Meta's lists are far smaller; split it, or check it is the list")
+            : Map.of());
+    ModelAndView page = new ModelAndView("admin/meta", model.asMap());
+    page.setStatus(refused ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.OK);
+    return page;
   }
 
   @PostMapping("/admin/meta")
