@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.FilePayload;
 import dev.lethe.core.desk.Desk;
 import dev.lethe.core.identity.Identity;
 import dev.lethe.core.identity.IdentityKind;
@@ -19,6 +20,7 @@ import dev.lethe.server.RunningServer;
 import dev.lethe.server.Sql;
 import dev.lethe.server.console.ConsoleOperatorsForTests;
 import dev.lethe.server.console.FirstAdmin;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -266,7 +268,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  void an_admin_runs_retention_verifies_the_ledger_and_adds_an_operator() {
+  void an_admin_runs_retention_verifies_the_ledger_imports_a_meta_list_and_adds_an_operator() {
     Page page = signIn(FirstAdmin.NAME, ADMIN_PASSWORD);
     page.navigate(server.base() + "/admin/retention");
     page.getByText("Run now").click();
@@ -286,6 +288,19 @@ class ConsoleBrowserTest {
     assertThat(page.locator("[role=status]").textContent()).contains("The chain is intact");
     assertThat(page.locator("table").textContent()).contains("retention sweep");
     Browser.screenshot(page, SHOTS.resolve("admin-ledger.png"));
+
+    page.navigate(server.base() + "/admin/meta");
+    page.locator("#file")
+        .setInputFiles(
+            new FilePayload(
+                "meta-list.csv",
+                "text/csv",
+                "user_id\n9200000001\n9200000002\n???\n".getBytes(StandardCharsets.UTF_8)));
+    page.locator("form[action$='/admin/meta'] button").click();
+    assertThat(page.locator("[role=status]").textContent())
+        .contains("2 ids, 2 new requests, 0 already known");
+    assertThat(page.locator("table").textContent()).contains("4");
+    Browser.screenshot(page, SHOTS.resolve("admin-meta.png"));
 
     page.navigate(server.base() + "/admin/operators");
     page.locator("#name").fill("legal-1");

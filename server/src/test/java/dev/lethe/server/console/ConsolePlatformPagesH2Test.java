@@ -269,4 +269,18 @@ class ConsolePlatformPagesH2Test {
         .contains("larger than 8MB")
         .doesNotContain("Exception");
   }
+
+  @Test
+  void the_platform_pages_are_written_in_indonesian_too() {
+    ConsoleClient admin = admin();
+
+    assertThat(admin.get("/admin/ledger?lang=id").body())
+        .contains("<html lang=\"id\"")
+        .contains("Buku besar")
+        .contains("Periksa rantai");
+    assertThat(admin.get("/admin/retention?lang=id").body()).contains("Aturan retensi");
+    assertThat(admin.get("/admin/datamap?lang=id").body()).contains("Cakupan peta data");
+    assertThat(admin.get("/admin/meta?lang=id").body()).contains("Daftar user id Meta");
+    assertThat(admin.get("/admin/operators?lang=id").body()).contains("Tambah operator");
+  }
 }
