@@ -1,0 +1,208 @@
+package dev.lethe.bench;
+
+import dev.lethe.core.schema.Vendor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./lethe bench}: fills the reference platform, runs each scenario's contestants on the same
+ * data, prints one line per contestant and Lethe's ratio to each baseline, writes JSON and a plot.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmark Lethe against its baselines on the reference platform. Drops and re-creates the"
+            + " reference platform's tables in the database given: point it at a scratch database.")
+public final class BenchMain implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--db",
+      required = true,
+      paramLabel = "<jdbc-url>",
+      description = "jdbc:postgresql://… or jdbc:mariadb://… (a scratch database)")
+  String url;
+
+  @Option(names = "--user", paramLabel = "<user>", description = "Default: postgres or root.")
+  String user;
+
+  @Option(names = "--password", paramLabel = "<password>", description = "Default: empty.")
+  String password;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "<name|all>",
+      description = "A scenario's name, or all. Default: ${DEFAULT-VALUE}.")
+  String scenario = "all";
+
+  @Option(
+      names = "--size",
+      paramLabel = "<small|medium|large>",
+      description = "Default: ${DEFAULT-VALUE}.")
+  String size = "small";
+
+  @Option(names = "--out", paramLabel = "<file>", description = "Write the results as JSON.")
+  Path out;
+
+  @Option(names = "--plot", paramLabel = "<file>", description = "Write the ratios as SVG.")
+  Path plot;
+
+  @Option(
+      names = "--server-jar",
+      paramLabel = "<path>",
+      description = "The service's jar, for scenarios that run it.")
+  Path serverJar;
+
+  public static void main(String[] args) {
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    BenchTarget target = target();
+    List<Scenario> chosen = chosen();
+    List<ScenarioResult> results = new ArrayList<>();
+    for (Scenario each : chosen) {
+      if (!each.supports(target)) {
+        err.printf("%s: skipped, it does not run on %s%n", each.name(), target.database());
+        err.flush();
+        continue;
+      }
+      err.printf("%s on %s (%s)…%n", each.name(), target.describe(), target.size().label());
+      err.flush();
+      ScenarioResult result = each.run(target);
+      results.add(result);
+      print(out, result);
+    }
+    if (this.out != null) {
+      ResultsJson.write(this.out, machine(), results);
+    }
+    if (plot != null) {
+      Path parent = plot.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(plot, RatioPlot.svg(results));
+    }
+    return results.isEmpty() ? 1 : 0;
+  }
+
+  private BenchTarget target() {
+    Vendor vendor;
+    BenchSize benchSize;
+    try {
+      vendor = BenchTarget.vendorOf(url);
+      benchSize = BenchSize.valueOf(size.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          e.getMessage().startsWith("unsupported")
+              ? e.getMessage()
+              : "--size: small, medium or large");
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    if (user != null) {
+      options.put("user", user);
+    }
+    if (password != null) {
+      options.put("password", password);
+    }
+    if (serverJar != null) {
+      options.put("server-jar", serverJar.toString());
+    }
+    return new BenchTarget(url, vendor, benchSize, options);
+  }
+
+  private List<Scenario> chosen() {
+    if (scenario.equals("all")) {
+      return Scenarios.all();
+    }
+    return List.of(
+        Scenarios.named(scenario)
+            .orElseThrow(
+                () ->
+                    new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "no scenario named '"
+                            + scenario
+                            + "' (scenarios: "
+                            + String.join(
+                                ", ", Scenarios.all().stream().map(Scenario::name).toList())
+                            + ", all)")));
+  }
+
+  static void print(PrintWriter out, ScenarioResult result) {
+    for (ContestantResult c : result.contestants()) {
+      out.printf(
+          Locale.ROOT,
+          "%-10s %-10s %-6s %-18s %,10d ms %,12d %-8s %,12.0f/s  longest tx %s  heap %s%s%n",
+          result.scenario(),
+          result.database(),
+          result.size(),
+          c.name(),
+          c.elapsedMillis(),
+          c.units(),
+          c.unit(),
+          c.perSecond(),
+          c.longestTransactionMillis() == null ? "-" : c.longestTransactionMillis() + " ms",
+          c.peakHeapBytes() == null ? "-" : (c.peakHeapBytes() >> 20) + " MB",
+          c.verified() == null ? "" : c.verified() ? "  verified" : "  VERIFY FAILED");
+    }
+    result
+        .lethe()
+        .ifPresent(
+            lethe -> {
+              for (ContestantResult baseline : result.baselines()) {
+                out.printf(
+                    Locale.ROOT,
+                    "  %s / %s: %.3f (%s)%n",
+                    lethe.name(),
+                    baseline.name(),
+                    result.ratio(lethe, baseline),
+                    result.timed() ? "time; below 1 is faster" : "rate; above 1 is faster");
+              }
+            });
+    for (String note : result.notes()) {
+      out.println("  note: " + note);
+    }
+    out.flush();
+  }
+
+  /** The machine the numbers were taken on. */
+  static Map<String, Object> machine() {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("processors", Runtime.getRuntime().availableProcessors());
+    machine.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+    machine.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    machine.put(
+        "load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    machine.put("jvm_arguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    try {
+      machine.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).getFirst());
+    } catch (IOException | RuntimeException unavailable) {
+      // not Linux: leave it out
+    }
+    return machine;
+  }
+}

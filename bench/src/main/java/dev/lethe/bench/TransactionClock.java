@@ -1,0 +1,162 @@
+package dev.lethe.bench;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A data source that times every transaction run through it: from {@code setAutoCommit(false)} (or
+ * the previous commit) to the commit or rollback, and every statement run in auto-commit mode. It
+ * keeps the longest, which is how long a contestant held row locks at most.
+ */
+public final class TransactionClock implements DataSource {
+
+  private final DataSource delegate;
+  private final AtomicLong longestNanos = new AtomicLong();
+
+  public TransactionClock(DataSource delegate) {
+    this.delegate = delegate;
+  }
+
+  /** Forgets what was measured so far. */
+  public void reset() {
+    longestNanos.set(0);
+  }
+
+  public long longestMillis() {
+    return longestNanos.get() / 1_000_000;
+  }
+
+  private void record(long nanos) {
+    longestNanos.accumulateAndGet(nanos, Math::max);
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return timed(delegate.getConnection());
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    return timed(delegate.getConnection(username, password));
+  }
+
+  private Connection timed(Connection connection) throws SQLException {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            new ConnectionTimer(connection));
+  }
+
+  /** Follows one connection's transactions. */
+  private final class ConnectionTimer implements InvocationHandler {
+    private final Connection connection;
+    private boolean autoCommit;
+    private long openedAt;
+
+    ConnectionTimer(Connection connection) throws SQLException {
+      this.connection = connection;
+      this.autoCommit = connection.getAutoCommit();
+      this.openedAt = System.nanoTime();
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      String name = method.getName();
+      if (name.equals("setAutoCommit")) {
+        boolean on = (Boolean) args[0];
+        Object result = call(connection, method, args);
+        if (on && !autoCommit) {
+          record(System.nanoTime() - openedAt);
+        } else if (!on && autoCommit) {
+          openedAt = System.nanoTime();
+        }
+        autoCommit = on;
+        return result;
+      }
+      if ((name.equals("commit") || name.equals("rollback")) && !autoCommit) {
+        Object result = call(connection, method, args);
+        long now = System.nanoTime();
+        record(now - openedAt);
+        openedAt = now;
+        return result;
+      }
+      Object result = call(connection, method, args);
+      if (result instanceof Statement statement
+          && (name.startsWith("create") || name.startsWith("prepare"))) {
+        return statementProxy(statement, method.getReturnType());
+      }
+      return result;
+    }
+
+    private Object statementProxy(Statement statement, Class<?> type) {
+      return Proxy.newProxyInstance(
+          Statement.class.getClassLoader(),
+          new Class<?>[] {type},
+          (proxy, method, args) -> {
+            if (!method.getName().startsWith("execute") || !autoCommit) {
+              return call(statement, method, args);
+            }
+            long started = System.nanoTime();
+            try {
+              return call(statement, method, args);
+            } finally {
+              record(System.nanoTime() - started);
+            }
+          });
+    }
+  }
+
+  private static Object call(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public PrintWriter getLogWriter() throws SQLException {
+    return delegate.getLogWriter();
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) throws SQLException {
+    delegate.setLogWriter(out);
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) throws SQLException {
+    delegate.setLoginTimeout(seconds);
+  }
+
+  @Override
+  public int getLoginTimeout() throws SQLException {
+    return delegate.getLoginTimeout();
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    return delegate.getParentLogger();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return delegate.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return delegate.isWrapperFor(iface);
+  }
+}

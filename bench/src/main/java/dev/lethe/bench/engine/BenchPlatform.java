@@ -1,0 +1,104 @@
+package dev.lethe.bench.engine;
+
+import dev.lethe.bench.BenchSize;
+import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.datamap.OnDelete;
+import dev.lethe.core.datamap.Relation;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.ReferencePlatform;
+import dev.lethe.platform.generator.PlatformGenerator;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * The reference platform as each contestant finds it: dropped, created (optionally with cascading
+ * foreign keys), filled by the seeded generator, and its statistics refreshed, so every contestant
+ * starts from identical rows and an identically prepared database.
+ */
+final class BenchPlatform {
+
+  static final long SEED = 42;
+
+  private BenchPlatform() {}
+
+  static void recreate(DataSource dataSource, Vendor vendor, BenchSize size, DataMap cascading)
+      throws SQLException {
+    ReferencePlatform.dropSchema(dataSource);
+    ReferencePlatform.createSchema(dataSource);
+    if (cascading != null) {
+      cascadeForeignKeys(dataSource, cascading);
+    }
+    new PlatformGenerator(size.platform(), SEED, PlatformGenerator.REFERENCE_NOW)
+        .generate(dataSource);
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      if (vendor == Vendor.POSTGRESQL) {
+        for (String table : ReferencePlatform.TABLES) {
+          statement.execute("VACUUM ANALYZE " + table);
+        }
+      } else {
+        statement.execute("ANALYZE TABLE " + String.join(", ", ReferencePlatform.TABLES));
+      }
+    }
+  }
+
+  /**
+   * The same schema with every foreign key deleting as the data map says: {@code ON DELETE CASCADE}
+   * where the map cascades, {@code SET NULL} where it detaches, anonymizes or retains.
+   */
+  private static void cascadeForeignKeys(DataSource dataSource, DataMap map) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      Vendor vendor = Vendor.of(connection);
+      List<String> alterations = new ArrayList<>();
+      DatabaseMetaData meta = connection.getMetaData();
+      for (var entity : map.entities().values()) {
+        try (ResultSet keys =
+            meta.getImportedKeys(connection.getCatalog(), connection.getSchema(), entity.table())) {
+          while (keys.next()) {
+            String name = keys.getString("FK_NAME");
+            String column = keys.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT);
+            String parent = keys.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT);
+            OnDelete onDelete =
+                entity.parents().stream()
+                    .filter(r -> r.column().equals(column))
+                    .map(Relation::onDelete)
+                    .findFirst()
+                    .orElse(OnDelete.DETACH);
+            String rule = onDelete == OnDelete.CASCADE ? "CASCADE" : "SET NULL";
+            alterations.add(
+                "ALTER TABLE "
+                    + entity.table()
+                    + (vendor == Vendor.POSTGRESQL ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ")
+                    + name);
+            alterations.add(
+                "ALTER TABLE "
+                    + entity.table()
+                    + " ADD CONSTRAINT "
+                    + name
+                    + " FOREIGN KEY ("
+                    + column
+                    + ") REFERENCES "
+                    + parent
+                    + " (id) ON DELETE "
+                    + rule);
+          }
+        }
+      }
+      for (String sql : alterations) {
+        statement.execute(sql);
+      }
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    }
+  }
+}

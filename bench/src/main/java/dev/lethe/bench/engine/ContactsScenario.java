@@ -1,0 +1,68 @@
+package dev.lethe.bench.engine;
+
+import dev.lethe.bench.BenchSize;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scenario 2, {@code contacts}: erase end customers one request each (1,000; 100 at {@code small}),
+ * spread evenly over the contact ids and so over the workspaces. A throughput: contacts per second.
+ */
+public final class ContactsScenario extends ErasureScenario {
+
+  @Override
+  public String name() {
+    return "contacts";
+  }
+
+  @Override
+  String scope() {
+    return "contact";
+  }
+
+  @Override
+  boolean tenantBound() {
+    return true;
+  }
+
+  @Override
+  ErasureSql sql() {
+    return ErasureSql.contact();
+  }
+
+  @Override
+  String unit() {
+    return "contacts";
+  }
+
+  static int requests(BenchSize size) {
+    return size == BenchSize.SMALL ? 100 : 1_000;
+  }
+
+  @Override
+  List<Subject> subjects(Connection connection, BenchSize size) throws SQLException {
+    int wanted = requests(size);
+    long every = Math.max(1, size.platform().contacts() / wanted);
+    List<Subject> subjects = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT id, workspace_id FROM contacts WHERE MOD(id, ?) = 0 ORDER BY id")) {
+      select.setLong(1, every);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next() && subjects.size() < wanted) {
+          subjects.add(new Subject(rs.getLong(1), rs.getLong(2)));
+        }
+      }
+    }
+    return subjects;
+  }
+
+  @Override
+  int rowByRowSample(BenchSize size) {
+    return 0;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.lethe.bench.engine;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lethe.bench.BenchSize;
+import dev.lethe.bench.BenchTarget;
+import dev.lethe.bench.ContestantResult;
+import dev.lethe.bench.HeapPeak;
+import dev.lethe.bench.Scenario;
+import dev.lethe.bench.ScenarioResult;
+import dev.lethe.bench.TransactionClock;
+import dev.lethe.core.Lethe;
+import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.datamap.DataMapLoader;
+import dev.lethe.core.execute.ExecutionOptions;
+import dev.lethe.core.files.LocalDirectoryFileStore;
+import dev.lethe.core.identity.KeyedHasher;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.ReferencePlatform;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Erasures on the reference platform: Lethe, hand-written set-based SQL, {@code ON DELETE CASCADE}
+ * and row-by-row deletes, each on freshly generated identical data. After each, the subjects' rows
+ * must be gone, every other row untouched, and the whole database equal to what Lethe left.
+ */
+abstract class ErasureScenario implements Scenario {
+
+  private static final byte[] SECRET =
+      "lethe-bench-installation-secret".getBytes(StandardCharsets.UTF_8);
+
+  /** The data map's scope each subject is erased with. */
+  abstract String scope();
+
+  abstract boolean tenantBound();
+
+  abstract ErasureSql sql();
+
+  /** {@code rows} (timed: one large erasure) or the subjects' unit (a throughput). */
+  abstract String unit();
+
+  /** The subjects, read from freshly generated data (the same on every contestant's copy). */
+  abstract List<Subject> subjects(Connection connection, BenchSize size) throws SQLException;
+
+  /** How many rows of each row-by-row step are timed at this size (0: all of them). */
+  abstract int rowByRowSample(BenchSize size);
+
+  @Override
+  public boolean supports(BenchTarget target) {
+    return target.vendor() == Vendor.POSTGRESQL || target.vendor() == Vendor.MARIADB;
+  }
+
+  @Override
+  public ScenarioResult run(BenchTarget target) throws Exception {
+    DataMap map =
+        DataMapLoader.load(ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText());
+    String salt = new KeyedHasher(SECRET).hex("anonymization", "salt");
+    Contestants contestants = new Contestants(sql(), target.vendor(), salt);
+    List<ContestantResult> results = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "load average %.2f on %d processors before the run",
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            Runtime.getRuntime().availableProcessors()));
+    Path files = Files.createTempDirectory("lethe-bench-files");
+    try (HikariDataSource dataSource = target.openDataSource("bench")) {
+      notes.add("database " + databaseVersion(dataSource));
+      TransactionClock clock = new TransactionClock(dataSource);
+      Checks checks = null;
+      for (String name :
+          List.of(
+              Contestants.LETHE,
+              Contestants.SET_BASED,
+              Contestants.CASCADE,
+              Contestants.ROW_BY_ROW)) {
+        BenchPlatform.recreate(
+            dataSource,
+            target.vendor(),
+            target.size(),
+            name.equals(Contestants.CASCADE) ? map : null);
+        List<Subject> subjects;
+        try (Connection connection = dataSource.getConnection()) {
+          subjects = subjects(connection, target.size());
+          if (checks == null) {
+            checks = Checks.before(connection, target.vendor(), sql(), subjects);
+          }
+        }
+        Lethe lethe =
+            name.equals(Contestants.LETHE)
+                ? Lethe.open(
+                    new Lethe.Config(
+                        clock,
+                        map,
+                        new LocalDirectoryFileStore(files),
+                        Clock.systemUTC(),
+                        Optional.of(SECRET),
+                        ExecutionOptions.defaults()))
+                : null;
+        int sample = rowByRowSample(target.size());
+        HeapPeak.reset();
+        clock.reset();
+        long started = System.nanoTime();
+        Work work =
+            switch (name) {
+              case Contestants.LETHE -> Contestants.lethe(lethe, scope(), tenantBound(), subjects);
+              case Contestants.SET_BASED -> contestants.setBased(clock, subjects);
+              case Contestants.CASCADE -> contestants.cascade(clock, subjects);
+              default -> contestants.rowByRow(clock, subjects, sample);
+            };
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        long longest = clock.longestMillis();
+        long heap = HeapPeak.bytes();
+        Map<String, Double> extra = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+          checks.after(connection, name, extra, notes);
+        }
+        if (work.extrapolatedMillis() != null) {
+          extra.put("measured_ms", (double) elapsed);
+          elapsed = work.extrapolatedMillis();
+          notes.add(
+              name
+                  + ": the first "
+                  + sample
+                  + " rows of each statement were timed and the time extrapolated to all its"
+                  + " rows; the rest was deleted set-based, untimed");
+        }
+        long units =
+            unit().equals("rows") ? extra.get("rows_deleted").longValue() : subjects.size();
+        results.add(
+            new ContestantResult(
+                name,
+                elapsed,
+                units,
+                unit(),
+                ContestantResult.rate(units, elapsed),
+                extra,
+                longest,
+                heap,
+                work.verified()));
+      }
+    } finally {
+      Files.deleteIfExists(files);
+    }
+    return new ScenarioResult(
+        name(), target.database(), target.size().label(), Contestants.SET_BASED, results, notes);
+  }
+
+  private static String databaseVersion(HikariDataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      var meta = connection.getMetaData();
+      return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.lethe.bench.engine;
+
+import dev.lethe.bench.BenchSize;
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * Scenario 1, {@code workspace}: erase the largest workspace (account deletion) with everything in
+ * it, while the other workspaces stay untouched. Timed: Lethe's time against each baseline's.
+ */
+public final class WorkspaceScenario extends ErasureScenario {
+
+  @Override
+  public String name() {
+    return "workspace";
+  }
+
+  @Override
+  String scope() {
+    return "workspace";
+  }
+
+  @Override
+  boolean tenantBound() {
+    return false;
+  }
+
+  @Override
+  ErasureSql sql() {
+    return ErasureSql.workspace();
+  }
+
+  @Override
+  String unit() {
+    return "rows";
+  }
+
+  /** Workspace 1: the generator's skew makes it the largest. */
+  @Override
+  List<Subject> subjects(Connection connection, BenchSize size) {
+    return List.of(new Subject(1, 1));
+  }
+
+  @Override
+  int rowByRowSample(BenchSize size) {
+    return size == BenchSize.SMALL ? 0 : 20_000;
+  }
+}
