@@ -2,6 +2,7 @@ package dev.lethe.bench;
 
 import dev.lethe.bench.engine.ContactsScenario;
 import dev.lethe.bench.engine.WorkspaceScenario;
+import dev.lethe.bench.retention.RetentionScenario;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ public final class Scenarios {
   private Scenarios() {}
 
   public static List<Scenario> all() {
-    return List.of(new WorkspaceScenario(), new ContactsScenario());
+    return List.of(new WorkspaceScenario(), new ContactsScenario(), new RetentionScenario());
   }
 
   public static Optional<Scenario> named(String name) {
