@@ -1,5 +1,6 @@
 package dev.lethe.bench;
 
+import dev.lethe.bench.callbacks.CallbacksScenario;
 import dev.lethe.bench.engine.ContactsScenario;
 import dev.lethe.bench.engine.WorkspaceScenario;
 import dev.lethe.bench.retention.RetentionScenario;
@@ -12,7 +13,11 @@ public final class Scenarios {
   private Scenarios() {}
 
   public static List<Scenario> all() {
-    return List.of(new WorkspaceScenario(), new ContactsScenario(), new RetentionScenario());
+    return List.of(
+        new WorkspaceScenario(),
+        new ContactsScenario(),
+        new RetentionScenario(),
+        new CallbacksScenario());
   }
 
   public static Optional<Scenario> named(String name) {

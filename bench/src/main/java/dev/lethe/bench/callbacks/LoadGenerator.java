@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -40,9 +41,16 @@ final class LoadGenerator implements AutoCloseable {
    * What one phase measured.
    *
    * @param codes the confirmation codes of the answers that carried one
+   * @param failures failed requests by HTTP status or exception
    */
   record Phase(
-      int sent, int ok, int failed, long elapsedNanos, Histogram latencyMicros, Set<String> codes) {
+      int sent,
+      int ok,
+      int failed,
+      long elapsedNanos,
+      Histogram latencyMicros,
+      Set<String> codes,
+      Map<String, Integer> failures) {
 
     double okPerSecond() {
       return ok * 1e9 / Math.max(1, elapsedNanos);
@@ -109,6 +117,7 @@ final class LoadGenerator implements AutoCloseable {
     private final AtomicInteger ok = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final Set<String> codes = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
     void send(HttpClient http, HttpRequest request, long intendedNanos) {
       sent.incrementAndGet();
@@ -122,19 +131,30 @@ final class LoadGenerator implements AutoCloseable {
             codes.add(code.group(1));
           }
         } else {
-          failed.incrementAndGet();
+          fail("HTTP " + answer.statusCode());
         }
       } catch (IOException e) {
-        failed.incrementAndGet();
+        fail(e.getClass().getSimpleName());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failed.incrementAndGet();
+        fail("interrupted");
       }
+    }
+
+    private void fail(String why) {
+      failed.incrementAndGet();
+      failures.merge(why, 1, Integer::sum);
     }
 
     Phase phase(long elapsedNanos) {
       return new Phase(
-          sent.get(), ok.get(), failed.get(), elapsedNanos, latency, Set.copyOf(codes));
+          sent.get(),
+          ok.get(),
+          failed.get(),
+          elapsedNanos,
+          latency,
+          Set.copyOf(codes),
+          Map.copyOf(failures));
     }
   }
 }
