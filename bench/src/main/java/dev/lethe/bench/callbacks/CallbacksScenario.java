@@ -195,7 +195,8 @@ public final class CallbacksScenario implements Scenario {
     extra.put("saturation_p50_ms", saturation.millis(50));
     extra.put("saturation_p99_ms", saturation.millis(99));
     extra.put("saturation_failed", (double) saturation.failed());
-    extra.put("fixed_rate_per_s", fixed.sent() * 1e9 / Math.max(1, fixed.elapsedNanos()));
+    extra.put("fixed_rate_sent", (double) fixed.sent());
+    extra.put("fixed_rate_ok", (double) fixed.ok());
     extra.put("p50_ms", fixed.millis(50));
     extra.put("p99_ms", fixed.millis(99));
     extra.put("p999_ms", fixed.millis(99.9));

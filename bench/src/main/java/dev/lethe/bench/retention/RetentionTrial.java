@@ -30,22 +30,23 @@ final class RetentionTrial {
     }
   }
 
-  private final DataSource dataSource;
+  private final DataSource writerPool;
   private final MessagesTable table;
   private final PlatformGenerator.Sizes sizes;
   private final int writerRate;
   private final Duration warmUp;
 
   /**
+   * @param writerPool the writer's connections, one per thread
    * @param warmUp how long the writer runs before the purge starts (not measured)
    */
   RetentionTrial(
-      DataSource dataSource,
+      DataSource writerPool,
       MessagesTable table,
       PlatformGenerator.Sizes sizes,
       int writerRate,
       Duration warmUp) {
-    this.dataSource = dataSource;
+    this.writerPool = writerPool;
     this.table = table;
     this.sizes = sizes;
     this.writerRate = writerRate;
@@ -56,7 +57,8 @@ final class RetentionTrial {
     MessagesTable.Census before = table.refill(sizes);
     Purge.Outcome outcome;
     Histogram latency;
-    SteadyWriter writer = SteadyWriter.start(dataSource, table, writerRate);
+    SteadyWriter writer =
+        SteadyWriter.start(writerPool, table, writerRate, RetentionScenario.WRITER_THREADS);
     try {
       Thread.sleep(warmUp);
       writer.interval();

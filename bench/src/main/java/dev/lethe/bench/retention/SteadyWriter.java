@@ -3,6 +3,8 @@ package dev.lethe.bench.retention;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -11,10 +13,11 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The production traffic a purge must not stop: one thread inserting messages at a fixed rate, each
- * in its own transaction. Latency is measured from each insert's intended start on the fixed
+ * The production traffic a purge must not stop: messages inserted at a fixed rate, each in its own
+ * transaction, by a few threads with a connection each (as an application's pool would), their
+ * schedules interleaved. Latency is measured from each insert's intended start on the fixed
  * schedule, so an insert held up by a lock also counts against the inserts that should have
- * followed it (no coordinated omission).
+ * followed it on its connection (no coordinated omission).
  */
 final class SteadyWriter implements AutoCloseable {
 
@@ -24,23 +27,33 @@ final class SteadyWriter implements AutoCloseable {
   private final Recorder recorder = new Recorder(3);
   private final AtomicLong inserted = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
-  private final Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicLong sequence = new AtomicLong();
   private volatile boolean running = true;
 
-  private SteadyWriter(DataSource dataSource, MessagesTable table, int perSecond) {
+  private SteadyWriter(DataSource dataSource, MessagesTable table, int perSecond, int threads) {
     this.dataSource = dataSource;
     this.table = table;
-    this.periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
-    this.thread = Thread.ofPlatform().name("steady-writer").daemon().unstarted(this::write);
+    this.periodNanos = TimeUnit.SECONDS.toNanos(1) * threads / perSecond;
+    long start = System.nanoTime();
+    for (int i = 0; i < threads; i++) {
+      long first = start + periodNanos * i / threads;
+      this.threads.add(
+          Thread.ofPlatform().name("steady-writer-" + i).daemon().unstarted(() -> write(first)));
+    }
   }
 
-  /** Starts inserting {@code perSecond} messages a second into {@code table}. */
-  static SteadyWriter start(DataSource dataSource, MessagesTable table, int perSecond) {
-    if (perSecond < 1) {
-      throw new IllegalArgumentException("the writer's rate must be positive");
+  /**
+   * Starts inserting {@code perSecond} messages a second into {@code table} from {@code threads}
+   * connections.
+   */
+  static SteadyWriter start(
+      DataSource dataSource, MessagesTable table, int perSecond, int threads) {
+    if (perSecond < threads || threads < 1) {
+      throw new IllegalArgumentException("the writer needs a rate of at least one per thread");
     }
-    SteadyWriter writer = new SteadyWriter(dataSource, table, perSecond);
-    writer.thread.start();
+    SteadyWriter writer = new SteadyWriter(dataSource, table, perSecond, threads);
+    writer.threads.forEach(Thread::start);
     return writer;
   }
 
@@ -57,12 +70,11 @@ final class SteadyWriter implements AutoCloseable {
     return failed.get();
   }
 
-  private void write() {
+  private void write(long first) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(table.insertSql())) {
       connection.setAutoCommit(true);
-      long next = System.nanoTime();
-      long n = 0;
+      long next = first;
       while (running) {
         long wait = next - System.nanoTime();
         if (wait > 0) {
@@ -70,7 +82,7 @@ final class SteadyWriter implements AutoCloseable {
           continue;
         }
         try {
-          table.bindNewMessage(insert, n++);
+          table.bindNewMessage(insert, sequence.getAndIncrement());
           insert.executeUpdate();
           inserted.incrementAndGet();
         } catch (SQLException e) {
@@ -85,10 +97,12 @@ final class SteadyWriter implements AutoCloseable {
     }
   }
 
-  /** Stops the writer after its current insert. */
+  /** Stops the writer after its current inserts. */
   @Override
   public void close() throws InterruptedException {
     running = false;
-    thread.join(TimeUnit.SECONDS.toMillis(30));
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
   }
 }
