@@ -1,7 +1,9 @@
 package dev.lethe.bench;
 
+import dev.lethe.bench.callbacks.CallbacksScenario;
 import dev.lethe.bench.engine.ContactsScenario;
 import dev.lethe.bench.engine.WorkspaceScenario;
+import dev.lethe.bench.retention.RetentionScenario;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +13,11 @@ public final class Scenarios {
   private Scenarios() {}
 
   public static List<Scenario> all() {
-    return List.of(new WorkspaceScenario(), new ContactsScenario());
+    return List.of(
+        new WorkspaceScenario(),
+        new ContactsScenario(),
+        new RetentionScenario(),
+        new CallbacksScenario());
   }
 
   public static Optional<Scenario> named(String name) {

@@ -1,0 +1,44 @@
+package dev.lethe.bench.callbacks;
+
+import dev.lethe.bench.BenchSize;
+import java.time.Duration;
+
+/**
+ * How long each phase of the callbacks scenario runs.
+ *
+ * @param warmUp closed-loop load before anything is measured (the server's JIT, its pools)
+ * @param saturation each closed-loop measurement
+ * @param fixedRate each open-loop measurement at {@code rate} requests a second
+ * @param clients concurrent senders of the closed loop
+ */
+record CallbackPlan(
+    Duration warmUp, Duration saturation, Duration fixedRate, int rate, int clients) {
+
+  /** Requests signed in advance per second of closed loop: more than the server can take. */
+  static final int CLOSED_LOOP_CAPACITY = 8_000;
+
+  static CallbackPlan of(BenchSize size) {
+    return switch (size) {
+      case SMALL -> new CallbackPlan(secs(5), secs(5), secs(5), 1_000, 32);
+      case MEDIUM -> new CallbackPlan(secs(10), secs(15), secs(15), 1_000, 32);
+      case LARGE -> new CallbackPlan(secs(20), secs(30), secs(30), 1_000, 32);
+    };
+  }
+
+  /** A second or two of each phase: enough to check what the server stored. */
+  static CallbackPlan tiny() {
+    return new CallbackPlan(secs(1), secs(1), secs(1), 1_000, 8);
+  }
+
+  int closedLoopRequests(Duration phase) {
+    return (int) Math.max(1, CLOSED_LOOP_CAPACITY * phase.toMillis() / 1000);
+  }
+
+  int openLoopRequests() {
+    return (int) (rate * fixedRate.toMillis() / 1000);
+  }
+
+  private static Duration secs(long seconds) {
+    return Duration.ofSeconds(seconds);
+  }
+}

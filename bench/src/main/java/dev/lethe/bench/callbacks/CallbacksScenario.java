@@ -1,0 +1,255 @@
+package dev.lethe.bench.callbacks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lethe.bench.BenchTarget;
+import dev.lethe.bench.ContestantResult;
+import dev.lethe.bench.Scenario;
+import dev.lethe.bench.ScenarioResult;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.ReferencePlatform;
+import dev.lethe.platform.generator.PlatformGenerator;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+
+/**
+ * Meta data-deletion callbacks against the packaged server on loopback, its tables on the target
+ * database: verified and durably recorded callbacks per second with {@code clients} concurrent
+ * senders (saturation), and latency at a fixed 1,000 requests a second (open loop). The baseline is
+ * the same server's {@code /actuator/health} under the same loads: the cost of HTTP here.
+ * Afterwards every 200 must be a stored request, under the confirmation code it answered.
+ */
+public final class CallbacksScenario implements Scenario {
+
+  static final String LETHE = "lethe /api/data-deletion";
+  static final String HEALTH = "actuator-health";
+
+  private static final String APP_SECRET = "lethe-bench-meta-app-secret";
+
+  private final CallbackPlan plan;
+
+  public CallbacksScenario() {
+    this(null);
+  }
+
+  /** With {@code plan} instead of the target size's (tests run it tiny). */
+  CallbacksScenario(CallbackPlan plan) {
+    this.plan = plan;
+  }
+
+  @Override
+  public String name() {
+    return "callbacks";
+  }
+
+  @Override
+  public boolean supports(BenchTarget target) {
+    return target.vendor() == Vendor.POSTGRESQL || target.vendor() == Vendor.MARIADB;
+  }
+
+  @Override
+  public ScenarioResult run(BenchTarget target) throws Exception {
+    CallbackPlan phases = plan == null ? CallbackPlan.of(target.size()) : plan;
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "load average %.2f on %d processors before the run; the server and the load"
+                + " generator share them",
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            Runtime.getRuntime().availableProcessors()));
+    Path dir = Files.createTempDirectory("lethe-bench-callbacks");
+    Path jar =
+        Path.of(target.option("server-jar").orElse("server/target/lethe-server.jar"))
+            .toAbsolutePath();
+    try (HikariDataSource dataSource = target.openDataSource("bench-callbacks")) {
+      ReferencePlatform.dropSchema(dataSource);
+      ReferencePlatform.createSchema(dataSource);
+      PlatformGenerator.generateSmall(dataSource, 42);
+      Set<String> storedBefore = StoredRequests.codes(dataSource);
+      try (ServerProcess server =
+              ServerProcess.start(
+                  jar, settings(target, dir), jvmOptions(), dir, Duration.ofMinutes(3));
+          LoadGenerator load = new LoadGenerator()) {
+        notes.add("server log: " + server.log());
+        URI callback = server.base().resolve("/api/data-deletion");
+        URI health = server.base().resolve("/actuator/health");
+        Users users = new Users();
+        LoadGenerator.Phase warmUp =
+            saturate(
+                load, callbacks(callback, users, phases.warmUp(), phases), phases.warmUp(), phases);
+        saturate(load, get(health), phases.warmUp(), phases);
+        LoadGenerator.Phase lethe =
+            saturate(
+                load,
+                callbacks(callback, users, phases.saturation(), phases),
+                phases.saturation(),
+                phases);
+        LoadGenerator.Phase floor = saturate(load, get(health), phases.saturation(), phases);
+        List<String> fixedBodies = users.next(phases.openLoopRequests());
+        LoadGenerator.Phase letheFixed =
+            load.openLoop(
+                i -> form(callback, fixedBodies.get(i)), phases.rate(), phases.fixedRate());
+        LoadGenerator.Phase floorFixed =
+            load.openLoop(i -> get(health).apply(i), phases.rate(), phases.fixedRate());
+
+        Set<String> stored = StoredRequests.codes(dataSource);
+        stored.removeAll(storedBefore);
+        List<LoadGenerator.Phase> answered = List.of(warmUp, lethe, letheFixed);
+        int ok = answered.stream().mapToInt(LoadGenerator.Phase::ok).sum();
+        Set<String> codes = new HashSet<>();
+        answered.forEach(p -> codes.addAll(p.codes()));
+        boolean durable = stored.size() == ok && codes.size() == ok && stored.containsAll(codes);
+        notes.add(
+            "durability: "
+                + ok
+                + " answers 200 with "
+                + codes.size()
+                + " distinct confirmation codes; "
+                + stored.size()
+                + " requests stored"
+                + (durable ? " under exactly those codes" : ": MISMATCH"));
+        notes.add(
+            "saturation: "
+                + phases.clients()
+                + " concurrent clients for "
+                + phases.saturation().toSeconds()
+                + " s; fixed rate: "
+                + phases.rate()
+                + " requests/s for "
+                + phases.fixedRate().toSeconds()
+                + " s, latency from each request's scheduled start");
+        for (var phase :
+            Map.of(
+                    "callbacks warm-up", warmUp,
+                    "callbacks saturation", lethe,
+                    "callbacks fixed rate", letheFixed,
+                    "health saturation", floor,
+                    "health fixed rate", floorFixed)
+                .entrySet()) {
+          if (phase.getValue().failed() > 0) {
+            notes.add(phase.getKey() + " failures: " + phase.getValue().failures());
+          }
+        }
+        List<ContestantResult> results =
+            List.of(
+                contestant(LETHE, "callbacks", lethe, letheFixed, durable),
+                contestant(HEALTH, "requests", floor, floorFixed, null));
+        return new ScenarioResult(
+            name(),
+            target.database(),
+            plan == null ? target.size().label() : "tiny",
+            HEALTH,
+            results,
+            notes);
+      }
+    }
+  }
+
+  private static LoadGenerator.Phase saturate(
+      LoadGenerator load, IntFunction<HttpRequest> requests, Duration phase, CallbackPlan plan)
+      throws InterruptedException {
+    return load.saturate(requests, plan.closedLoopRequests(phase), plan.clients(), phase);
+  }
+
+  private static IntFunction<HttpRequest> callbacks(
+      URI uri, Users users, Duration phase, CallbackPlan plan) {
+    List<String> bodies = users.next(plan.closedLoopRequests(phase));
+    return i -> form(uri, bodies.get(i));
+  }
+
+  private static HttpRequest form(URI uri, String body) {
+    return HttpRequest.newBuilder(uri)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private static IntFunction<HttpRequest> get(URI uri) {
+    HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+    return i -> request;
+  }
+
+  private static ContestantResult contestant(
+      String name,
+      String unit,
+      LoadGenerator.Phase saturation,
+      LoadGenerator.Phase fixed,
+      Boolean verified) {
+    Map<String, Double> extra = new LinkedHashMap<>();
+    extra.put("saturation_p50_ms", saturation.millis(50));
+    extra.put("saturation_p99_ms", saturation.millis(99));
+    extra.put("saturation_failed", (double) saturation.failed());
+    extra.put("fixed_rate_sent", (double) fixed.sent());
+    extra.put("fixed_rate_ok", (double) fixed.ok());
+    extra.put("p50_ms", fixed.millis(50));
+    extra.put("p99_ms", fixed.millis(99));
+    extra.put("p999_ms", fixed.millis(99.9));
+    extra.put("max_ms", fixed.millis(100));
+    extra.put("fixed_rate_failed", (double) fixed.failed());
+    long elapsed = saturation.elapsedNanos() / 1_000_000;
+    return new ContestantResult(
+        name,
+        elapsed,
+        saturation.ok(),
+        unit,
+        saturation.okPerSecond(),
+        extra,
+        null,
+        null,
+        verified);
+  }
+
+  private static List<String> settings(BenchTarget target, Path dir) {
+    String user =
+        target.option("user").orElse(target.vendor() == Vendor.MARIADB ? "root" : "postgres");
+    String password = target.option("password").orElse("");
+    List<String> settings = new ArrayList<>();
+    settings.add("server.address=127.0.0.1");
+    settings.add("lethe.data-dir=" + dir);
+    settings.add("lethe.secret=lethe-bench-installation-secret");
+    for (String database : List.of("state", "host")) {
+      settings.add("lethe." + database + ".url=" + target.jdbcUrl());
+      settings.add("lethe." + database + ".username=" + user);
+      settings.add("lethe." + database + ".password=" + password);
+    }
+    settings.add("lethe.host.files=" + dir.resolve("files"));
+    settings.add("lethe.meta.apps[0].name=bench");
+    settings.add("lethe.meta.apps[0].secret=" + APP_SECRET);
+    settings.add("lethe.retention.enabled=false");
+    return settings;
+  }
+
+  /** {@code -Dlethe.bench.server-jvm="-XX:StartFlightRecording=…"} profiles the server. */
+  private static List<String> jvmOptions() {
+    String options = System.getProperty("lethe.bench.server-jvm", "").strip();
+    return options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+"));
+  }
+
+  /** Meta user ids never used before on this database: each callback is a new request. */
+  private static final class Users {
+    private long next = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+
+    List<String> next(int count) {
+      List<String> bodies =
+          SignedRequests.bodies(APP_SECRET, next, count, Instant.now().getEpochSecond());
+      next += count;
+      return bodies;
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.lethe.bench.retention;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lethe.bench.BenchTarget;
+import dev.lethe.bench.ContestantResult;
+import dev.lethe.bench.HeapPeak;
+import dev.lethe.bench.Scenario;
+import dev.lethe.bench.ScenarioResult;
+import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.datamap.DataMapLoader;
+import dev.lethe.core.datamap.RetentionRule;
+import dev.lethe.core.retention.RetentionSweep;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.ReferencePlatform;
+import dev.lethe.platform.generator.PlatformGenerator;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Retention under write load: the reference data map's rule {@code messages_13_months} purges the
+ * messages older than 13 months (about a third of them) while a steady writer inserts new ones.
+ * Lethe against {@code pt-archiver --purge} with the same batch size on MariaDB, and against one
+ * {@code DELETE} in one transaction on PostgreSQL (and MariaDB); rows per second, the writer's
+ * latency during the purge, the longest transaction. Every contestant must leave no aged message,
+ * every newer one and every one the writer inserted.
+ */
+public final class RetentionScenario implements Scenario {
+
+  /** Messages per batch, for Lethe and pt-archiver alike. */
+  static final int BATCH = 1000;
+
+  /** Inserts a second by the steady writer. */
+  static final int WRITER_RATE = 200;
+
+  /** The writer's connections. */
+  static final int WRITER_THREADS = 4;
+
+  private final PlatformGenerator.Sizes sizes;
+
+  public RetentionScenario() {
+    this(null);
+  }
+
+  /** With {@code sizes} instead of the target's (tests run it tiny). */
+  RetentionScenario(PlatformGenerator.Sizes sizes) {
+    this.sizes = sizes;
+  }
+
+  @Override
+  public String name() {
+    return "retention";
+  }
+
+  @Override
+  public boolean supports(BenchTarget target) {
+    return target.vendor() == Vendor.POSTGRESQL || target.vendor() == Vendor.MARIADB;
+  }
+
+  @Override
+  public ScenarioResult run(BenchTarget target) throws Exception {
+    DataMap map =
+        DataMapLoader.load(ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText());
+    RetentionRule rule =
+        map.retention().stream()
+            .filter(r -> r.name().equals(LethePurge.RULE))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no rule " + LethePurge.RULE));
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "load average %.2f on %d processors before the run",
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            Runtime.getRuntime().availableProcessors()));
+    notes.add(
+        "a writer inserts "
+            + WRITER_RATE
+            + " messages/s throughout from "
+            + WRITER_THREADS
+            + " connections, one transaction each; its latency is measured from each insert's"
+            + " scheduled start, during the purge only");
+    Path files = Files.createTempDirectory("lethe-bench-retention");
+    List<ContestantResult> results = new ArrayList<>();
+    try (HikariDataSource dataSource = target.openDataSource("bench-retention");
+        // the writer's own pool, as the application's would be
+        HikariDataSource writerPool = target.openDataSource("bench-writer")) {
+      MessagesTable table =
+          new MessagesTable(
+              dataSource,
+              target.vendor(),
+              RetentionSweep.cutoff(rule, PlatformGenerator.REFERENCE_NOW));
+      RetentionTrial trial =
+          new RetentionTrial(
+              writerPool,
+              table,
+              sizes == null ? target.size().platform() : sizes,
+              WRITER_RATE,
+              sizes == null ? Duration.ofSeconds(1) : Duration.ofMillis(200));
+      if (sizes == null) {
+        // the engine's first run in this JVM loads and compiles its classes, on the writer's CPU
+        trial.run(new LethePurge(dataSource, map, files, 0));
+        notes.add("one unmeasured run of Lethe first, so that no contestant pays for the JIT");
+      }
+      for (Purge purge : contestants(target, dataSource, map, files, notes)) {
+        HeapPeak.reset();
+        RetentionTrial.Result result = trial.run(purge);
+        results.add(contestant(result, purge.isLethe() ? HeapPeak.bytes() : null, notes));
+      }
+      notes.add(
+          "aged messages with attachments: the attachments go first (pt-archiver: a run of its own"
+              + " on attachments); Lethe also deletes their files, the baselines leave them");
+    } finally {
+      Files.deleteIfExists(files);
+    }
+    String baseline = target.vendor() == Vendor.MARIADB ? PtArchiver.NAME : SingleDelete.NAME;
+    return new ScenarioResult(
+        name(), target.database(), sizeLabel(target), baseline, results, notes);
+  }
+
+  private String sizeLabel(BenchTarget target) {
+    return sizes == null ? target.size().label() : "tiny";
+  }
+
+  /** Lethe first: its line is the one the ratios are taken of. */
+  private static List<Purge> contestants(
+      BenchTarget target,
+      HikariDataSource dataSource,
+      DataMap map,
+      Path files,
+      List<String> notes) {
+    List<Purge> purges = new ArrayList<>();
+    if (target.vendor() == Vendor.MARIADB) {
+      purges.add(new LethePurge(dataSource, map, files, BATCH));
+      if (PtArchiver.installed()) {
+        String user = target.option("user").orElse("root");
+        String password = target.option("password").orElse("");
+        purges.add(new PtArchiver(target.jdbcUrl(), user, password, BATCH, false));
+        purges.add(new PtArchiver(target.jdbcUrl(), user, password, BATCH, true));
+      } else {
+        notes.add("pt-archiver is not installed (Debian: percona-toolkit): its runs are left out");
+      }
+      purges.add(new LethePurge(dataSource, map, files, 0));
+    } else {
+      purges.add(new LethePurge(dataSource, map, files, 0));
+      purges.add(new LethePurge(dataSource, map, files, BATCH));
+    }
+    purges.add(new SingleDelete(dataSource));
+    return purges;
+  }
+
+  private static ContestantResult contestant(
+      RetentionTrial.Result result, Long heap, List<String> notes) {
+    Purge purge = result.purge();
+    MessagesTable.Check check = result.check();
+    boolean complete = check.passed() && result.outcome().deleted() == result.before().aged();
+    if (!complete && !purge.isLethe()) {
+      throw new IllegalStateException(purge.name() + " did not purge as it should: " + check);
+    }
+    if (!complete) {
+      notes.add(purge.name() + ": verification failed: " + check);
+    }
+    Map<String, Double> extra = new LinkedHashMap<>();
+    extra.put("writer_p50_ms", result.writerMillis(50));
+    extra.put("writer_p99_ms", result.writerMillis(99));
+    extra.put("writer_max_ms", result.writerMillis(100));
+    extra.put("writer_inserts", (double) result.writerInserted());
+    extra.put("writer_failures", (double) result.writerFailed());
+    extra.put("attachments_deleted", (double) result.before().agedAttachments());
+    return new ContestantResult(
+        purge.name(),
+        result.outcome().elapsedMillis(),
+        result.before().aged(),
+        "rows",
+        result.rowsPerSecond(),
+        extra,
+        result.outcome().longestTransactionMillis(),
+        heap,
+        purge.isLethe() ? Boolean.valueOf(complete) : null);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.lethe.bench.retention;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The production traffic a purge must not stop: messages inserted at a fixed rate, each in its own
+ * transaction, by a few threads with a connection each (as an application's pool would), their
+ * schedules interleaved. Latency is measured from each insert's intended start on the fixed
+ * schedule, so an insert held up by a lock also counts against the inserts that should have
+ * followed it on its connection (no coordinated omission).
+ */
+final class SteadyWriter implements AutoCloseable {
+
+  private final DataSource dataSource;
+  private final MessagesTable table;
+  private final long periodNanos;
+  private final Recorder recorder = new Recorder(3);
+  private final AtomicLong inserted = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private volatile boolean running = true;
+
+  private SteadyWriter(DataSource dataSource, MessagesTable table, int perSecond, int threads) {
+    this.dataSource = dataSource;
+    this.table = table;
+    this.periodNanos = TimeUnit.SECONDS.toNanos(1) * threads / perSecond;
+    long start = System.nanoTime();
+    for (int i = 0; i < threads; i++) {
+      long first = start + periodNanos * i / threads;
+      this.threads.add(
+          Thread.ofPlatform().name("steady-writer-" + i).daemon().unstarted(() -> write(first)));
+    }
+  }
+
+  /**
+   * Starts inserting {@code perSecond} messages a second into {@code table} from {@code threads}
+   * connections.
+   */
+  static SteadyWriter start(
+      DataSource dataSource, MessagesTable table, int perSecond, int threads) {
+    if (perSecond < threads || threads < 1) {
+      throw new IllegalArgumentException("the writer needs a rate of at least one per thread");
+    }
+    SteadyWriter writer = new SteadyWriter(dataSource, table, perSecond, threads);
+    writer.threads.forEach(Thread::start);
+    return writer;
+  }
+
+  /** Latencies recorded since the last call (the first call drops the warm-up). */
+  Histogram interval() {
+    return recorder.getIntervalHistogram();
+  }
+
+  long inserted() {
+    return inserted.get();
+  }
+
+  long failed() {
+    return failed.get();
+  }
+
+  private void write(long first) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(table.insertSql())) {
+      connection.setAutoCommit(true);
+      long next = first;
+      while (running) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+          continue;
+        }
+        try {
+          table.bindNewMessage(insert, sequence.getAndIncrement());
+          insert.executeUpdate();
+          inserted.incrementAndGet();
+        } catch (SQLException e) {
+          failed.incrementAndGet();
+        }
+        recorder.recordValue(Math.max(1, (System.nanoTime() - next) / 1_000));
+        next += periodNanos;
+      }
+    } catch (SQLException e) {
+      failed.incrementAndGet();
+      running = false;
+    }
+  }
+
+  /** Stops the writer after its current inserts. */
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.lethe.bench.callbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lethe.bench.BenchSize;
+import dev.lethe.bench.BenchTarget;
+import dev.lethe.bench.ContestantResult;
+import dev.lethe.bench.ResultsJson;
+import dev.lethe.bench.ScenarioResult;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The callbacks scenario run for a second per phase against the packaged server on each database:
+ * every callback answered 200 is a request the server stored, under the code it answered. Rates and
+ * latencies are not checked.
+ */
+class CallbacksScenarioTest {
+
+  private static final Path SERVER_JAR =
+      Path.of("..", "server", "target", "lethe-server.jar").toAbsolutePath().normalize();
+
+  @Test
+  void on_postgresql_every_callback_answered_is_stored_under_its_code() throws Exception {
+    check(run(TestDatabase.Kind.POSTGRESQL, Vendor.POSTGRESQL));
+  }
+
+  @Test
+  void on_mariadb_every_callback_answered_is_stored_under_its_code() throws Exception {
+    check(run(TestDatabase.Kind.MARIADB, Vendor.MARIADB));
+  }
+
+  private static ScenarioResult run(TestDatabase.Kind kind, Vendor vendor) throws Exception {
+    assumeServerJar();
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      BenchTarget target =
+          new BenchTarget(
+              db.url(),
+              vendor,
+              BenchSize.SMALL,
+              Map.of("user", db.user(), "server-jar", SERVER_JAR.toString()));
+      return new CallbacksScenario(CallbackPlan.tiny()).run(target);
+    }
+  }
+
+  private static void check(ScenarioResult result) throws Exception {
+    assertThat(result.contestants())
+        .extracting(ContestantResult::name)
+        .containsExactly(CallbacksScenario.LETHE, CallbacksScenario.HEALTH);
+    ContestantResult lethe = result.lethe().orElseThrow();
+    assertThat(lethe.units()).as("callbacks answered 200").isPositive();
+    assertThat(lethe.verified()).as("every 200 stored: %s", result).isTrue();
+    assertThat(result.notes())
+        .anyMatch(n -> n.contains("requests stored under exactly those codes"));
+    assertThat(result.contestants().get(1).units()).as("health answers").isPositive();
+    JsonNode json = new ObjectMapper().readTree(ResultsJson.write(Map.of(), List.of(result)));
+    assertThat(json.at("/results/0/contestants/0/extra/p99_ms").isNumber()).isTrue();
+  }
+
+  /** The packaged server is built by {@code package} of the server module, before this module. */
+  private static void assumeServerJar() {
+    if (Files.isRegularFile(SERVER_JAR)) {
+      return;
+    }
+    String message = SERVER_JAR + " is missing (./mvnw -B package -pl server -am -DskipTests)";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true and " + message);
+    }
+    Assumptions.abort("skipped: " + message);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.lethe.bench.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lethe.bench.BenchSize;
+import dev.lethe.bench.BenchTarget;
+import dev.lethe.bench.ContestantResult;
+import dev.lethe.bench.ResultsJson;
+import dev.lethe.bench.ScenarioResult;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.generator.PlatformGenerator;
+import dev.lethe.platform.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The retention scenario run tiny on each database: every contestant purges exactly the aged
+ * messages while the writer's rows and the newer ones stay, and Lethe's run is verified. Timings
+ * are not checked.
+ */
+class RetentionScenarioTest {
+
+  private static final PlatformGenerator.Sizes TINY = new PlatformGenerator.Sizes(2, 100, 3_000);
+
+  @Test
+  void on_postgresql_lethe_and_the_single_delete_purge_exactly_the_aged_messages()
+      throws Exception {
+    ScenarioResult result = run(TestDatabase.Kind.POSTGRESQL, Vendor.POSTGRESQL);
+
+    assertThat(result.contestants())
+        .extracting(ContestantResult::name)
+        .containsExactly("lethe (adaptive)", "lethe (batch 1000)", "single DELETE");
+    assertThat(result.baseline()).isEqualTo("single DELETE");
+  }
+
+  @Test
+  void on_mariadb_lethe_and_pt_archiver_purge_exactly_the_aged_messages() throws Exception {
+    ScenarioResult result = run(TestDatabase.Kind.MARIADB, Vendor.MARIADB);
+
+    assertThat(result.contestants())
+        .extracting(ContestantResult::name)
+        .startsWith("lethe (batch 1000)")
+        .contains("lethe (adaptive)", "single DELETE");
+    if (PtArchiver.installed()) {
+      assertThat(result.contestants())
+          .extracting(ContestantResult::name)
+          .contains(
+              "pt-archiver --purge (batch 1000)", "pt-archiver --purge --bulk-delete (batch 1000)");
+    }
+  }
+
+  private static ScenarioResult run(TestDatabase.Kind kind, Vendor vendor) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      BenchTarget target =
+          new BenchTarget(db.url(), vendor, BenchSize.SMALL, Map.of("user", db.user()));
+      ScenarioResult result = new RetentionScenario(TINY).run(target);
+
+      long aged = result.contestants().getFirst().units();
+      assertThat(aged).as("aged messages").isBetween(500L, 2_500L);
+      for (ContestantResult c : result.contestants()) {
+        assertThat(c.units()).as(c.name() + " rows").isEqualTo(aged);
+        assertThat(c.extra().get("writer_failures")).as(c.name()).isZero();
+        assertThat(c.extra().get("writer_inserts")).as(c.name()).isPositive();
+        assertThat(c.extra()).containsKeys("writer_p99_ms", "attachments_deleted");
+      }
+      assertThat(result.contestants().stream().filter(ContestantResult::isLethe))
+          .allSatisfy(lethe -> assertThat(lethe.verified()).as(lethe.name()).isTrue());
+      JsonNode json = new ObjectMapper().readTree(ResultsJson.write(Map.of(), List.of(result)));
+      assertThat(json.at("/results/0/scenario").asText()).isEqualTo("retention");
+      assertThat(json.at("/results/0/contestants/0/extra/writer_p99_ms").isNumber()).isTrue();
+      return result;
+    }
+  }
+}
