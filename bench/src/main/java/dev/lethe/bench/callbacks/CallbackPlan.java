@@ -19,6 +19,7 @@ record CallbackPlan(
 
   static CallbackPlan of(BenchSize size) {
     return switch (size) {
+      case TINY -> tiny();
       case SMALL -> new CallbackPlan(secs(5), secs(5), secs(5), 1_000, 32);
       case MEDIUM -> new CallbackPlan(secs(10), secs(15), secs(15), 1_000, 32);
       case LARGE -> new CallbackPlan(secs(20), secs(30), secs(30), 1_000, 32);
