@@ -4,6 +4,7 @@ import dev.lethe.core.files.FileStore;
 import dev.lethe.core.state.FileQueue;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Deletes from the file store the files whose rows a run has deleted, as recorded. */
@@ -29,15 +30,18 @@ final class FileSweeper {
       if (fresh.isEmpty()) {
         return failed;
       }
+      // marked deleted together after the page: a crash in between only deletes some files twice
+      List<Long> deleted = new ArrayList<>();
       for (FileQueue.PendingFile file : fresh) {
         try {
           files.delete(file.key());
-          runs.fileDeleted(file.id(), clock.instant());
+          deleted.add(file.id());
         } catch (IOException | RuntimeException e) {
           runs.fileFailed(file.id(), e.getClass().getSimpleName());
           failed++;
         }
       }
+      runs.filesDeleted(deleted, clock.instant());
     }
   }
 

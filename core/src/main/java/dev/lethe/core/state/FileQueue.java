@@ -34,11 +34,15 @@ public final class FileQueue {
     return files;
   }
 
-  public void fileDeleted(long id, Instant now) {
+  /** Marks files deleted from the store, all in one statement. */
+  public void filesDeleted(List<Long> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return;
+    }
     dsl.update(FILES)
         .set(FILE_DELETED, RunStore.utc(now))
         .set(FILE_ATTEMPTS, FILE_ATTEMPTS.plus(1))
-        .where(FILE_ID.eq(id))
+        .where(FILE_ID.in(ids))
         .execute();
   }
 
