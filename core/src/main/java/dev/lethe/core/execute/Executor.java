@@ -14,6 +14,7 @@ import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunStore;
 import java.time.Clock;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -199,10 +200,11 @@ public final class Executor {
   /** Returns whether any file keys were recorded. */
   private boolean deletePage(DSLContext tx, Run run, Node node, List<Object> keys) {
     Selector selector = run.selector();
+    Map<String, Long> deleted = new LinkedHashMap<>();
     boolean files = false;
     for (Node child : node.cascades()) {
       if (inline(run, child)) {
-        files |= deleteInline(tx, run, child, selector.below(child, keys));
+        files |= deleteInline(tx, run, child, selector.below(child, keys), deleted);
       }
     }
     for (Node.Edge edge : node.updates()) {
@@ -213,8 +215,8 @@ public final class Executor {
     if (run.guardHeldChildren()) {
       own = own.and(selector.nothingLeftBelow(node));
     }
-    files |= delete(tx, run, entity, own);
-    BatchRecords.countBatch(tx, run.id());
+    files |= delete(tx, run, entity, own, deleted);
+    BatchRecords.finishBatch(tx, run.id(), deleted);
     return files;
   }
 
@@ -229,7 +231,8 @@ public final class Executor {
   }
 
   /** Deletes {@code rows} of an inline node and what hangs below them, deepest first. */
-  private boolean deleteInline(DSLContext tx, Run run, Node node, Condition rows) {
+  private boolean deleteInline(
+      DSLContext tx, Run run, Node node, Condition rows, Map<String, Long> deleted) {
     boolean files = false;
     if (!node.isLeaf()) {
       BoundEntity entity = node.entity();
@@ -241,7 +244,7 @@ public final class Executor {
                 .field(child.via().orElseThrow().column())
                 .in(keys)
                 .and(run.selector().held().notHeld(child.entity()));
-        files |= delete(tx, run, child.entity(), below);
+        files |= delete(tx, run, child.entity(), below, deleted);
       }
       for (Node.Edge edge : node.updates()) {
         update(
@@ -254,7 +257,7 @@ public final class Executor {
                 .and(run.selector().held().notHeld(edge.child())));
       }
     }
-    return delete(tx, run, node.entity(), rows) | files;
+    return delete(tx, run, node.entity(), rows, deleted) | files;
   }
 
   private void update(DSLContext tx, Run run, Node.Edge edge, Condition where) {
@@ -264,8 +267,12 @@ public final class Executor {
     writer.apply(tx, child, edge.relation(), where);
   }
 
-  /** Deletes the rows, recording their file keys first; returns whether any were recorded. */
-  private static boolean delete(DSLContext tx, Run run, BoundEntity entity, Condition where) {
+  /**
+   * Deletes the rows, recording their file keys first, and adds them to {@code deleted} (written
+   * with the batch's end); returns whether any file keys were recorded.
+   */
+  private static boolean delete(
+      DSLContext tx, Run run, BoundEntity entity, Condition where, Map<String, Long> deleted) {
     int files = 0;
     for (String column : entity.entity().files()) {
       files +=
@@ -273,7 +280,7 @@ public final class Executor {
               tx, run.id(), entity.name(), entity.table(), entity.text(column), where);
     }
     int n = tx.deleteFrom(entity.table()).where(where).execute();
-    BatchRecords.addCount(tx, run.id(), entity.name(), Outcome.DELETED, n);
+    deleted.merge(entity.name(), (long) n, Long::sum);
     return files > 0;
   }
 }
