@@ -270,9 +270,17 @@ public final class Desk {
     for (RetentionOutcome outcome : outcomes) {
       parts
           .ledger()
-          .append(RETENTION_ENTRY, "retention:" + outcome.rule(), ReceiptJson.writeRecord(outcome));
+          .append(
+              RETENTION_ENTRY,
+              retentionReference(outcome.rule()),
+              ReceiptJson.writeRecord(outcome));
     }
     return outcomes;
+  }
+
+  /** The ledger reference of a retention rule's sweeps: {@code retention:<rule>}. */
+  public static String retentionReference(String rule) {
+    return "retention:" + rule;
   }
 
   private List<DeletionRequest> onHold() {

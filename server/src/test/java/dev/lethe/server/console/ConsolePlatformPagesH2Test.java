@@ -283,4 +283,38 @@ class ConsolePlatformPagesH2Test {
     assertThat(admin.get("/admin/meta?lang=id").body()).contains("Daftar user id Meta");
     assertThat(admin.get("/admin/operators?lang=id").body()).contains("Tambah operator");
   }
+
+  @Test
+  void the_ledger_is_read_fifty_entries_a_page_newest_first() {
+    Ledger ledger = server.bean(Ledger.class);
+    for (int i = 1; i <= 60; i++) {
+      ledger.append("test-note", "paging-" + i, "{\"n\":" + i + "}");
+    }
+    ConsoleClient auditor = signedIn("audrey", PASSWORD);
+
+    String first = auditor.get("/admin/ledger").body();
+    java.util.regex.Matcher shown =
+        java.util.regex.Pattern.compile("<code>(\\d+):[0-9a-f]{64}</code>").matcher(first);
+    assertThat(shown.find()).as("the head is shown").isTrue();
+    long head = Long.parseLong(shown.group(1));
+    assertThat(head).isGreaterThanOrEqualTo(60);
+    assertThat(first)
+        .contains(hashTitle(ledger, head))
+        .contains(hashTitle(ledger, head - 49))
+        .doesNotContain(hashTitle(ledger, head - 50))
+        .contains("/admin/ledger?from=" + (head - 50) + "\"")
+        .doesNotContain(">Newer<");
+    assertThat(first.indexOf(hashTitle(ledger, head)))
+        .isLessThan(first.indexOf(hashTitle(ledger, head - 1)));
+
+    String second = auditor.get("/admin/ledger?from=" + (head - 50)).body();
+    assertThat(second)
+        .contains(hashTitle(ledger, head - 50))
+        .doesNotContain(hashTitle(ledger, head - 49))
+        .contains(">Newer<");
+  }
+
+  static String hashTitle(Ledger ledger, long seq) {
+    return "title=\"" + ledger.find(seq).orElseThrow().entryHash() + "\"";
+  }
 }

@@ -7,7 +7,6 @@ import dev.lethe.server.console.Role;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -26,9 +25,6 @@ class OperatorForms {
   OperatorForms(Lethe lethe) {
     this.workspaces = lethe.workspaces();
   }
-
-  static final Set<String> ROLES =
-      Set.of("platform_admin", "privacy_operator", "auditor", "workspace_admin");
 
   /** Checks {@code value} with {@code check}; its message goes to {@code errors[field]}. */
   static void check(

@@ -2,6 +2,7 @@ package dev.lethe.server.console.retention;
 
 import dev.lethe.core.Lethe;
 import dev.lethe.core.datamap.RetentionRule;
+import dev.lethe.core.desk.Desk;
 import dev.lethe.core.ledger.Ledger;
 import dev.lethe.core.ledger.LedgerEntry;
 import dev.lethe.core.receipt.Outcome;
@@ -9,6 +10,7 @@ import dev.lethe.server.console.ledger.LedgerRow;
 import dev.lethe.server.execution.RetentionSchedule;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -44,7 +46,7 @@ class RetentionPageController {
           rule.entity(),
           rule.column(),
           rule.maxAge().toString(),
-          rule.action().name().toLowerCase(java.util.Locale.ROOT),
+          rule.action().name().toLowerCase(Locale.ROOT),
           last.map(LedgerEntry::recordedAt),
           counts.getOrDefault(Outcome.DELETED, 0L),
           counts.getOrDefault(Outcome.ANONYMIZED, 0L));
@@ -95,7 +97,7 @@ class RetentionPageController {
   private void fill(Model model) {
     List<Row> rows =
         lethe.dataMap().retention().stream()
-            .map(rule -> Row.of(rule, ledger.latest("retention:" + rule.name())))
+            .map(rule -> Row.of(rule, ledger.latest(Desk.retentionReference(rule.name()))))
             .toList();
     model.addAttribute("rules", rows);
     model.addAttribute("enabled", schedule.enabled());
