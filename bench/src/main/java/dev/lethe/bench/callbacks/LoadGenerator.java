@@ -134,7 +134,11 @@ final class LoadGenerator implements AutoCloseable {
           fail("HTTP " + answer.statusCode());
         }
       } catch (IOException e) {
-        fail(e.getClass().getSimpleName());
+        String message = String.valueOf(e.getMessage());
+        fail(
+            e.getClass().getSimpleName()
+                + ": "
+                + (message.length() > 60 ? message.substring(0, 60) : message));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail("interrupted");
