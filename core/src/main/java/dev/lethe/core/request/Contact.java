@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public record Contact(String address, String language) {
 
+  /** What is wrong with an address that is not an e-mail address. */
+  public static final String NOT_AN_ADDRESS = "the contact address must be an e-mail address";
+
   private static final Pattern ADDRESS =
       Pattern.compile(
           "[^\\s@<>()\\[\\],;:\"]{1,64}@[^\\s@<>()\\[\\],;:\"]+\\.[^\\s@<>()\\[\\],;:\"]+");
@@ -20,7 +23,7 @@ public record Contact(String address, String language) {
     Objects.requireNonNull(address, "address");
     address = address.strip();
     if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
-      throw new InvalidRequestException("the contact address must be an e-mail address");
+      throw new InvalidRequestException(NOT_AN_ADDRESS);
     }
     language = language == null || language.isBlank() ? "en" : language.strip();
     if (!LANGUAGE.matcher(language).matches()) {

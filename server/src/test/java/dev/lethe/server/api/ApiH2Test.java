@@ -225,6 +225,14 @@ class ApiH2Test {
             "grace_period",
             "verification");
     assertThat(answer.body()).doesNotContain("not-an-address-7719").doesNotContain("Atlantis");
+    // the keys pages translate by are not part of the answer: each error is its field and message
+    assertThat(answer.body())
+        .contains("{\"field\":\"identities[1].value\",\"message\":\"not a valid email\"}")
+        .contains(
+            "{\"field\":\"verification\","
+                + "\"message\":\"email verification needs a contact e-mail address\"}")
+        .doesNotContain("\"code\"")
+        .doesNotContain("\"args\"");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.identity.IdentityNormalizer;
 import dev.lethe.server.api.FieldErrors;
 import dev.lethe.server.api.InvalidFieldsException;
+import dev.lethe.server.api.InvalidValueException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -42,19 +43,19 @@ public final class HoldForms {
     entity.ifPresent(
         name -> {
           if (!map.entities().containsKey(name)) {
+            String known = String.join(", ", map.entities().keySet());
             errors.add(
-                "entity",
-                "no such entity; the data map has " + String.join(", ", map.entities().keySet()));
+                "entity", "check.no-entity", "no such entity; the data map has " + known, known);
           }
         });
     Optional<String> key = text(form.key());
     if (form.reason() == null || form.reason().isBlank()) {
-      errors.add("reason", "required: why the data must be kept");
+      errors.add("reason", "check.hold-reason", "required: why the data must be kept");
     }
     Optional<Instant> expires =
         text(form.expiresAt()).map(t -> errors.read("expires_at", () -> instant(t)));
     if (expires.filter(e -> !e.isAfter(clock.instant())).isPresent()) {
-      errors.add("expires_at", "must be in the future");
+      errors.add("expires_at", "check.future", "must be in the future");
     }
     errors.throwIfAny();
     try {
@@ -67,18 +68,20 @@ public final class HoldForms {
 
   private Identity identity(HoldForm.IdentityForm form) {
     if (form.kind() == null || form.value() == null) {
-      throw new IllegalArgumentException("needs a kind and a value");
+      throw new InvalidValueException("check.kind-and-value", "needs a kind and a value");
     }
     IdentityKind kind =
         IdentityKind.fromCode(form.kind())
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException(
-                        "unknown kind; known: " + IdentityKind.knownCodes()));
+                    new InvalidValueException(
+                        "check.unknown-kind",
+                        "unknown kind; known: " + IdentityKind.knownCodes(),
+                        IdentityKind.knownCodes()));
     try {
       return normalizer.normalize(kind, form.value());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a valid " + kind.code());
+      throw new InvalidValueException("check.not-valid", "not a valid " + kind.code(), kind.code());
     }
   }
 
@@ -86,7 +89,8 @@ public final class HoldForms {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("an ISO-8601 instant such as 2027-01-31T00:00:00Z");
+      throw new InvalidValueException(
+          "check.instant", "an ISO-8601 instant such as 2027-01-31T00:00:00Z");
     }
   }
 

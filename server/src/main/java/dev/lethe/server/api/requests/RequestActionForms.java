@@ -14,10 +14,12 @@ public final class RequestActionForms {
   /** A rejection's or extension's reason: shown to the person, so required and short. */
   public static String reason(String given) {
     if (given == null || given.isBlank()) {
-      throw InvalidFieldsException.of("reason", "required: it is shown to the person");
+      throw InvalidFieldsException.coded(
+          "reason", "check.reason-shown", "required: it is shown to the person");
     }
     if (given.length() > 500) {
-      throw InvalidFieldsException.of("reason", "at most 500 characters");
+      throw InvalidFieldsException.coded(
+          "reason", "check.at-most-characters", "at most 500 characters", 500);
     }
     return given.strip();
   }
@@ -25,22 +27,26 @@ public final class RequestActionForms {
   /** How much later a request may complete: {@code 1 month}, {@code 45 days}. */
   public static Span span(String by) {
     if (by == null || by.isBlank()) {
-      throw InvalidFieldsException.of("by", "required: a span such as 1 month or 45 days");
+      throw InvalidFieldsException.coded(
+          "by", "check.span-required", "required: a span such as 1 month or 45 days");
     }
     try {
       return Span.parse(by);
     } catch (IllegalArgumentException e) {
-      throw InvalidFieldsException.of("by", e.getMessage());
+      // the span's own message says what is wrong; pages may say it more generally
+      throw InvalidFieldsException.coded("by", "check.span", e.getMessage());
     }
   }
 
   /** How staff checked the person's identity, kept on the request's events. */
   public static String verificationNote(String note) {
     if (note == null || note.isBlank()) {
-      throw InvalidFieldsException.of("note", "required: how the person's identity was checked");
+      throw InvalidFieldsException.coded(
+          "note", "check.note-required", "required: how the person's identity was checked");
     }
     if (note.length() > 300) {
-      throw InvalidFieldsException.of("note", "at most 300 characters");
+      throw InvalidFieldsException.coded(
+          "note", "check.at-most-characters", "at most 300 characters", 300);
     }
     return note.strip();
   }

@@ -14,6 +14,7 @@ import dev.lethe.core.request.RequestType;
 import dev.lethe.server.api.ApiForbiddenException;
 import dev.lethe.server.api.FieldErrors;
 import dev.lethe.server.api.InvalidFieldsException;
+import dev.lethe.server.api.InvalidValueException;
 import dev.lethe.server.api.Reach;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -74,7 +75,9 @@ public final class RequestForms {
     Boolean verify = errors.read("verification", () -> verification(form.verification(), contact));
     if (identities.isEmpty() && params.isEmpty() && scope != null) {
       errors.add(
-          "identities", "give the person's identities, or the parameters of the scope's filters");
+          "identities",
+          "check.identities-needed",
+          "give the person's identities, or the parameters of the scope's filters");
     }
     errors.throwIfAny();
     try {
@@ -138,10 +141,14 @@ public final class RequestForms {
       workspace = workspace.or(caller::onlyWorkspace);
     }
     if (scope != null && scope.tenantBound() && workspace.isEmpty()) {
-      errors.add("workspace", "required: scope '" + scope.name() + "' is bound to a workspace");
+      errors.add(
+          "workspace",
+          "check.workspace-bound",
+          "required: scope '" + scope.name() + "' is bound to a workspace",
+          scope.name());
     }
     if (workspace.filter(w -> w.length() > 255).isPresent()) {
-      errors.add("workspace", "at most 255 characters");
+      errors.add("workspace", "check.at-most-characters", "at most 255 characters", 255);
     }
     return workspace;
   }
@@ -159,18 +166,26 @@ public final class RequestForms {
       String field = "identities[" + i + "]";
       RequestForm.IdentityForm form = forms.get(i);
       if (form == null || form.kind() == null || form.value() == null) {
-        errors.add(field, "needs a kind and a value");
+        errors.add(field, "check.kind-and-value", "needs a kind and a value");
         continue;
       }
       Optional<IdentityKind> kind = IdentityKind.fromCode(form.kind());
       if (kind.isEmpty()) {
-        errors.add(field + ".kind", "unknown kind; known: " + IdentityKind.knownCodes());
+        errors.add(
+            field + ".kind",
+            "check.unknown-kind",
+            "unknown kind; known: " + IdentityKind.knownCodes(),
+            IdentityKind.knownCodes());
         continue;
       }
       try {
         identities.add(normalizer.normalize(kind.get(), form.value()));
       } catch (IllegalArgumentException e) {
-        errors.add(field + ".value", "not a valid " + kind.get().code());
+        errors.add(
+            field + ".value",
+            "check.not-valid",
+            "not a valid " + kind.get().code(),
+            kind.get().code());
       }
     }
     return identities;
@@ -213,7 +228,7 @@ public final class RequestForms {
       throw new IllegalArgumentException("an ISO-8601 duration such as P14D or PT24H");
     }
     if (grace.isNegative() || grace.isZero() || grace.compareTo(MAX_GRACE) > 0) {
-      throw new IllegalArgumentException("between one second and 90 days");
+      throw new InvalidValueException("check.grace-period", "between one second and 90 days");
     }
     return Optional.of(grace);
   }
@@ -223,12 +238,14 @@ public final class RequestForms {
       return Optional.empty();
     }
     if (form.email() == null || form.email().isBlank()) {
-      throw new IllegalArgumentException("an e-mail address is required");
+      throw new InvalidValueException("check.email-required", "an e-mail address is required");
     }
     try {
       return Optional.of(new Contact(form.email(), form.language()));
     } catch (InvalidRequestException e) {
-      throw new IllegalArgumentException(e.getMessage());
+      throw Contact.NOT_AN_ADDRESS.equals(e.getMessage())
+          ? new InvalidValueException("check.contact-address", e.getMessage())
+          : new IllegalArgumentException(e.getMessage());
     }
   }
 
@@ -240,7 +257,8 @@ public final class RequestForms {
       case "manual" -> true;
       case "email" -> {
         if (contact == null || contact.isEmpty()) {
-          throw new IllegalArgumentException("email verification needs a contact e-mail address");
+          throw new InvalidValueException(
+              "check.email-verification", "email verification needs a contact e-mail address");
         }
         yield true;
       }
