@@ -2,6 +2,7 @@ package dev.lethe.server.console;
 
 import dev.lethe.core.request.Contact;
 import dev.lethe.core.request.InvalidRequestException;
+import dev.lethe.server.api.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,7 @@ public record NewOperator(
     email.ifPresent(NewOperator::checkEmail);
     checkPassword(password);
     if (role == null) {
-      throw new IllegalArgumentException("a role is required");
+      throw new InvalidValueException("check.role-required", "a role is required");
     }
     workspaces = checkWorkspaces(role, workspaces);
   }
@@ -37,7 +38,8 @@ public record NewOperator(
   /** A plain token: the sign-in name and the actor id on events. */
   public static void checkId(String id) {
     if (id == null || !ID.matcher(id.strip()).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
+          "check.operator-name",
           "2 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
   }
@@ -50,14 +52,16 @@ public record NewOperator(
   public static SortedSet<String> checkWorkspaces(Role role, Set<String> workspaces) {
     SortedSet<String> kept = new TreeSet<>(workspaces == null ? Set.of() : workspaces);
     if (role == Role.WORKSPACE_ADMIN && kept.isEmpty()) {
-      throw new IllegalArgumentException("a workspace admin needs at least one workspace");
+      throw new InvalidValueException(
+          "check.workspace-needed", "a workspace admin needs at least one workspace");
     }
     if (role != Role.WORKSPACE_ADMIN) {
       return new TreeSet<>();
     }
     for (String workspace : kept) {
       if (!WORKSPACE.matcher(workspace).matches()) {
-        throw new IllegalArgumentException("a workspace is 1 to 255 characters without spaces");
+        throw new InvalidValueException(
+            "check.workspace-name", "a workspace is 1 to 255 characters without spaces");
       }
     }
     return kept;
@@ -67,17 +71,17 @@ public record NewOperator(
     try {
       new Contact(email, "en");
     } catch (InvalidRequestException e) {
-      throw new IllegalArgumentException("not an e-mail address");
+      throw new InvalidValueException("check.email", "not an e-mail address");
     }
   }
 
   /** 12 to 72 bytes (UTF-8): long enough to resist guessing, short enough for bcrypt. */
   public static void checkPassword(String password) {
     if (password == null || password.length() < 12) {
-      throw new IllegalArgumentException("at least 12 characters");
+      throw new InvalidValueException("check.password-short", "at least 12 characters");
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
-      throw new IllegalArgumentException("at most 72 bytes");
+      throw new InvalidValueException("check.password-long", "at most 72 bytes");
     }
   }
 

@@ -20,6 +20,7 @@ final class ConsoleClient {
   private final RunningServer server;
   private final HttpClient http;
   private String csrf = "";
+  private String language = "en";
 
   ConsoleClient(RunningServer server) {
     this.server = server;
@@ -30,6 +31,12 @@ final class ConsoleClient {
             .build();
   }
 
+  /** Sends {@code Accept-Language: language} from now on ({@code en} until then). */
+  ConsoleClient speaking(String language) {
+    this.language = language;
+    return this;
+  }
+
   /** Signs in; the answer is the redirect (to the console, or back to the sign-in page). */
   HttpResponse<String> signIn(String name, String password) {
     get("/admin/login");
@@ -37,7 +44,7 @@ final class ConsoleClient {
   }
 
   HttpResponse<String> get(String path) {
-    HttpResponse<String> page = send(server.to(path).header("Accept-Language", "en").GET());
+    HttpResponse<String> page = send(server.to(path).header("Accept-Language", language).GET());
     Matcher token = CSRF.matcher(page.body());
     if (token.find()) {
       csrf = token.group(1);
@@ -56,7 +63,7 @@ final class ConsoleClient {
         server
             .to(path)
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept-Language", "en")
+            .header("Accept-Language", language)
             .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
@@ -89,7 +96,7 @@ final class ConsoleClient {
         server
             .to(path)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Accept-Language", "en")
+            .header("Accept-Language", language)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 

@@ -12,6 +12,7 @@ import dev.lethe.core.hold.UnknownHoldException;
 import dev.lethe.server.api.InvalidFieldsException;
 import dev.lethe.server.api.holds.HoldForm;
 import dev.lethe.server.api.holds.HoldForms;
+import dev.lethe.server.console.ConsoleTexts;
 import dev.lethe.server.console.Operator;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,13 +43,15 @@ class HoldsPageController {
   private final HoldForms forms;
   private final Lethe lethe;
   private final Clock clock;
+  private final ConsoleTexts texts;
 
-  HoldsPageController(Holds holds, Desk desk, Lethe lethe, Clock clock) {
+  HoldsPageController(Holds holds, Desk desk, Lethe lethe, Clock clock, ConsoleTexts texts) {
     this.holds = holds;
     this.desk = desk;
     this.lethe = lethe;
     this.clock = clock;
     this.forms = new HoldForms(lethe.dataMap(), lethe.normalizer(), clock);
+    this.texts = texts;
   }
 
   /** The form as posted: {@code target} says which of the fields count. */
@@ -155,7 +158,7 @@ class HoldsPageController {
               case "body" -> "target";
               default -> f.field();
             },
-            f.message());
+            texts.of(f));
       }
     }
     fill(model, false, form, errors);

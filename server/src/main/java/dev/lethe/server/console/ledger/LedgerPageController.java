@@ -5,6 +5,7 @@ import dev.lethe.core.ledger.Ledger;
 import dev.lethe.core.ledger.LedgerEntry;
 import dev.lethe.core.ledger.Verification;
 import dev.lethe.core.request.RequestStore;
+import dev.lethe.server.console.ConsoleTexts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +29,12 @@ class LedgerPageController {
 
   private final Ledger ledger;
   private final RequestStore store;
+  private final ConsoleTexts texts;
 
-  LedgerPageController(Ledger ledger, RequestStore store) {
+  LedgerPageController(Ledger ledger, RequestStore store, ConsoleTexts texts) {
     this.ledger = ledger;
     this.store = store;
+    this.texts = texts;
   }
 
   @GetMapping("/admin/ledger")
@@ -50,7 +53,12 @@ class LedgerPageController {
     try {
       kept = given.isEmpty() ? Optional.empty() : Optional.of(Anchor.parse(given));
     } catch (IllegalArgumentException e) {
-      fill(model, from, given, Map.of("anchor", e.getMessage() + ", as seq:hash"));
+      // the anchor's own message says what is wrong in English; other languages say it generally
+      fill(
+          model,
+          from,
+          given,
+          Map.of("anchor", texts.textOr(e.getMessage() + ", as seq:hash", "check.anchor")));
       ModelAndView page = new ModelAndView("admin/ledger", model.asMap());
       page.setStatus(HttpStatus.BAD_REQUEST);
       return page;

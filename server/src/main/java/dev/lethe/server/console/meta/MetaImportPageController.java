@@ -2,6 +2,7 @@ package dev.lethe.server.console.meta;
 
 import dev.lethe.core.meta.UserIdListTooLargeException;
 import dev.lethe.server.api.meta.MetaListImport;
+import dev.lethe.server.console.ConsoleTexts;
 import dev.lethe.server.console.Operator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,11 +29,15 @@ class MetaImportPageController {
 
   private final MetaListImport lists;
   private final DataSize limit;
+  private final ConsoleTexts texts;
 
   MetaImportPageController(
-      MetaListImport lists, @Value("${spring.servlet.multipart.max-request-size}") DataSize limit) {
+      MetaListImport lists,
+      @Value("${spring.servlet.multipart.max-request-size}") DataSize limit,
+      ConsoleTexts texts) {
     this.lists = lists;
     this.limit = limit;
+    this.texts = texts;
   }
 
   /** The upload form; {@code too-large} when {@link OversizedUploads} sent a file back. */
@@ -43,11 +48,7 @@ class MetaImportPageController {
     model.addAttribute(
         "errors",
         refused
-            ? Map.of(
-                "file",
-                "the file is larger than "
-                    + limit.toMegabytes()
-                    + "MB: Meta's lists are far smaller; split it, or check it is the list")
+            ? Map.of("file", texts.text("check.file-too-large", limit.toMegabytes()))
             : Map.of());
     ModelAndView page = new ModelAndView("admin/meta", model.asMap());
     page.setStatus(refused ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.OK);
@@ -60,18 +61,19 @@ class MetaImportPageController {
     String text = file == null ? "" : read(file);
     String refused = null;
     if (file == null || file.isEmpty()) {
-      refused = "choose the file Meta sent: none was uploaded, or it is empty";
+      refused = texts.text("check.file-empty");
     } else if (text.isBlank()) {
-      refused = "the file holds no text: upload Meta's list as it came";
+      refused = texts.text("check.file-no-text");
     } else {
       try {
         MetaListImport.Summary summary = lists.run(text, me.actor());
         model.addAttribute("summary", summary);
         if (summary.ids() == 0) {
-          refused = "no user id could be read from the file: see the lines below";
+          refused = texts.text("check.file-no-id");
         }
       } catch (UserIdListTooLargeException e) {
-        refused = e.getMessage();
+        // the limit's own message names it in English; other languages say it generally
+        refused = texts.textOr(e.getMessage(), "check.file-list-too-large");
       }
     }
     model.addAttribute("errors", refused == null ? Map.of() : Map.of("file", refused));

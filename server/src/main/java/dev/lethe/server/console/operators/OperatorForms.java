@@ -2,6 +2,7 @@ package dev.lethe.server.console.operators;
 
 import dev.lethe.core.Lethe;
 import dev.lethe.core.plan.WorkspaceLookup;
+import dev.lethe.server.console.ConsoleTexts;
 import dev.lethe.server.console.NewOperator;
 import dev.lethe.server.console.Role;
 import java.util.Arrays;
@@ -21,25 +22,31 @@ import org.springframework.stereotype.Component;
 class OperatorForms {
 
   private final WorkspaceLookup workspaces;
+  private final ConsoleTexts texts;
 
-  OperatorForms(Lethe lethe) {
+  OperatorForms(Lethe lethe, ConsoleTexts texts) {
     this.workspaces = lethe.workspaces();
+    this.texts = texts;
   }
 
   /** Checks {@code value} with {@code check}; its message goes to {@code errors[field]}. */
-  static void check(
-      Map<String, String> errors, String field, Consumer<String> check, String value) {
+  void check(Map<String, String> errors, String field, Consumer<String> check, String value) {
     try {
       check.accept(value);
     } catch (IllegalArgumentException e) {
-      errors.putIfAbsent(field, e.getMessage());
+      errors.putIfAbsent(field, texts.of(e));
     }
+  }
+
+  /** A message of the operator pages' own, in the page's language. */
+  String text(String code, Object... args) {
+    return texts.text(code, args);
   }
 
   Optional<Role> role(Map<String, String> errors, String code) {
     Optional<Role> role = Role.fromCode(code == null ? "" : code.strip());
     if (role.isEmpty()) {
-      errors.put("role", "choose one of the roles");
+      errors.put("role", texts.text("check.choose-role"));
     }
     return role;
   }
@@ -55,19 +62,19 @@ class OperatorForms {
       if (workspaces.entity().isPresent()) {
         for (String workspace : kept) {
           if (workspaces.find(Optional.empty(), workspace, 1).isEmpty()) {
-            errors.put("workspaces", "no workspace '" + workspace + "' in the host's database");
+            errors.put("workspaces", texts.text("check.no-workspace", workspace));
             break;
           }
         }
       }
       return kept;
     } catch (IllegalArgumentException e) {
-      errors.put("workspaces", e.getMessage());
+      errors.put("workspaces", texts.of(e));
       return new TreeSet<>();
     }
   }
 
-  static Optional<String> email(Map<String, String> errors, String typed) {
+  Optional<String> email(Map<String, String> errors, String typed) {
     String email = typed == null ? "" : typed.strip();
     if (email.isEmpty()) {
       return Optional.empty();

@@ -52,7 +52,7 @@ class OperatorPageController {
     Operator operator = find(id);
     Map<String, String> errors = new HashMap<>();
     if (operator.id().equals(me.id())) {
-      errors.put("role", "you cannot change your own role: another platform admin can");
+      errors.put("role", forms.text("check.own-role"));
     }
     Optional<Role> chosen = forms.role(errors, role);
     SortedSet<String> kept = chosen.map(r -> forms.workspaces(errors, r, workspaces)).orElse(null);
@@ -71,7 +71,7 @@ class OperatorPageController {
       RedirectAttributes redirect) {
     Operator operator = find(id);
     Map<String, String> errors = new HashMap<>();
-    OperatorForms.check(errors, "password", NewOperator::checkPassword, password);
+    forms.check(errors, "password", NewOperator::checkPassword, password);
     if (errors.isEmpty()) {
       operators.setPassword(id, password);
       return done(redirect, id, "done.passwordSet");

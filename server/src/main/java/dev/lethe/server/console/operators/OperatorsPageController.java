@@ -57,9 +57,9 @@ class OperatorsPageController {
       Operator me, @ModelAttribute AddForm form, Model model, RedirectAttributes redirect) {
     Map<String, String> errors = new HashMap<>();
     String name = form.name() == null ? "" : form.name().strip();
-    OperatorForms.check(errors, "name", NewOperator::checkId, name);
-    OperatorForms.check(errors, "password", NewOperator::checkPassword, form.password());
-    Optional<String> email = OperatorForms.email(errors, form.email());
+    forms.check(errors, "name", NewOperator::checkId, name);
+    forms.check(errors, "password", NewOperator::checkPassword, form.password());
+    Optional<String> email = forms.email(errors, form.email());
     Optional<Role> role = forms.role(errors, form.role());
     SortedSet<String> workspaces =
         role.map(r -> forms.workspaces(errors, r, form.workspaces())).orElse(null);
@@ -70,7 +70,7 @@ class OperatorsPageController {
         redirect.addFlashAttribute("done", "done.added");
         return new ModelAndView("redirect:/admin/operators/" + name);
       }
-      errors.put("name", "this name is taken");
+      errors.put("name", forms.text("check.name-taken"));
     }
     fill(model, form, errors);
     ModelAndView page = new ModelAndView("admin/operators", model.asMap());

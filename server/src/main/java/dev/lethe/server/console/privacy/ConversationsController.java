@@ -5,6 +5,7 @@ import dev.lethe.core.identity.Identity;
 import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.request.DeletionRequest;
 import dev.lethe.server.console.ConsoleNotFoundException;
+import dev.lethe.server.console.ConsoleTexts;
 import dev.lethe.server.console.Operator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +36,14 @@ class ConversationsController {
   private final HostDirectory directory;
   private final ConsoleDeletions deletions;
   private final Lethe lethe;
+  private final ConsoleTexts texts;
 
-  ConversationsController(HostDirectory directory, ConsoleDeletions deletions, Lethe lethe) {
+  ConversationsController(
+      HostDirectory directory, ConsoleDeletions deletions, Lethe lethe, ConsoleTexts texts) {
     this.directory = directory;
     this.deletions = deletions;
     this.lethe = lethe;
+    this.texts = texts;
   }
 
   @GetMapping("/admin/conversations")
@@ -63,10 +67,10 @@ class ConversationsController {
         try {
           identity = lethe.normalizer().normalize(IdentityKind.fromCode(searchBy).orElseThrow(), q);
         } catch (IllegalArgumentException e) {
-          errors.put("q", "not a valid " + searchBy);
+          errors.put("q", texts.text("check.not-valid", searchBy));
         }
       } else if (q.strip().length() < 2 || q.length() > 200) {
-        errors.put("q", "2 to 200 characters");
+        errors.put("q", texts.text("check.search-length"));
       }
       if (errors.isEmpty()) {
         model.addAttribute(

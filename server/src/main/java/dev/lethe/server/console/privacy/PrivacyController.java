@@ -1,6 +1,7 @@
 package dev.lethe.server.console.privacy;
 
 import dev.lethe.core.request.DeletionRequest;
+import dev.lethe.server.console.ConsoleTexts;
 import dev.lethe.server.console.Operator;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,11 +35,14 @@ class PrivacyController {
   private final HostDirectory directory;
   private final ConsoleDeletions deletions;
   private final Clock clock;
+  private final ConsoleTexts texts;
 
-  PrivacyController(HostDirectory directory, ConsoleDeletions deletions, Clock clock) {
+  PrivacyController(
+      HostDirectory directory, ConsoleDeletions deletions, Clock clock, ConsoleTexts texts) {
     this.directory = directory;
     this.deletions = deletions;
     this.clock = clock;
+    this.texts = texts;
   }
 
   @GetMapping("/admin/privacy")
@@ -66,7 +70,7 @@ class PrivacyController {
     LocalDate start = date(from, today.minusDays(7), "from", errors);
     LocalDate end = date(to, today.plusDays(1), "to", errors);
     if (errors.isEmpty() && !end.isAfter(start)) {
-      errors.put("to", "must be after the start");
+      errors.put("to", texts.text("check.after-start"));
     }
     Optional<String> chosenBot =
         Optional.ofNullable(bot).map(String::strip).filter(b -> !b.isEmpty());
@@ -120,18 +124,18 @@ class PrivacyController {
     return new ModelAndView("redirect:/admin/requests/" + request.id());
   }
 
-  private static LocalDate date(
+  private LocalDate date(
       String given, LocalDate otherwise, String field, Map<String, String> errors) {
     if (given == null || given.isBlank()) {
       if (otherwise == null) {
-        errors.put(field, "required");
+        errors.put(field, texts.text("check.required"));
       }
       return otherwise;
     }
     try {
       return LocalDate.parse(given.strip());
     } catch (DateTimeParseException e) {
-      errors.put(field, "a date such as 2026-01-31");
+      errors.put(field, texts.text("check.date"));
       return otherwise;
     }
   }

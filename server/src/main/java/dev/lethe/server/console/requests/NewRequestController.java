@@ -11,6 +11,7 @@ import dev.lethe.core.request.Received;
 import dev.lethe.server.api.InvalidFieldsException;
 import dev.lethe.server.api.requests.RequestForm;
 import dev.lethe.server.api.requests.RequestForms;
+import dev.lethe.server.console.ConsoleTexts;
 import dev.lethe.server.console.Operator;
 import dev.lethe.server.requests.RequestProperties;
 import java.util.ArrayList;
@@ -42,10 +43,12 @@ class NewRequestController {
   private final Desk desk;
   private final Lethe lethe;
   private final RequestForms forms;
+  private final ConsoleTexts texts;
 
-  NewRequestController(Desk desk, Lethe lethe, RequestProperties properties) {
+  NewRequestController(Desk desk, Lethe lethe, RequestProperties properties, ConsoleTexts texts) {
     this.desk = desk;
     this.lethe = lethe;
+    this.texts = texts;
     this.forms =
         new RequestForms(lethe.dataMap(), lethe.normalizer(), properties.defaultJurisdiction());
   }
@@ -110,10 +113,10 @@ class NewRequestController {
         int days = Integer.parseInt(form.graceDays().strip());
         grace = "P" + days + "D";
         if (days < 1 || days > 90) {
-          errors.put("graceDays", "between 1 and 90 days");
+          errors.put("graceDays", texts.text("check.grace-days"));
         }
       } catch (NumberFormatException e) {
-        errors.put("graceDays", "a whole number of days");
+        errors.put("graceDays", texts.text("check.whole-days"));
       }
     }
     boolean hasEmail = form.contactEmail() != null && !form.contactEmail().isBlank();
@@ -141,7 +144,7 @@ class NewRequestController {
       return new ModelAndView("redirect:/admin/requests/" + received.request().id());
     } catch (InvalidFieldsException e) {
       for (InvalidFieldsException.FieldError f : e.errors()) {
-        errors.putIfAbsent(field(f.field(), rows), f.message());
+        errors.putIfAbsent(field(f.field(), rows), texts.of(f));
       }
       return again(model, me, form, errors);
     } catch (RequestException e) {

@@ -17,6 +17,7 @@ import dev.lethe.core.request.StaleRequestException;
 import dev.lethe.server.api.InvalidFieldsException;
 import dev.lethe.server.api.requests.RequestActionForms;
 import dev.lethe.server.console.ConsoleNotFoundException;
+import dev.lethe.server.console.ConsoleTexts;
 import dev.lethe.server.console.Operator;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,12 +62,15 @@ class RequestController {
   private final Requests requests;
   private final RequestStore store;
   private final Clock clock;
+  private final ConsoleTexts texts;
 
-  RequestController(Desk desk, Requests requests, RequestStore store, Clock clock) {
+  RequestController(
+      Desk desk, Requests requests, RequestStore store, Clock clock, ConsoleTexts texts) {
     this.desk = desk;
     this.requests = requests;
     this.store = store;
     this.clock = clock;
+    this.texts = texts;
   }
 
   @GetMapping("/admin/requests/{id}")
@@ -192,7 +196,7 @@ class RequestController {
       redirect.addFlashAttribute("done", done);
       return new ModelAndView("redirect:/admin/requests/" + id);
     } catch (InvalidFieldsException e) {
-      e.errors().forEach(f -> errors.put(field(f.field(), given), f.message()));
+      e.errors().forEach(f -> errors.put(field(f.field(), given), texts.of(f)));
       status = HttpStatus.BAD_REQUEST;
     } catch (ExtensionRefusedException e) {
       errors.put("by", e.getMessage());
