@@ -285,6 +285,24 @@ class ConsolePlatformPagesH2Test {
   }
 
   @Test
+  void the_platform_pages_refuse_fields_in_indonesian_too() {
+    ConsoleClient admin = admin();
+    admin.get("/admin/ledger?lang=id");
+
+    HttpResponse<String> anchor =
+        admin.postWithToken("/admin/ledger/verification", "anchor=not-an-anchor");
+    assertThat(anchor.statusCode()).isEqualTo(400);
+    assertThat(anchor.body())
+        .containsPattern("id=\"anchor-error\"[^>]*>jangkar tidak sah: tulis seq:hash");
+
+    admin.get("/admin/meta");
+    HttpResponse<String> empty = admin.postFile("/admin/meta", "file", "list.csv", new byte[0]);
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body())
+        .containsPattern("id=\"file-error\"[^>]*>pilih berkas yang dikirim Meta: tidak ada");
+  }
+
+  @Test
   void the_ledger_is_read_fifty_entries_a_page_newest_first() {
     Ledger ledger = server.bean(Ledger.class);
     for (int i = 1; i <= 60; i++) {
