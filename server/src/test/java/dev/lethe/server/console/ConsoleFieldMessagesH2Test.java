@@ -227,6 +227,24 @@ class ConsoleFieldMessagesH2Test {
     assertThat(errorOf(refused, "rejectReason")).isEqualTo("required: it is shown to the person");
   }
 
+  @Test
+  void an_admin_disabling_themselves_or_deleting_no_activity_is_refused_in_indonesian() {
+    ConsoleClient admin = signedIn(FirstAdmin.NAME, ADMIN_PASSWORD, "id");
+    admin.get("/admin/operators/" + FirstAdmin.NAME);
+
+    HttpResponse<String> disable =
+        admin.postWithToken("/admin/operators/" + FirstAdmin.NAME + "/disable", "");
+    admin.get("/admin/activity?workspace=" + workspace);
+    HttpResponse<String> activity =
+        admin.postWithToken("/admin/activity/deletion", "workspace=" + workspace);
+
+    assertThat(disable.statusCode()).isEqualTo(400);
+    assertThat(errorOf(disable, "enabled"))
+        .isEqualTo("Anda tidak dapat menonaktifkan diri sendiri: admin lain dapat melakukannya");
+    assertThat(activity.statusCode()).isEqualTo(400);
+    assertThat(errorOf(activity, "entry")).isEqualTo("pilih paling sedikit satu entri");
+  }
+
   static DeletionRequest awaitingVerification() {
     String email =
         Sql.strings(

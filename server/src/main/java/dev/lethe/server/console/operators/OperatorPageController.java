@@ -84,8 +84,7 @@ class OperatorPageController {
       Operator me, @PathVariable String id, Model model, RedirectAttributes redirect) {
     Operator operator = find(id);
     if (operator.id().equals(me.id())) {
-      return refused(
-          model, operator, Map.of("enabled", "you cannot disable yourself: another admin can"));
+      return refused(model, operator, Map.of("enabled", forms.text("check.disable-self")));
     }
     operators.disable(id, me.actor());
     return done(redirect, id, "done.disabled");

@@ -1,6 +1,7 @@
 package dev.lethe.server.console.privacy;
 
 import dev.lethe.core.request.DeletionRequest;
+import dev.lethe.server.console.ConsoleTexts;
 import dev.lethe.server.console.Operator;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,12 @@ class ActivityController {
 
   private final HostDirectory directory;
   private final ConsoleDeletions deletions;
+  private final ConsoleTexts texts;
 
-  ActivityController(HostDirectory directory, ConsoleDeletions deletions) {
+  ActivityController(HostDirectory directory, ConsoleDeletions deletions, ConsoleTexts texts) {
     this.directory = directory;
     this.deletions = deletions;
+    this.texts = texts;
   }
 
   @GetMapping("/admin/activity")
@@ -68,7 +71,7 @@ class ActivityController {
           me,
           workspace,
           model,
-          Map.of("entry", "select at least one entry"),
+          Map.of("entry", texts.text("check.select-entry")),
           HttpStatus.BAD_REQUEST);
     }
     if (chosen.size() > MAX_SELECTED
@@ -77,7 +80,7 @@ class ActivityController {
           me,
           workspace,
           model,
-          Map.of("entry", "select entries of this workspace only, at most " + MAX_SELECTED),
+          Map.of("entry", texts.text("check.select-entries", MAX_SELECTED)),
           HttpStatus.BAD_REQUEST);
     }
     DeletionRequest request =
