@@ -91,13 +91,23 @@ public final class BatchRecords {
       Table<?> from,
       Field<String> fileKey,
       Condition where) {
+    return recordFilesQuery(tx, runId, entity, from, fileKey, where).execute();
+  }
+
+  /** The statement of {@link #recordFiles}, to run in a batch with others. */
+  public static Query recordFilesQuery(
+      DSLContext tx,
+      String runId,
+      String entity,
+      Table<?> from,
+      Field<String> fileKey,
+      Condition where) {
     return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
         .select(
             DSL.select(DSL.val(runId), DSL.val(entity), fileKey, DSL.val(0))
                 .from(from)
                 .where(where)
-                .and(fileKey.isNotNull()))
-        .execute();
+                .and(fileKey.isNotNull()));
   }
 
   /**
@@ -114,8 +124,20 @@ public final class BatchRecords {
       Table<?> from,
       Field<?> key,
       Condition where) {
+    recordUpdatedQuery(tx, runId, entity, outcome, from, key, where).execute();
+  }
+
+  /** The statement of {@link #recordUpdated}, to run in a batch with others. */
+  public static Query recordUpdatedQuery(
+      DSLContext tx,
+      String runId,
+      String entity,
+      Outcome outcome,
+      Table<?> from,
+      Field<?> key,
+      Condition where) {
     Field<String> text = key.cast(SQLDataType.VARCHAR(255));
-    tx.insertInto(UPDATED, UPD_RUN, UPD_ENTITY, UPD_OUTCOME, UPD_KEY)
+    return tx.insertInto(UPDATED, UPD_RUN, UPD_ENTITY, UPD_OUTCOME, UPD_KEY)
         .select(
             DSL.select(DSL.val(runId), DSL.val(entity), DSL.val(outcome.code()), text)
                 .from(from)
@@ -127,7 +149,6 @@ public final class BatchRecords {
                             UPD_RUN.eq(runId),
                             UPD_ENTITY.eq(entity),
                             UPD_OUTCOME.eq(outcome.code()),
-                            UPD_KEY.eq(text))))
-        .execute();
+                            UPD_KEY.eq(text))));
   }
 }
