@@ -83,7 +83,7 @@ public final class CallbacksScenario implements Scenario {
       Set<String> storedBefore = StoredRequests.codes(dataSource);
       try (ServerProcess server =
               ServerProcess.start(
-                  jar, settings(target, dir), jvmOptions(), dir, Duration.ofMinutes(3));
+                  jar, settings(target, dir), jvmOptions(phases), dir, Duration.ofMinutes(3));
           LoadGenerator load = new LoadGenerator()) {
         notes.add("server log: " + server.log());
         URI callback = server.base().resolve("/api/data-deletion");
@@ -232,13 +232,22 @@ public final class CallbacksScenario implements Scenario {
     settings.add("lethe.meta.apps[0].name=bench");
     settings.add("lethe.meta.apps[0].secret=" + APP_SECRET);
     settings.add("lethe.retention.enabled=false");
+    // requests still executing when the run ends are resumed by a later start; no need to wait
+    settings.add("lethe.execution.shutdown-wait=1s");
     return settings;
   }
 
   /** {@code -Dlethe.bench.server-jvm="-XX:StartFlightRecording=…"} profiles the server. */
-  private static List<String> jvmOptions() {
-    String options = System.getProperty("lethe.bench.server-jvm", "").strip();
-    return options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+"));
+  private static List<String> jvmOptions(CallbackPlan phases) {
+    List<String> options = new ArrayList<>();
+    if (phases.quickStart()) {
+      options.add("-XX:TieredStopAtLevel=1");
+    }
+    String extra = System.getProperty("lethe.bench.server-jvm", "").strip();
+    if (!extra.isEmpty()) {
+      options.addAll(Arrays.asList(extra.split("\\s+")));
+    }
+    return options;
   }
 
   /** Meta user ids never used before on this database: each callback is a new request. */
