@@ -54,7 +54,7 @@ public final class BenchMain implements Callable<Integer> {
   @Option(
       names = "--size",
       paramLabel = "<small|medium|large>",
-      description = "Default: ${DEFAULT-VALUE}.")
+      description = "tiny (for tests), small, medium or large. Default: ${DEFAULT-VALUE}.")
   String size = "small";
 
   @Option(names = "--out", paramLabel = "<file>", description = "Write the results as JSON.")
@@ -68,6 +68,12 @@ public final class BenchMain implements Callable<Integer> {
       paramLabel = "<path>",
       description = "The service's jar, for scenarios that run it.")
   Path serverJar;
+
+  @Option(
+      names = "--top-statements",
+      paramLabel = "<n>",
+      description = "For profiling: print each contestant's n statements that took longest.")
+  Integer topStatements;
 
   public static void main(String[] args) {
     System.setProperty("org.jooq.no-logo", "true");
@@ -118,7 +124,7 @@ public final class BenchMain implements Callable<Integer> {
           spec.commandLine(),
           e.getMessage().startsWith("unsupported")
               ? e.getMessage()
-              : "--size: small, medium or large");
+              : "--size: tiny, small, medium or large");
     }
     Map<String, String> options = new LinkedHashMap<>();
     if (user != null) {
@@ -126,6 +132,9 @@ public final class BenchMain implements Callable<Integer> {
     }
     if (password != null) {
       options.put("password", password);
+    }
+    if (topStatements != null) {
+      options.put("top-statements", String.valueOf(topStatements));
     }
     if (serverJar != null) {
       options.put("server-jar", serverJar.toString());

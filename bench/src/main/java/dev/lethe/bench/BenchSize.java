@@ -8,6 +8,8 @@ import java.util.Locale;
  * first workspace holds about a third of the messages at {@code medium} and {@code large}.
  */
 public enum BenchSize {
+  /** For the module's own tests: 3 workspaces, 60 contacts, 2,000 messages. */
+  TINY(new Sizes(3, 60, 2_000)),
   /** Seconds: 4 workspaces, 2,000 contacts, 40,000 messages. */
   SMALL(new Sizes(4, 2_000, 40_000)),
   /** Minutes: 10 workspaces, 100,000 contacts, 3,200,000 messages (about 1M in workspace 1). */

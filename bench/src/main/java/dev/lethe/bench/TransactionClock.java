@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -22,6 +24,16 @@ public final class TransactionClock implements DataSource {
 
   private final DataSource delegate;
   private final AtomicLong longestNanos = new AtomicLong();
+  private final AtomicLong statements = new AtomicLong();
+  private final Map<String, long[]> bySql = new ConcurrentHashMap<>();
+
+  /**
+   * Per SQL text (its first 160 characters): how many times it ran and the nanoseconds it took in
+   * all, since the last reset. SQL texts hold bind markers, never values.
+   */
+  public Map<String, long[]> bySql() {
+    return bySql;
+  }
 
   public TransactionClock(DataSource delegate) {
     this.delegate = delegate;
@@ -30,6 +42,13 @@ public final class TransactionClock implements DataSource {
   /** Forgets what was measured so far. */
   public void reset() {
     longestNanos.set(0);
+    statements.set(0);
+    bySql.clear();
+  }
+
+  /** Statements executed (each a round trip to the database) since the last reset. */
+  public long statements() {
+    return statements.get();
   }
 
   public long longestMillis() {
@@ -94,24 +113,40 @@ public final class TransactionClock implements DataSource {
       Object result = call(connection, method, args);
       if (result instanceof Statement statement
           && (name.startsWith("create") || name.startsWith("prepare"))) {
-        return statementProxy(statement, method.getReturnType());
+        return statementProxy(
+            statement,
+            method.getReturnType(),
+            args != null && args.length > 0 ? String.valueOf(args[0]) : "");
       }
       return result;
     }
 
-    private Object statementProxy(Statement statement, Class<?> type) {
+    private Object statementProxy(Statement statement, Class<?> type, String sql) {
       return Proxy.newProxyInstance(
           Statement.class.getClassLoader(),
           new Class<?>[] {type},
           (proxy, method, args) -> {
-            if (!method.getName().startsWith("execute") || !autoCommit) {
+            if (!method.getName().startsWith("execute")) {
               return call(statement, method, args);
             }
+            statements.incrementAndGet();
             long started = System.nanoTime();
             try {
               return call(statement, method, args);
             } finally {
-              record(System.nanoTime() - started);
+              long took = System.nanoTime() - started;
+              String key =
+                  sql.isEmpty() && args != null && args.length > 0 ? String.valueOf(args[0]) : sql;
+              long[] acc =
+                  bySql.computeIfAbsent(
+                      key.length() > 160 ? key.substring(0, 160) : key, k -> new long[2]);
+              synchronized (acc) {
+                acc[0]++;
+                acc[1] += took;
+              }
+              if (autoCommit) {
+                record(took);
+              }
             }
           });
     }

@@ -225,7 +225,7 @@ public final class Lethe {
       throw new ConcurrentRunException(runId);
     }
     ErasureRequest request = SealedRequest.open(sealer, record.subjectSealed().orElseThrow());
-    Plan plan = storedPlan(runId, request, holds);
+    Plan plan = storedPlan(runId, request, holds, false);
     try {
       int pendingFiles =
           Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options)
@@ -233,7 +233,7 @@ public final class Lethe {
       if (pendingFiles > 0) {
         throw new FilesPendingException(runId, pendingFiles);
       }
-      Plan remaining = storedPlan(runId, request, holds);
+      Plan remaining = storedPlan(runId, request, holds, true);
       Verifier.Result result = new Verifier(dsl, bound, runs, clock).verify(runId, remaining);
       Receipt receipt =
           new ReceiptBuilder(bound.map(), runs)
@@ -258,7 +258,9 @@ public final class Lethe {
     }
   }
 
-  private Plan storedPlan(String runId, ErasureRequest request, List<LegalHold> holds) {
+  /** The run's plan from its stored roots; counted when it is to be verified. */
+  private Plan storedPlan(
+      String runId, ErasureRequest request, List<LegalHold> holds, boolean counted) {
     var scope = planner().scope(request.scope());
     List<RootSet> roots = new ArrayList<>();
     for (int i = 0; i < scope.roots().size(); i++) {
@@ -271,7 +273,9 @@ public final class Lethe {
               dev.lethe.core.plan.Node.root(bound, root.entity()),
               entity.keysFromText(runs.roots(runId, i))));
     }
-    return planner().withRoots(request, scope, roots, heldRows(request, holds));
+    return counted
+        ? planner().withRoots(request, scope, roots, heldRows(request, holds))
+        : planner().withRootsUncounted(request, scope, roots, heldRows(request, holds));
   }
 
   /**

@@ -26,14 +26,15 @@ record CallbackPlan(
 
   static CallbackPlan of(BenchSize size) {
     return switch (size) {
+      case TINY -> tiny();
       case SMALL -> new CallbackPlan(secs(5), secs(5), secs(5), 1_000, 32, false);
       case MEDIUM -> new CallbackPlan(secs(10), secs(15), secs(15), 1_000, 32, false);
       case LARGE -> new CallbackPlan(secs(20), secs(30), secs(30), 1_000, 32, false);
     };
   }
 
-  /** A second of each phase at a low rate: enough to check what the server stored. */
-  static CallbackPlan tiny() {
+  /** A second of each phase at a low rate: enough to check what the server stored (tests). */
+  private static CallbackPlan tiny() {
     return new CallbackPlan(secs(1), secs(1), secs(1), 100, 4, true);
   }
 

@@ -40,17 +40,6 @@ public final class CallbacksScenario implements Scenario {
 
   private static final String APP_SECRET = "lethe-bench-meta-app-secret";
 
-  private final CallbackPlan plan;
-
-  public CallbacksScenario() {
-    this(null);
-  }
-
-  /** With {@code plan} instead of the target size's (tests run it tiny). */
-  CallbacksScenario(CallbackPlan plan) {
-    this.plan = plan;
-  }
-
   @Override
   public String name() {
     return "callbacks";
@@ -63,7 +52,7 @@ public final class CallbacksScenario implements Scenario {
 
   @Override
   public ScenarioResult run(BenchTarget target) throws Exception {
-    CallbackPlan phases = plan == null ? CallbackPlan.of(target.size()) : plan;
+    CallbackPlan phases = CallbackPlan.of(target.size());
     List<String> notes = new ArrayList<>();
     notes.add(
         String.format(
@@ -150,12 +139,7 @@ public final class CallbacksScenario implements Scenario {
                 contestant(LETHE, "callbacks", lethe, letheFixed, durable),
                 contestant(HEALTH, "requests", floor, floorFixed, null));
         return new ScenarioResult(
-            name(),
-            target.database(),
-            plan == null ? target.size().label() : "tiny",
-            HEALTH,
-            results,
-            notes);
+            name(), target.database(), target.size().label(), HEALTH, results, notes);
       }
     }
   }

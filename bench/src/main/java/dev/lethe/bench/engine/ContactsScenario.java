@@ -40,7 +40,11 @@ public final class ContactsScenario extends ErasureScenario {
   }
 
   static int requests(BenchSize size) {
-    return size == BenchSize.SMALL ? 100 : 1_000;
+    return switch (size) {
+      case TINY -> 10;
+      case SMALL -> 100;
+      case MEDIUM, LARGE -> 1_000;
+    };
   }
 
   @Override

@@ -76,6 +76,7 @@ abstract class ErasureScenario implements Scenario {
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
             Runtime.getRuntime().availableProcessors()));
     Path files = Files.createTempDirectory("lethe-bench-files");
+    JvmWarmup.run(this, map, SECRET, files);
     try (HikariDataSource dataSource = target.openDataSource("bench")) {
       notes.add("database " + databaseVersion(dataSource));
       TransactionClock clock = new TransactionClock(dataSource);
@@ -84,12 +85,15 @@ abstract class ErasureScenario implements Scenario {
           List.of(
               Contestants.LETHE,
               Contestants.SET_BASED,
-              Contestants.CASCADE,
-              Contestants.ROW_BY_ROW)) {
+              Contestants.ROW_BY_ROW,
+              Contestants.CASCADE)) {
+        // the cascading schema variant comes last, so the schema is changed once
+        long filling = System.nanoTime();
         BenchPlatform.recreate(
             dataSource,
             target.vendor(),
             target.size(),
+            name.equals(Contestants.LETHE),
             name.equals(Contestants.CASCADE) ? map : null);
         List<Subject> subjects;
         try (Connection connection = dataSource.getConnection()) {
@@ -110,6 +114,7 @@ abstract class ErasureScenario implements Scenario {
                         ExecutionOptions.defaults()))
                 : null;
         int sample = rowByRowSample(target.size());
+        long filled = System.nanoTime();
         HeapPeak.reset();
         clock.reset();
         long started = System.nanoTime();
@@ -117,16 +122,28 @@ abstract class ErasureScenario implements Scenario {
             switch (name) {
               case Contestants.LETHE -> Contestants.lethe(lethe, scope(), tenantBound(), subjects);
               case Contestants.SET_BASED -> contestants.setBased(clock, subjects);
-              case Contestants.CASCADE -> contestants.cascade(clock, subjects);
-              default -> contestants.rowByRow(clock, subjects, sample);
+              case Contestants.ROW_BY_ROW -> contestants.rowByRow(clock, subjects, sample);
+              default -> contestants.cascade(clock, subjects);
             };
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         long longest = clock.longestMillis();
         long heap = HeapPeak.bytes();
         Map<String, Double> extra = new LinkedHashMap<>();
+        extra.put("statements", (double) clock.statements());
+        target
+            .option("top-statements")
+            .map(Integer::parseInt)
+            .ifPresent(n -> printTopStatements(name, clock, n));
         try (Connection connection = dataSource.getConnection()) {
           checks.after(connection, name, extra, notes);
         }
+        System.err.printf(
+            Locale.ROOT,
+            "  %-18s data %5.1f s, run %6.1f s, checks %5.1f s%n",
+            name,
+            (filled - filling) / 1e9,
+            elapsed / 1e3,
+            (System.nanoTime() - started) / 1e9 - elapsed / 1e3);
         if (work.extrapolatedMillis() != null) {
           extra.put("measured_ms", (double) elapsed);
           elapsed = work.extrapolatedMillis();
@@ -156,6 +173,22 @@ abstract class ErasureScenario implements Scenario {
     }
     return new ScenarioResult(
         name(), target.database(), target.size().label(), Contestants.SET_BASED, results, notes);
+  }
+
+  /** For profiling: the statements that took longest in all, with how often they ran. */
+  private static void printTopStatements(String contestant, TransactionClock clock, int n) {
+    System.err.println("  " + contestant + ": statements by total time (count, ms, SQL)");
+    clock.bySql().entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+        .limit(n)
+        .forEach(
+            e ->
+                System.err.printf(
+                    Locale.ROOT,
+                    "    %8d %8d  %s%n",
+                    e.getValue()[0],
+                    e.getValue()[1] / 1_000_000,
+                    e.getKey().replace('\n', ' ')));
   }
 
   private static String databaseVersion(HikariDataSource dataSource) throws SQLException {

@@ -43,6 +43,6 @@ public final class WorkspaceScenario extends ErasureScenario {
 
   @Override
   int rowByRowSample(BenchSize size) {
-    return size == BenchSize.SMALL ? 0 : 20_000;
+    return size == BenchSize.MEDIUM || size == BenchSize.LARGE ? 20_000 : 0;
   }
 }

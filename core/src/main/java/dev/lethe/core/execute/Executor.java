@@ -199,23 +199,22 @@ public final class Executor {
   /** Returns whether any file keys were recorded. */
   private boolean deletePage(DSLContext tx, Run run, Node node, List<Object> keys) {
     Selector selector = run.selector();
-    boolean files = false;
+    PageStatements page = new PageStatements(tx, run.id(), writer);
     for (Node child : node.cascades()) {
       if (inline(run, child)) {
-        files |= deleteInline(tx, run, child, selector.below(child, keys));
+        deleteInline(page, run, child, selector.below(child, keys));
       }
     }
     for (Node.Edge edge : node.updates()) {
-      update(tx, run, edge, selector.below(edge, keys));
+      page.update(edge, selector.below(edge, keys));
     }
     BoundEntity entity = node.entity();
     Condition own = entity.key().in(keys).and(selector.held().notHeld(entity));
     if (run.guardHeldChildren()) {
       own = own.and(selector.nothingLeftBelow(node));
     }
-    files |= delete(tx, run, entity, own);
-    BatchRecords.countBatch(tx, run.id());
-    return files;
+    page.delete(entity, own);
+    return page.execute();
   }
 
   /**
@@ -229,24 +228,21 @@ public final class Executor {
   }
 
   /** Deletes {@code rows} of an inline node and what hangs below them, deepest first. */
-  private boolean deleteInline(DSLContext tx, Run run, Node node, Condition rows) {
-    boolean files = false;
+  private static void deleteInline(PageStatements page, Run run, Node node, Condition rows) {
     if (!node.isLeaf()) {
       BoundEntity entity = node.entity();
       var keys = DSL.select(entity.key()).from(entity.table()).where(rows);
       for (Node child : node.cascades()) {
-        Condition below =
+        page.delete(
+            child.entity(),
             child
                 .entity()
                 .field(child.via().orElseThrow().column())
                 .in(keys)
-                .and(run.selector().held().notHeld(child.entity()));
-        files |= delete(tx, run, child.entity(), below);
+                .and(run.selector().held().notHeld(child.entity())));
       }
       for (Node.Edge edge : node.updates()) {
-        update(
-            tx,
-            run,
+        page.update(
             edge,
             edge.child()
                 .field(edge.relation().column())
@@ -254,26 +250,6 @@ public final class Executor {
                 .and(run.selector().held().notHeld(edge.child())));
       }
     }
-    return delete(tx, run, node.entity(), rows) | files;
-  }
-
-  private void update(DSLContext tx, Run run, Node.Edge edge, Condition where) {
-    BoundEntity child = edge.child();
-    BatchRecords.recordUpdated(
-        tx, run.id(), child.name(), Outcome.of(edge.action()), child.table(), child.key(), where);
-    writer.apply(tx, child, edge.relation(), where);
-  }
-
-  /** Deletes the rows, recording their file keys first; returns whether any were recorded. */
-  private static boolean delete(DSLContext tx, Run run, BoundEntity entity, Condition where) {
-    int files = 0;
-    for (String column : entity.entity().files()) {
-      files +=
-          BatchRecords.recordFiles(
-              tx, run.id(), entity.name(), entity.table(), entity.text(column), where);
-    }
-    int n = tx.deleteFrom(entity.table()).where(where).execute();
-    BatchRecords.addCount(tx, run.id(), entity.name(), Outcome.DELETED, n);
-    return files > 0;
+    page.delete(node.entity(), rows);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 
 /** The set-based UPDATE statements that detach and anonymize rows. */
@@ -25,6 +26,11 @@ final class RowWriter {
 
   /** Applies a non-cascading relation to the child rows matching {@code where}. */
   int apply(DSLContext tx, BoundEntity child, Relation relation, Condition where) {
+    return applyQuery(tx, child, relation, where).execute();
+  }
+
+  /** The statement of {@link #apply}, to run in a batch with others. */
+  Query applyQuery(DSLContext tx, BoundEntity child, Relation relation, Condition where) {
     Map<Field<Object>, Field<?>> set = new LinkedHashMap<>();
     if (relation.onDelete() == OnDelete.ANONYMIZE) {
       relation
@@ -43,7 +49,7 @@ final class RowWriter {
           .forEach(r -> set.put(child.field(r.column()), DSL.inline((Object) null)));
     }
     set.put(child.field(relation.column()), DSL.inline((Object) null));
-    return update(tx, child, set, where);
+    return tx.update(child.table()).set(set).where(where);
   }
 
   /** Rewrites {@code columns} of the rows matching {@code where}. */

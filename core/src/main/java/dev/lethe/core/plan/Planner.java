@@ -74,4 +74,13 @@ public final class Planner {
     Preview preview = new ScopeCounter(dsl, bound, new Selector(held)).count(roots);
     return new Plan(request, scope, roots, held, preview, clock.instant());
   }
+
+  /**
+   * A plan for root keys found earlier, without its preview (empty): what execution needs. Counting
+   * a whole scope again before executing it costs as much as the first count, for nothing.
+   */
+  public Plan withRootsUncounted(
+      ErasureRequest request, Scope scope, List<RootSet> roots, HeldRows held) {
+    return new Plan(request, scope, roots, held, new Preview(List.of()), clock.instant());
+  }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 
 /**
@@ -77,6 +79,7 @@ public final class ScopeCounter {
             .add(selector.edgeRows(node, edge, keys, false));
       }
     }
+    List<Tally> tallies = new ArrayList<>();
     for (String name : totals.keySet()) {
       BoundEntity entity = bound.entity(name);
       List<Node> nodes = nodesByEntity.getOrDefault(name, List.of());
@@ -84,27 +87,54 @@ public final class ScopeCounter {
           nodes.isEmpty()
               ? DSL.falseCondition()
               : DSL.or(nodes.stream().map(n -> selector.rows(n, keys)).toList());
-      long done = 0;
       if (!nodes.isEmpty()) {
-        long n = count(entity, deleted);
-        add(totals, name, Outcome.DELETED, n);
-        done += n;
+        tallies.add(new Tally(entity, Outcome.DELETED, deleted));
       }
       for (var edges : edgesByEntity.getOrDefault(name, Map.of()).entrySet()) {
-        long n = count(entity, DSL.or(edges.getValue()).andNot(deleted));
-        add(totals, name, edges.getKey(), n);
-        done += n;
+        tallies.add(new Tally(entity, edges.getKey(), DSL.or(edges.getValue()).andNot(deleted)));
       }
       if (selector.held().any()) {
         List<Condition> everything = new ArrayList<>();
         nodes.forEach(n -> everything.add(selector.rowsIgnoringHolds(n, keys)));
         edgesIgnoringHolds.getOrDefault(name, Map.of()).values().forEach(everything::addAll);
         if (!everything.isEmpty()) {
-          add(totals, name, Outcome.HELD, count(entity, DSL.or(everything)) - done);
+          // everything reached, held or not: the held rows are this minus the others
+          tallies.add(new Tally(entity, Outcome.HELD, DSL.or(everything)));
         }
       }
     }
+    if (tallies.isEmpty()) {
+      return;
+    }
+    Record counts =
+        dsl.select(
+                tallies.stream()
+                    .map(
+                        t ->
+                            (SelectField<?>)
+                                DSL.field(
+                                    DSL.selectCount().from(t.entity().table()).where(t.rows())))
+                    .toList())
+            .fetchOne();
+    Map<String, Long> done = new LinkedHashMap<>();
+    for (int i = 0; i < tallies.size(); i++) {
+      Tally tally = tallies.get(i);
+      long n = ((Number) counts.get(i)).longValue();
+      String name = tally.entity().name();
+      if (tally.outcome() == Outcome.HELD) {
+        add(totals, name, Outcome.HELD, n - done.getOrDefault(name, 0L));
+      } else {
+        add(totals, name, tally.outcome(), n);
+        done.merge(name, n, Long::sum);
+      }
+    }
   }
+
+  /**
+   * One count of a tree: the rows of an entity with an outcome. All of a tree's counts go to the
+   * database as one statement (a scalar subquery each): one round trip, not one per entity.
+   */
+  private record Tally(BoundEntity entity, Outcome outcome, Condition rows) {}
 
   private long count(BoundEntity entity, Condition condition) {
     return dsl.fetchCount(entity.table(), condition);

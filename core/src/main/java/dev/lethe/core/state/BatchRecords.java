@@ -3,9 +3,13 @@ package dev.lethe.core.state;
 import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -37,6 +41,43 @@ public final class BatchRecords {
     }
   }
 
+  /**
+   * Ends a batch inside the caller's transaction: adds the rows it deleted per entity to the run's
+   * counts and counts one more batch, all in one round trip (a JDBC batch of upserts) rather than
+   * an update, and perhaps an insert, per entity.
+   */
+  public static void finishBatch(DSLContext tx, String runId, Map<String, Long> deleted) {
+    List<Query> queries = new ArrayList<>();
+    deleted.forEach(
+        (entity, n) -> {
+          if (n != 0) {
+            queries.add(
+                tx.insertInto(COUNTS, Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME, Q_COUNT_ROWS)
+                    .values(runId, entity, Outcome.DELETED.code(), n)
+                    .onConflict(Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME)
+                    .doUpdate()
+                    .set(Q_COUNT_ROWS, Q_COUNT_ROWS.plus(n)));
+          }
+        });
+    queries.add(tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)));
+    if (queries.size() == 1) {
+      queries.getFirst().execute();
+    } else {
+      tx.batch(queries).execute();
+    }
+  }
+
+  // Qualified: an upsert names the table's columns next to the proposed row's (H2 emulates it with
+  // MERGE … USING, PostgreSQL's ON CONFLICT has EXCLUDED), where bare names are ambiguous.
+  private static final Field<String> Q_COUNT_RUN =
+      DSL.field(DSL.name("lethe_run_counts", "run_id"), SQLDataType.VARCHAR);
+  private static final Field<String> Q_COUNT_ENTITY =
+      DSL.field(DSL.name("lethe_run_counts", "entity"), SQLDataType.VARCHAR);
+  private static final Field<String> Q_COUNT_OUTCOME =
+      DSL.field(DSL.name("lethe_run_counts", "outcome"), SQLDataType.VARCHAR);
+  private static final Field<Long> Q_COUNT_ROWS =
+      DSL.field(DSL.name("lethe_run_counts", "row_count"), SQLDataType.BIGINT);
+
   /** Counts one more batch inside the caller's transaction. */
   public static void countBatch(DSLContext tx, String runId) {
     tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)).execute();
@@ -50,13 +91,23 @@ public final class BatchRecords {
       Table<?> from,
       Field<String> fileKey,
       Condition where) {
+    return recordFilesQuery(tx, runId, entity, from, fileKey, where).execute();
+  }
+
+  /** The statement of {@link #recordFiles}, to run in a batch with others. */
+  public static Query recordFilesQuery(
+      DSLContext tx,
+      String runId,
+      String entity,
+      Table<?> from,
+      Field<String> fileKey,
+      Condition where) {
     return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
         .select(
             DSL.select(DSL.val(runId), DSL.val(entity), fileKey, DSL.val(0))
                 .from(from)
                 .where(where)
-                .and(fileKey.isNotNull()))
-        .execute();
+                .and(fileKey.isNotNull()));
   }
 
   /**
@@ -73,8 +124,20 @@ public final class BatchRecords {
       Table<?> from,
       Field<?> key,
       Condition where) {
+    recordUpdatedQuery(tx, runId, entity, outcome, from, key, where).execute();
+  }
+
+  /** The statement of {@link #recordUpdated}, to run in a batch with others. */
+  public static Query recordUpdatedQuery(
+      DSLContext tx,
+      String runId,
+      String entity,
+      Outcome outcome,
+      Table<?> from,
+      Field<?> key,
+      Condition where) {
     Field<String> text = key.cast(SQLDataType.VARCHAR(255));
-    tx.insertInto(UPDATED, UPD_RUN, UPD_ENTITY, UPD_OUTCOME, UPD_KEY)
+    return tx.insertInto(UPDATED, UPD_RUN, UPD_ENTITY, UPD_OUTCOME, UPD_KEY)
         .select(
             DSL.select(DSL.val(runId), DSL.val(entity), DSL.val(outcome.code()), text)
                 .from(from)
@@ -86,7 +149,6 @@ public final class BatchRecords {
                             UPD_RUN.eq(runId),
                             UPD_ENTITY.eq(entity),
                             UPD_OUTCOME.eq(outcome.code()),
-                            UPD_KEY.eq(text))))
-        .execute();
+                            UPD_KEY.eq(text))));
   }
 }

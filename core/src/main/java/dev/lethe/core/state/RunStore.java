@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -196,6 +198,23 @@ public final class RunStore {
                         Outcome.valueOf(r.value2().toUpperCase(java.util.Locale.ROOT)),
                         r.value3()));
     return counts;
+  }
+
+  /**
+   * The entities and outcomes for which the run recorded updated rows, in one query, so that
+   * readers page only through those (most runs update few entities, or none).
+   */
+  public Map<String, Set<Outcome>> updatedOutcomes(String runId) {
+    Map<String, Set<Outcome>> found = new LinkedHashMap<>();
+    dsl.selectDistinct(UPD_ENTITY, UPD_OUTCOME)
+        .from(UPDATED)
+        .where(UPD_RUN.eq(runId))
+        .forEach(
+            r ->
+                found
+                    .computeIfAbsent(r.value1(), e -> EnumSet.noneOf(Outcome.class))
+                    .add(Outcome.valueOf(r.value2().toUpperCase(java.util.Locale.ROOT))));
+    return found;
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -192,10 +193,15 @@ public final class Verifier {
    */
   private Updated checkUpdated(String runId, List<Identity> identities, List<String> problems) {
     Updated updated = new Updated(new LinkedHashMap<>(), new HashMap<>());
+    Map<String, Set<Outcome>> recorded = runs.updatedOutcomes(runId);
     for (BoundEntity entity :
         bound.map().entities().keySet().stream().map(bound::entity).toList()) {
       List<Field<?>> fields = anonymizedFields(entity);
+      Set<Outcome> outcomes = recorded.getOrDefault(entity.name(), Set.of());
       for (Outcome outcome : UPDATES) {
+        if (!outcomes.contains(outcome)) {
+          continue;
+        }
         String after = null;
         while (true) {
           List<String> keys = runs.updatedKeys(runId, entity.name(), outcome, after, 500);

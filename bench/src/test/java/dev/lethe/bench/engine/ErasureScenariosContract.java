@@ -1,0 +1,104 @@
+package dev.lethe.bench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lethe.bench.BenchSize;
+import dev.lethe.bench.BenchTarget;
+import dev.lethe.bench.ContestantResult;
+import dev.lethe.bench.RatioPlot;
+import dev.lethe.bench.ResultsJson;
+import dev.lethe.bench.Scenario;
+import dev.lethe.bench.ScenarioResult;
+import dev.lethe.platform.testing.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenarios 1 and 2 at the tiny size on a real database: every contestant leaves the subjects' data
+ * gone, everyone else's untouched and the same database as Lethe; Lethe's verify passes; the
+ * results make well-formed JSON and SVG. Timings are never checked.
+ */
+abstract class ErasureScenariosContract {
+
+  abstract TestDatabase.Kind kind();
+
+  private ScenarioResult run(Scenario scenario) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind())) {
+      BenchTarget target =
+          new BenchTarget(
+              db.url(), BenchTarget.vendorOf(db.url()), BenchSize.TINY, Map.of("user", db.user()));
+      assertThat(scenario.supports(target)).isTrue();
+      return scenario.run(target);
+    }
+  }
+
+  @Test
+  void erasing_a_workspace_leaves_the_same_database_whoever_erases_it() throws Exception {
+    ScenarioResult result = run(new WorkspaceScenario());
+
+    assertEveryContestantCorrect(result);
+    assertThat(result.timed()).isTrue();
+    ContestantResult lethe = result.lethe().orElseThrow();
+    assertThat(lethe.units()).isPositive();
+    assertThat(result.contestants())
+        .allSatisfy(c -> assertThat(c.units()).isEqualTo(lethe.units()));
+    assertWellFormed(List.of(result));
+  }
+
+  @Test
+  void erasing_contacts_one_request_each_leaves_the_same_database_whoever_erases_them()
+      throws Exception {
+    ScenarioResult result = run(new ContactsScenario());
+
+    assertEveryContestantCorrect(result);
+    assertThat(result.timed()).isFalse();
+    assertThat(result.contestants())
+        .allSatisfy(
+            c -> assertThat(c.units()).isEqualTo(ContactsScenario.requests(BenchSize.TINY)));
+    assertWellFormed(List.of(result));
+  }
+
+  private static void assertEveryContestantCorrect(ScenarioResult result) {
+    assertThat(result.contestants())
+        .extracting(ContestantResult::name)
+        .containsExactly(
+            Contestants.LETHE, Contestants.SET_BASED, Contestants.ROW_BY_ROW, Contestants.CASCADE);
+    assertThat(result.lethe().orElseThrow().verified()).isTrue();
+    assertThat(result.baselines()).allSatisfy(c -> assertThat(c.verified()).isNull());
+    for (ContestantResult contestant : result.contestants()) {
+      assertThat(contestant.extra())
+          .as(contestant.name())
+          .containsEntry("subjects_gone", 1.0)
+          .containsEntry("others_untouched", 1.0)
+          .containsEntry("same_as_lethe", 1.0);
+      assertThat(contestant.extra().get("rows_deleted")).as(contestant.name()).isPositive();
+      assertThat(contestant.longestTransactionMillis()).isNotNull();
+      assertThat(contestant.peakHeapBytes()).isPositive();
+    }
+    assertThat(result.notes()).noneMatch(n -> n.contains("PROBLEM"));
+  }
+
+  private static void assertWellFormed(List<ScenarioResult> results) throws Exception {
+    JsonNode json =
+        new ObjectMapper().readTree(ResultsJson.write(Map.of("processors", 2), results));
+    JsonNode first = json.path("results").path(0);
+    assertThat(first.path("scenario").asText()).isEqualTo(results.getFirst().scenario());
+    assertThat(first.path("contestants")).hasSize(4);
+    assertThat(first.path("contestants").path(0).path("verified").asBoolean()).isTrue();
+    assertThat(first.path("contestants").path(1).path("verified").isNull()).isTrue();
+
+    String svg = RatioPlot.svg(results);
+    var document =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
+    assertThat(document.getElementsByTagName("rect").getLength()).isEqualTo(1 + 3);
+  }
+}

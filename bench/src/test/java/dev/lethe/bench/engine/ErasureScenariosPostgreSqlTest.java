@@ -1,0 +1,10 @@
+package dev.lethe.bench.engine;
+
+import dev.lethe.platform.testing.TestDatabase;
+
+class ErasureScenariosPostgreSqlTest extends ErasureScenariosContract {
+  @Override
+  TestDatabase.Kind kind() {
+    return TestDatabase.Kind.POSTGRESQL;
+  }
+}
