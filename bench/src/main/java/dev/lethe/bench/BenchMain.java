@@ -53,8 +53,8 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(
       names = "--size",
-      paramLabel = "<small|medium|large>",
-      description = "tiny (for tests), small, medium or large. Default: ${DEFAULT-VALUE}.")
+      paramLabel = "<tiny|small|medium|large>",
+      description = "tiny is for tests. Default: ${DEFAULT-VALUE}.")
   String size = "small";
 
   @Option(names = "--out", paramLabel = "<file>", description = "Write the results as JSON.")

@@ -1,5 +1,7 @@
 package dev.lethe.bench.engine;
 
+import dev.lethe.platform.ReferencePlatform;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,8 +77,8 @@ record ErasureSql(
             Step.delete("memberships", ws),
             Step.delete("bots", ws),
             Step.delete("workspaces", "id = ?"));
-    Map<String, String> owners = new java.util.LinkedHashMap<>();
-    for (String table : dev.lethe.platform.ReferencePlatform.TABLES) {
+    Map<String, String> owners = new LinkedHashMap<>();
+    for (String table : ReferencePlatform.TABLES) {
       owners.put(table, "t.workspace_id");
     }
     owners.put("workspaces", "t.id");
@@ -119,8 +121,8 @@ record ErasureSql(
             Step.delete("orders", ofContact),
             Step.delete("customer_memories", ofContact),
             Step.delete("contacts", "id = ?"));
-    Map<String, String> owners = new java.util.LinkedHashMap<>();
-    for (String table : dev.lethe.platform.ReferencePlatform.TABLES) {
+    Map<String, String> owners = new LinkedHashMap<>();
+    for (String table : ReferencePlatform.TABLES) {
       owners.put(table, "0");
     }
     for (String table :

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -134,7 +135,7 @@ record Fingerprint(Map<String, Sum> tables) {
     try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
       ResultSetMetaData meta = rs.getMetaData();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
-        columns.add(meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+        columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
       }
     }
     return columns;

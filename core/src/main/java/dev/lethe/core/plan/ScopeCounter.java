@@ -11,6 +11,8 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 
@@ -83,15 +85,17 @@ public final class ScopeCounter {
     for (String name : totals.keySet()) {
       BoundEntity entity = bound.entity(name);
       List<Node> nodes = nodesByEntity.getOrDefault(name, List.of());
-      Condition deleted =
+      Select<Record1<Object>> deleted =
           nodes.isEmpty()
-              ? DSL.falseCondition()
-              : DSL.or(nodes.stream().map(n -> selector.rows(n, keys)).toList());
-      if (!nodes.isEmpty()) {
+              ? null
+              : keysAlong(entity, nodes.stream().map(n -> selector.rows(n, keys)).toList());
+      if (deleted != null) {
         tallies.add(new Tally(entity, Outcome.DELETED, deleted));
       }
       for (var edges : edgesByEntity.getOrDefault(name, Map.of()).entrySet()) {
-        tallies.add(new Tally(entity, edges.getKey(), DSL.or(edges.getValue()).andNot(deleted)));
+        Select<Record1<Object>> updated = keysAlong(entity, edges.getValue());
+        tallies.add(
+            new Tally(entity, edges.getKey(), deleted == null ? updated : updated.except(deleted)));
       }
       if (selector.held().any()) {
         List<Condition> everything = new ArrayList<>();
@@ -99,7 +103,7 @@ public final class ScopeCounter {
         edgesIgnoringHolds.getOrDefault(name, Map.of()).values().forEach(everything::addAll);
         if (!everything.isEmpty()) {
           // everything reached, held or not: the held rows are this minus the others
-          tallies.add(new Tally(entity, Outcome.HELD, DSL.or(everything)));
+          tallies.add(new Tally(entity, Outcome.HELD, keysAlong(entity, everything)));
         }
       }
     }
@@ -112,8 +116,7 @@ public final class ScopeCounter {
                     .map(
                         t ->
                             (SelectField<?>)
-                                DSL.field(
-                                    DSL.selectCount().from(t.entity().table()).where(t.rows())))
+                                DSL.field(DSL.selectCount().from(t.keys().asTable("k"))))
                     .toList())
             .fetchOne();
     Map<String, Long> done = new LinkedHashMap<>();
@@ -134,7 +137,22 @@ public final class ScopeCounter {
    * One count of a tree: the rows of an entity with an outcome. All of a tree's counts go to the
    * database as one statement (a scalar subquery each): one round trip, not one per entity.
    */
-  private record Tally(BoundEntity entity, Outcome outcome, Condition rows) {}
+  private record Tally(BoundEntity entity, Outcome outcome, Select<Record1<Object>> keys) {}
+
+  /**
+   * The keys of the rows reached along any of {@code paths}, as a UNION of one select per path:
+   * each path is a chain of semi-joins the database runs as such, where an OR of paths in one WHERE
+   * made PostgreSQL test every row of the table against each path (minutes, for a table of millions
+   * of rows).
+   */
+  private static Select<Record1<Object>> keysAlong(BoundEntity entity, List<Condition> paths) {
+    Select<Record1<Object>> union = null;
+    for (Condition path : paths) {
+      Select<Record1<Object>> one = DSL.select(entity.key()).from(entity.table()).where(path);
+      union = union == null ? one : union.union(one);
+    }
+    return union;
+  }
 
   private long count(BoundEntity entity, Condition condition) {
     return dsl.fetchCount(entity.table(), condition);
