@@ -40,17 +40,6 @@ public final class CallbacksScenario implements Scenario {
 
   private static final String APP_SECRET = "lethe-bench-meta-app-secret";
 
-  private final CallbackPlan plan;
-
-  public CallbacksScenario() {
-    this(null);
-  }
-
-  /** With {@code plan} instead of the target size's (tests run it tiny). */
-  CallbacksScenario(CallbackPlan plan) {
-    this.plan = plan;
-  }
-
   @Override
   public String name() {
     return "callbacks";
@@ -63,7 +52,7 @@ public final class CallbacksScenario implements Scenario {
 
   @Override
   public ScenarioResult run(BenchTarget target) throws Exception {
-    CallbackPlan phases = plan == null ? CallbackPlan.of(target.size()) : plan;
+    CallbackPlan phases = CallbackPlan.of(target.size());
     List<String> notes = new ArrayList<>();
     notes.add(
         String.format(
@@ -83,7 +72,7 @@ public final class CallbacksScenario implements Scenario {
       Set<String> storedBefore = StoredRequests.codes(dataSource);
       try (ServerProcess server =
               ServerProcess.start(
-                  jar, settings(target, dir), jvmOptions(), dir, Duration.ofMinutes(3));
+                  jar, settings(target, dir), jvmOptions(phases), dir, Duration.ofMinutes(3));
           LoadGenerator load = new LoadGenerator()) {
         notes.add("server log: " + server.log());
         URI callback = server.base().resolve("/api/data-deletion");
@@ -150,12 +139,7 @@ public final class CallbacksScenario implements Scenario {
                 contestant(LETHE, "callbacks", lethe, letheFixed, durable),
                 contestant(HEALTH, "requests", floor, floorFixed, null));
         return new ScenarioResult(
-            name(),
-            target.database(),
-            plan == null ? target.size().label() : "tiny",
-            HEALTH,
-            results,
-            notes);
+            name(), target.database(), target.size().label(), HEALTH, results, notes);
       }
     }
   }
@@ -232,13 +216,22 @@ public final class CallbacksScenario implements Scenario {
     settings.add("lethe.meta.apps[0].name=bench");
     settings.add("lethe.meta.apps[0].secret=" + APP_SECRET);
     settings.add("lethe.retention.enabled=false");
+    // requests still executing when the run ends are resumed by a later start; no need to wait
+    settings.add("lethe.execution.shutdown-wait=1s");
     return settings;
   }
 
   /** {@code -Dlethe.bench.server-jvm="-XX:StartFlightRecording=…"} profiles the server. */
-  private static List<String> jvmOptions() {
-    String options = System.getProperty("lethe.bench.server-jvm", "").strip();
-    return options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+"));
+  private static List<String> jvmOptions(CallbackPlan phases) {
+    List<String> options = new ArrayList<>();
+    if (phases.quickStart()) {
+      options.add("-XX:TieredStopAtLevel=1");
+    }
+    String extra = System.getProperty("lethe.bench.server-jvm", "").strip();
+    if (!extra.isEmpty()) {
+      options.addAll(Arrays.asList(extra.split("\\s+")));
+    }
+    return options;
   }
 
   /** Meta user ids never used before on this database: each callback is a new request. */

@@ -1,6 +1,7 @@
 package dev.lethe.bench.retention;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lethe.bench.BenchSize;
 import dev.lethe.bench.BenchTarget;
 import dev.lethe.bench.ContestantResult;
 import dev.lethe.bench.HeapPeak;
@@ -42,17 +43,6 @@ public final class RetentionScenario implements Scenario {
   /** The writer's connections. */
   static final int WRITER_THREADS = 4;
 
-  private final PlatformGenerator.Sizes sizes;
-
-  public RetentionScenario() {
-    this(null);
-  }
-
-  /** With {@code sizes} instead of the target's (tests run it tiny). */
-  RetentionScenario(PlatformGenerator.Sizes sizes) {
-    this.sizes = sizes;
-  }
-
   @Override
   public String name() {
     return "retention";
@@ -72,6 +62,8 @@ public final class RetentionScenario implements Scenario {
             .filter(r -> r.name().equals(LethePurge.RULE))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no rule " + LethePurge.RULE));
+    // tests run it tiny: shorter, and without the JIT warm-up run
+    boolean tiny = target.size() == BenchSize.TINY;
     List<String> notes = new ArrayList<>();
     notes.add(
         String.format(
@@ -100,10 +92,10 @@ public final class RetentionScenario implements Scenario {
           new RetentionTrial(
               writerPool,
               table,
-              sizes == null ? target.size().platform() : sizes,
+              target.size().platform(),
               WRITER_RATE,
-              sizes == null ? Duration.ofSeconds(1) : Duration.ofMillis(200));
-      if (sizes == null) {
+              tiny ? Duration.ofMillis(200) : Duration.ofSeconds(1));
+      if (!tiny) {
         // the engine's first run in this JVM loads and compiles its classes, on the writer's CPU
         trial.run(new LethePurge(dataSource, map, files, 0));
         notes.add("one unmeasured run of Lethe first, so that no contestant pays for the JIT");
@@ -121,11 +113,7 @@ public final class RetentionScenario implements Scenario {
     }
     String baseline = target.vendor() == Vendor.MARIADB ? PtArchiver.NAME : SingleDelete.NAME;
     return new ScenarioResult(
-        name(), target.database(), sizeLabel(target), baseline, results, notes);
-  }
-
-  private String sizeLabel(BenchTarget target) {
-    return sizes == null ? target.size().label() : "tiny";
+        name(), target.database(), target.size().label(), baseline, results, notes);
   }
 
   /** Lethe first: its line is the one the ratios are taken of. */

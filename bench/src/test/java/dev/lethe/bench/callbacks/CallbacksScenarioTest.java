@@ -45,9 +45,9 @@ class CallbacksScenarioTest {
           new BenchTarget(
               db.url(),
               vendor,
-              BenchSize.SMALL,
+              BenchSize.TINY,
               Map.of("user", db.user(), "server-jar", SERVER_JAR.toString()));
-      return new CallbacksScenario(CallbackPlan.tiny()).run(target);
+      return new CallbacksScenario().run(target);
     }
   }
 

@@ -30,7 +30,8 @@ final class FileSweeper {
       if (fresh.isEmpty()) {
         return failed;
       }
-      List<Long> deleted = new ArrayList<>(fresh.size());
+      // marked deleted together after the page: a crash in between only deletes some files twice
+      List<Long> deleted = new ArrayList<>();
       for (FileQueue.PendingFile file : fresh) {
         try {
           files.delete(file.key());

@@ -34,10 +34,7 @@ public final class FileQueue {
     return files;
   }
 
-  /**
-   * Records the files as deleted, in one statement: one commit for a pass rather than one per file.
-   * A crash before it only makes the next pass delete those files again, which finds them gone.
-   */
+  /** Marks files deleted from the store, all in one statement. */
   public void filesDeleted(List<Long> ids, Instant now) {
     if (ids.isEmpty()) {
       return;
