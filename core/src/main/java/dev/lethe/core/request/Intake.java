@@ -81,21 +81,24 @@ final class Intake {
 
   private Optional<DeletionRequest> existing(
       NewRequest request, Optional<String> key, List<String> hashes, Actor actor, Instant now) {
+    String asked =
+        MatchKey.of(request.type(), request.scope(), request.workspace(), hashes, request.params());
+    Optional<DeletionRequest> duplicate;
     if (key.isPresent()) {
-      Optional<DeletionRequest> same = store.findByIdempotencyKey(key.get());
-      String asked =
-          MatchKey.of(
-              request.type(), request.scope(), request.workspace(), hashes, request.params());
+      RequestStore.Known known = store.findKnown(key.get(), asked);
+      Optional<DeletionRequest> same = known.sameKey();
       if (same.filter(r -> !r.matchKey().equals(asked)).isPresent()) {
         throw new IdempotencyKeyReusedException();
       }
       if (same.isPresent()) {
         return same;
       }
+      duplicate = known.openDuplicate();
+    } else {
+      duplicate =
+          store.findOpenDuplicate(
+              request.type(), request.scope(), request.workspace(), hashes, request.params());
     }
-    Optional<DeletionRequest> duplicate =
-        store.findOpenDuplicate(
-            request.type(), request.scope(), request.workspace(), hashes, request.params());
     if (duplicate.isEmpty()) {
       return duplicate;
     }

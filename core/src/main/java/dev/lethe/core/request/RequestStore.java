@@ -4,6 +4,7 @@ import static dev.lethe.core.request.RequestRows.utc;
 import static dev.lethe.core.request.RequestTables.*;
 
 import dev.lethe.core.schema.Vendor;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -84,6 +87,38 @@ public final class RequestStore {
     return findWhere(
         OPEN_MATCH_KEY.eq(MatchKey.of(type, scope, workspace, identityHashes, params)));
   }
+
+  /**
+   * The request an idempotency key points at and an open request with the same match key, in one
+   * statement: a callback's two questions in one round trip.
+   *
+   * @param hashedKey the idempotency key, already keyed-hashed
+   */
+  Known findKnown(String hashedKey, String matchKey) {
+    Field<Integer> byKey = DSL.field(DSL.name("by_key"), Integer.class);
+    List<Field<?>> keyed = new ArrayList<>(REQUEST_FIELDS);
+    keyed.add(DSL.inline(1).as(byKey));
+    List<Field<?>> open = new ArrayList<>(REQUEST_FIELDS);
+    open.add(DSL.inline(0).as(byKey));
+    Optional<DeletionRequest> same = Optional.empty();
+    Optional<DeletionRequest> duplicate = Optional.empty();
+    for (Record row :
+        dsl.select(keyed)
+            .from(REQUESTS)
+            .where(ID.eq(DSL.select(KEY_REQUEST).from(KEYS).where(KEY.eq(hashedKey))))
+            .unionAll(DSL.select(open).from(REQUESTS).where(OPEN_MATCH_KEY.eq(matchKey)))
+            .fetch()) {
+      if (row.get(byKey) == 1) {
+        same = Optional.of(RequestRows.request(row));
+      } else {
+        duplicate = Optional.of(RequestRows.request(row));
+      }
+    }
+    return new Known(same, duplicate);
+  }
+
+  /** What {@link #findKnown} found: by idempotency key, and an open duplicate. */
+  record Known(Optional<DeletionRequest> sameKey, Optional<DeletionRequest> openDuplicate) {}
 
   private Optional<DeletionRequest> findWhere(Condition condition) {
     return dsl.select(REQUEST_FIELDS)
