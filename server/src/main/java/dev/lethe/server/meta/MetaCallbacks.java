@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,7 @@ class MetaCallbacks {
   private final LetheProperties.Meta settings;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
   MetaCallbacks(
       SignedRequestVerifier verifier,
@@ -81,13 +84,18 @@ class MetaCallbacks {
     try {
       return verifyAndRecord(callback, signedRequest, source, recordOnly);
     } finally {
-      Timer.builder("lethe.meta.callback.duration")
-          .description("Time to verify and durably record a Meta callback")
-          .tag("callback", callback)
-          .publishPercentileHistogram()
-          .register(meters)
+      durations
+          .computeIfAbsent(callback, this::duration)
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
+  }
+
+  private Timer duration(String callback) {
+    return Timer.builder("lethe.meta.callback.duration")
+        .description("Time to verify and durably record a Meta callback")
+        .tag("callback", callback)
+        .publishPercentileHistogram()
+        .register(meters);
   }
 
   private DeletionRequest verifyAndRecord(
