@@ -103,6 +103,9 @@ public record LetheProperties(
   /**
    * Background execution with db-scheduler.
    *
+   * @param enabled whether this instance executes steps; {@code false} makes an intake-only
+   *     instance, which takes requests and queues their steps for the instances sharing its
+   *     database that do execute (no sweep or retention here either)
    * @param threads requests executed at once by this instance
    * @param pollingInterval how often due requests are looked for (scheduling on this instance wakes
    *     it at once)
@@ -115,6 +118,7 @@ public record LetheProperties(
    *     taken up again (a run resumes from its last batch) by an instance that is up
    */
   public record Execution(
+      @DefaultValue("true") boolean enabled,
       @DefaultValue("2") int threads,
       @DefaultValue("5s") Duration pollingInterval,
       @DefaultValue("10s") Duration retryBackoff,

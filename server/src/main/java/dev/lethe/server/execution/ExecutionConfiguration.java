@@ -111,8 +111,10 @@ class ExecutionConfiguration {
             .shutdownMaxWait(properties.execution().shutdownWait())
             // MariaDB's TIMESTAMP has no zone: without this, instances in different time zones
             // read each other's heartbeats hours off and take live executions for dead ones.
-            .alwaysPersistTimestampInUTC()
-            .enableImmediateExecution();
+            .alwaysPersistTimestampInUTC();
+    if (properties.execution().enabled()) {
+      builder = builder.enableImmediateExecution();
+    }
     builder =
         properties.retention().enabled()
             ? builder.startTasks(sweepTask, retentionTask)
@@ -143,21 +145,29 @@ class ExecutionConfiguration {
         clock);
   }
 
-  /** Starts picking tasks once the application is up, and stops before the pools close. */
+  /**
+   * Starts picking tasks once the application is up, and stops before the pools close. An
+   * intake-only instance never starts: it only queues.
+   */
   @Bean
-  SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
+  SmartLifecycle schedulerLifecycle(Scheduler scheduler, LetheProperties properties) {
+    boolean executes = properties.execution().enabled();
     return new SmartLifecycle() {
       private volatile boolean running;
 
       @Override
       public void start() {
-        scheduler.start();
+        if (executes) {
+          scheduler.start();
+        }
         running = true;
       }
 
       @Override
       public void stop() {
-        scheduler.stop();
+        if (executes) {
+          scheduler.stop();
+        }
         running = false;
       }
 
