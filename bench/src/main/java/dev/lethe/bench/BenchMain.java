@@ -177,20 +177,20 @@ public final class BenchMain implements Callable<Integer> {
           c.peakHeapBytes() == null ? "-" : (c.peakHeapBytes() >> 20) + " MB",
           c.verified() == null ? "" : c.verified() ? "  verified" : "  VERIFY FAILED");
     }
-    result
-        .lethe()
-        .ifPresent(
-            lethe -> {
-              for (ContestantResult baseline : result.baselines()) {
-                out.printf(
-                    Locale.ROOT,
-                    "  %s / %s: %.3f (%s)%n",
-                    lethe.name(),
-                    baseline.name(),
-                    result.ratio(lethe, baseline),
-                    result.timed() ? "time; below 1 is faster" : "rate; above 1 is faster");
-              }
-            });
+    for (ContestantResult lethe : result.contestants()) {
+      if (!lethe.isLethe()) {
+        continue;
+      }
+      for (ContestantResult baseline : result.baselines()) {
+        out.printf(
+            Locale.ROOT,
+            "  %s / %s: %.3f (%s)%n",
+            lethe.name(),
+            baseline.name(),
+            result.ratio(lethe, baseline),
+            result.timed() ? "time; below 1 is faster" : "rate; above 1 is faster");
+      }
+    }
     for (String note : result.notes()) {
       out.println("  note: " + note);
     }

@@ -27,7 +27,7 @@ record CallbackPlan(
   static CallbackPlan of(BenchSize size) {
     return switch (size) {
       case TINY -> tiny();
-      case SMALL -> new CallbackPlan(secs(5), secs(5), secs(5), 1_000, 32, false);
+      case SMALL -> new CallbackPlan(secs(15), secs(5), secs(5), 1_000, 32, false);
       case MEDIUM -> new CallbackPlan(secs(10), secs(15), secs(15), 1_000, 32, false);
       case LARGE -> new CallbackPlan(secs(20), secs(30), secs(30), 1_000, 32, false);
     };

@@ -13,16 +13,13 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 
@@ -35,7 +32,8 @@ import java.util.function.IntFunction;
  */
 public final class CallbacksScenario implements Scenario {
 
-  static final String LETHE = "lethe /api/data-deletion";
+  static final String LETHE_INTAKE = "lethe intake-only";
+  static final String LETHE_IN_PROCESS = "lethe with erasures";
   static final String HEALTH = "actuator-health";
 
   private static final String APP_SECRET = "lethe-bench-meta-app-secret";
@@ -65,98 +63,49 @@ public final class CallbacksScenario implements Scenario {
     Path jar =
         Path.of(target.option("server-jar").orElse("server/target/lethe-server.jar"))
             .toAbsolutePath();
-    try (HikariDataSource dataSource = target.openDataSource("bench-callbacks")) {
+    try (HikariDataSource dataSource = target.openDataSource("bench-callbacks");
+        LoadGenerator load = new LoadGenerator()) {
       ReferencePlatform.dropSchema(dataSource);
       ReferencePlatform.createSchema(dataSource);
       PlatformGenerator.generateSmall(dataSource, 42);
-      Set<String> storedBefore = StoredRequests.codes(dataSource);
-      try (ServerProcess server =
-              ServerProcess.start(
-                  jar, settings(target, dir), jvmOptions(phases), dir, Duration.ofMinutes(3));
-          LoadGenerator load = new LoadGenerator()) {
-        notes.add("server log: " + server.log());
-        URI callback = server.base().resolve("/api/data-deletion");
-        URI health = server.base().resolve("/actuator/health");
-        Users users = new Users();
-        LoadGenerator.Phase warmUp =
-            saturate(
-                load, callbacks(callback, users, phases.warmUp(), phases), phases.warmUp(), phases);
-        saturate(load, get(health), phases.warmUp(), phases);
-        LoadGenerator.Phase lethe =
-            saturate(
-                load,
-                callbacks(callback, users, phases.saturation(), phases),
-                phases.saturation(),
-                phases);
-        LoadGenerator.Phase floor = saturate(load, get(health), phases.saturation(), phases);
-        List<String> fixedBodies = users.next(phases.openLoopRequests());
-        LoadGenerator.Phase letheFixed =
-            load.openLoop(
-                i -> form(callback, fixedBodies.get(i)), phases.rate(), phases.fixedRate());
-        LoadGenerator.Phase floorFixed =
-            load.openLoop(i -> get(health).apply(i), phases.rate(), phases.fixedRate());
-
-        Set<String> stored = StoredRequests.codes(dataSource);
-        stored.removeAll(storedBefore);
-        List<LoadGenerator.Phase> answered = List.of(warmUp, lethe, letheFixed);
-        int ok = answered.stream().mapToInt(LoadGenerator.Phase::ok).sum();
-        Set<String> codes = new HashSet<>();
-        answered.forEach(p -> codes.addAll(p.codes()));
-        boolean durable = stored.size() == ok && codes.size() == ok && stored.containsAll(codes);
-        notes.add(
-            "durability: "
-                + ok
-                + " answers 200 with "
-                + codes.size()
-                + " distinct confirmation codes; "
-                + stored.size()
-                + " requests stored"
-                + (durable ? " under exactly those codes" : ": MISMATCH"));
-        notes.add(
-            "saturation: "
-                + phases.clients()
-                + " concurrent clients for "
-                + phases.saturation().toSeconds()
-                + " s; fixed rate: "
-                + phases.rate()
-                + " requests/s for "
-                + phases.fixedRate().toSeconds()
-                + " s, latency from each request's scheduled start");
-        for (var phase :
-            Map.of(
-                    "callbacks warm-up", warmUp,
-                    "callbacks saturation", lethe,
-                    "callbacks fixed rate", letheFixed,
-                    "health saturation", floor,
-                    "health fixed rate", floorFixed)
-                .entrySet()) {
-          if (phase.getValue().failed() > 0) {
-            notes.add(phase.getKey() + " failures: " + phase.getValue().failures());
-          }
-        }
-        List<ContestantResult> results =
-            List.of(
-                contestant(LETHE, "callbacks", lethe, letheFixed, durable),
-                contestant(HEALTH, "requests", floor, floorFixed, null));
-        return new ScenarioResult(
-            name(), target.database(), target.size().label(), HEALTH, results, notes);
-      }
+      Saturation saturation = new Saturation(load, WrkLoad.find(dir), phases);
+      notes.add(saturation.describe());
+      Rounds rounds = new Rounds(target, jar, dir, phases, load, saturation, dataSource, notes);
+      Rounds.Round intake = rounds.serve("intake-only instance", false, true);
+      Rounds.Round inProcess = rounds.serve("erasures in the same process", true, false);
+      notes.add(
+          "saturation: "
+              + phases.clients()
+              + " concurrent clients for "
+              + phases.saturation().toSeconds()
+              + " s after "
+              + phases.warmUp().toSeconds()
+              + " s of warm-up; fixed rate: "
+              + phases.rate()
+              + " requests/s for "
+              + phases.fixedRate().toSeconds()
+              + " s, latency from each request's scheduled start");
+      List<ContestantResult> results =
+          List.of(
+              contestant(
+                  LETHE_INTAKE,
+                  "callbacks",
+                  intake.callbacks(),
+                  intake.callbacksFixed(),
+                  intake.durable()),
+              contestant(
+                  LETHE_IN_PROCESS,
+                  "callbacks",
+                  inProcess.callbacks(),
+                  inProcess.callbacksFixed(),
+                  inProcess.durable()),
+              contestant(HEALTH, "requests", intake.health(), intake.healthFixed(), null));
+      return new ScenarioResult(
+          name(), target.database(), target.size().label(), HEALTH, results, notes);
     }
   }
 
-  private static LoadGenerator.Phase saturate(
-      LoadGenerator load, IntFunction<HttpRequest> requests, Duration phase, CallbackPlan plan)
-      throws InterruptedException {
-    return load.saturate(requests, plan.closedLoopRequests(phase), plan.clients(), phase);
-  }
-
-  private static IntFunction<HttpRequest> callbacks(
-      URI uri, Users users, Duration phase, CallbackPlan plan) {
-    List<String> bodies = users.next(plan.closedLoopRequests(phase));
-    return i -> form(uri, bodies.get(i));
-  }
-
-  private static HttpRequest form(URI uri, String body) {
+  static HttpRequest form(URI uri, String body) {
     return HttpRequest.newBuilder(uri)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
@@ -164,7 +113,7 @@ public final class CallbacksScenario implements Scenario {
         .build();
   }
 
-  private static IntFunction<HttpRequest> get(URI uri) {
+  static IntFunction<HttpRequest> get(URI uri) {
     HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
     return i -> request;
   }
@@ -199,7 +148,7 @@ public final class CallbacksScenario implements Scenario {
         verified);
   }
 
-  private static List<String> settings(BenchTarget target, Path dir) {
+  static List<String> settings(BenchTarget target, Path dir, boolean executes) {
     String user =
         target.option("user").orElse(target.vendor() == Vendor.MARIADB ? "root" : "postgres");
     String password = target.option("password").orElse("");
@@ -218,11 +167,12 @@ public final class CallbacksScenario implements Scenario {
     settings.add("lethe.retention.enabled=false");
     // requests still executing when the run ends are resumed by a later start; no need to wait
     settings.add("lethe.execution.shutdown-wait=1s");
+    settings.add("lethe.execution.enabled=" + executes);
     return settings;
   }
 
   /** {@code -Dlethe.bench.server-jvm="-XX:StartFlightRecording=…"} profiles the server. */
-  private static List<String> jvmOptions(CallbackPlan phases) {
+  static List<String> jvmOptions(CallbackPlan phases) {
     List<String> options = new ArrayList<>();
     if (phases.quickStart()) {
       options.add("-XX:TieredStopAtLevel=1");
@@ -235,7 +185,7 @@ public final class CallbacksScenario implements Scenario {
   }
 
   /** Meta user ids never used before on this database: each callback is a new request. */
-  private static final class Users {
+  static final class Users {
     private long next = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
 
     List<String> next(int count) {

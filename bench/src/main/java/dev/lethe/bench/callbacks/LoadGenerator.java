@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,7 @@ final class LoadGenerator implements AutoCloseable {
   /**
    * What one phase measured.
    *
+   * @param latencyMicros a latency percentile (0–100) in microseconds
    * @param codes the confirmation codes of the answers that carried one
    * @param failures failed requests by HTTP status or exception
    */
@@ -48,7 +50,7 @@ final class LoadGenerator implements AutoCloseable {
       int ok,
       int failed,
       long elapsedNanos,
-      Histogram latencyMicros,
+      DoubleUnaryOperator latencyMicros,
       Set<String> codes,
       Map<String, Integer> failures) {
 
@@ -57,7 +59,7 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     double millis(double percentile) {
-      return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+      return latencyMicros.applyAsDouble(percentile) / 1000.0;
     }
   }
 
@@ -156,7 +158,7 @@ final class LoadGenerator implements AutoCloseable {
           ok.get(),
           failed.get(),
           elapsedNanos,
-          latency,
+          latency::getValueAtPercentile,
           Set.copyOf(codes),
           Map.copyOf(failures));
     }

@@ -1,0 +1,151 @@
+package dev.lethe.bench.callbacks;
+
+import dev.lethe.bench.BenchTarget;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The rounds of the callbacks scenario, each against a server started for it on the same database:
+ * warm-up, saturation and the fixed rate for the callbacks (and the health endpoint), then the
+ * check that every callback answered 200 is a request stored under the code it answered.
+ */
+final class Rounds {
+
+  private final BenchTarget target;
+  private final Path jar;
+  private final Path dir;
+  private final CallbackPlan phases;
+  private final LoadGenerator load;
+  private final Saturation saturation;
+  private final DataSource dataSource;
+  private final List<String> notes;
+  private final CallbacksScenario.Users users = new CallbacksScenario.Users();
+
+  Rounds(
+      BenchTarget target,
+      Path jar,
+      Path dir,
+      CallbackPlan phases,
+      LoadGenerator load,
+      Saturation saturation,
+      DataSource dataSource,
+      List<String> notes) {
+    this.target = target;
+    this.jar = jar;
+    this.dir = dir;
+    this.phases = phases;
+    this.load = load;
+    this.saturation = saturation;
+    this.dataSource = dataSource;
+    this.notes = notes;
+  }
+
+  /** What one round measured; the health phases only where they were asked for. */
+  record Round(
+      LoadGenerator.Phase callbacks,
+      LoadGenerator.Phase callbacksFixed,
+      LoadGenerator.Phase health,
+      LoadGenerator.Phase healthFixed,
+      boolean durable) {}
+
+  /**
+   * A server that {@code executes} erasures in its own process or only takes requests in (the
+   * erasures left to other instances), measured; with the health endpoint too if {@code health}.
+   */
+  Round serve(String label, boolean executes, boolean health) throws Exception {
+    Set<String> storedBefore = StoredRequests.codes(dataSource);
+    Path serverDir = dir.resolve(executes ? "executing" : "intake-only");
+    Files.createDirectories(serverDir);
+    try (ServerProcess server =
+        ServerProcess.start(
+            jar,
+            CallbacksScenario.settings(target, serverDir, executes),
+            CallbacksScenario.jvmOptions(phases),
+            serverDir,
+            Duration.ofMinutes(3))) {
+      notes.add(label + ": server log " + server.log());
+      URI callback = server.base().resolve("/api/data-deletion");
+      URI healthUri = server.base().resolve("/actuator/health");
+      LoadGenerator.Phase warmUp =
+          saturation.post(callback, bodies(phases.warmUp()), phases.warmUp());
+      LoadGenerator.Phase callbacks =
+          saturation.post(callback, bodies(phases.saturation()), phases.saturation());
+      LoadGenerator.Phase healthPhase = null;
+      if (health) {
+        saturation.get(healthUri, phases.warmUp());
+        healthPhase = saturation.get(healthUri, phases.saturation());
+      }
+      List<String> fixedBodies = users.next(phases.openLoopRequests());
+      LoadGenerator.Phase callbacksFixed =
+          load.openLoop(
+              i -> CallbacksScenario.form(callback, fixedBodies.get(i)),
+              phases.rate(),
+              phases.fixedRate());
+      LoadGenerator.Phase healthFixed =
+          health
+              ? load.openLoop(CallbacksScenario.get(healthUri), phases.rate(), phases.fixedRate())
+              : null;
+      boolean durable = durable(label, storedBefore, List.of(warmUp, callbacks, callbacksFixed));
+      failures(
+          label,
+          Map.of(
+              "callbacks warm-up", warmUp,
+              "callbacks saturation", callbacks,
+              "callbacks fixed rate", callbacksFixed));
+      if (health) {
+        failures(label, Map.of("health saturation", healthPhase, "health fixed rate", healthFixed));
+      }
+      return new Round(callbacks, callbacksFixed, healthPhase, healthFixed, durable);
+    }
+  }
+
+  private List<String> bodies(Duration phase) {
+    return users.next(phases.closedLoopRequests(phase));
+  }
+
+  private boolean durable(String label, Set<String> storedBefore, List<LoadGenerator.Phase> sent)
+      throws SQLException {
+    Set<String> stored = StoredRequests.codes(dataSource);
+    stored.removeAll(storedBefore);
+    int ok = sent.stream().mapToInt(LoadGenerator.Phase::ok).sum();
+    Set<String> codes = new HashSet<>();
+    sent.forEach(p -> codes.addAll(p.codes()));
+    // wrk stops at its deadline with up to one request in flight per connection: the server
+    // stores those, their answers are never read
+    int cutOff = stored.size() - ok;
+    boolean durable =
+        codes.size() == ok
+            && stored.containsAll(codes)
+            && cutOff >= 0
+            && cutOff <= saturation.cutOffAllowance(2);
+    notes.add(
+        label
+            + ": durability: "
+            + ok
+            + " answers 200 with "
+            + codes.size()
+            + " distinct confirmation codes; "
+            + stored.size()
+            + " requests stored"
+            + (durable ? ", every answered code among them" : ": MISMATCH")
+            + (cutOff > 0 ? "; " + cutOff + " more were in flight when wrk stopped" : ""));
+    return durable;
+  }
+
+  private void failures(String label, Map<String, LoadGenerator.Phase> phases) {
+    phases.forEach(
+        (name, phase) -> {
+          if (phase.failed() > 0) {
+            notes.add(label + ": " + name + " failures: " + phase.failures());
+          }
+        });
+  }
+}
