@@ -26,9 +26,13 @@ import org.jooq.impl.DSL;
 public final class RequestStore {
 
   private final DSLContext dsl;
+  private final RequestInsert inserts;
+  private final String knownSql;
 
   public RequestStore(DSLContext dsl) {
     this.dsl = dsl;
+    this.inserts = new RequestInsert(dsl);
+    this.knownSql = knownSql(dsl);
   }
 
   /** An insert collided with a unique key: same idempotency key, open duplicate or code. */
@@ -43,7 +47,7 @@ public final class RequestStore {
   }
 
   RequestWrites writes() {
-    return new RequestWrites(dsl);
+    return new RequestWrites(dsl, inserts);
   }
 
   /** Migrates Lethe's database and opens the store over it. */
@@ -95,26 +99,39 @@ public final class RequestStore {
    * @param hashedKey the idempotency key, already keyed-hashed
    */
   Known findKnown(String hashedKey, String matchKey) {
-    Field<Integer> byKey = DSL.field(DSL.name("by_key"), Integer.class);
-    List<Field<?>> keyed = new ArrayList<>(REQUEST_FIELDS);
-    keyed.add(DSL.inline(1).as(byKey));
-    List<Field<?>> open = new ArrayList<>(REQUEST_FIELDS);
-    open.add(DSL.inline(0).as(byKey));
     Optional<DeletionRequest> same = Optional.empty();
     Optional<DeletionRequest> duplicate = Optional.empty();
-    for (Record row :
-        dsl.select(keyed)
-            .from(REQUESTS)
-            .where(ID.eq(DSL.select(KEY_REQUEST).from(KEYS).where(KEY.eq(hashedKey))))
-            .unionAll(DSL.select(open).from(REQUESTS).where(OPEN_MATCH_KEY.eq(matchKey)))
-            .fetch()) {
-      if (row.get(byKey) == 1) {
+    for (Record row : dsl.resultQuery(knownSql, hashedKey, matchKey).coerce(KNOWN_FIELDS).fetch()) {
+      if (row.get(BY_KEY) == 1) {
         same = Optional.of(RequestRows.request(row));
       } else {
         duplicate = Optional.of(RequestRows.request(row));
       }
     }
     return new Known(same, duplicate);
+  }
+
+  private static final Field<Integer> BY_KEY = DSL.field(DSL.name("by_key"), Integer.class);
+  private static final List<Field<?>> KNOWN_FIELDS = with(REQUEST_FIELDS, BY_KEY);
+
+  /** Rendered once: the select of {@link #findKnown} is as long as a request has columns. */
+  private static String knownSql(DSLContext dsl) {
+    return dsl.render(
+        DSL.select(with(REQUEST_FIELDS, DSL.inline(1).as(BY_KEY)))
+            .from(REQUESTS)
+            .where(
+                ID.eq(
+                    DSL.select(KEY_REQUEST).from(KEYS).where(KEY.eq(DSL.val((String) null, KEY)))))
+            .unionAll(
+                DSL.select(with(REQUEST_FIELDS, DSL.inline(0).as(BY_KEY)))
+                    .from(REQUESTS)
+                    .where(OPEN_MATCH_KEY.eq(DSL.val((String) null, OPEN_MATCH_KEY)))));
+  }
+
+  private static List<Field<?>> with(List<Field<?>> fields, Field<?> last) {
+    List<Field<?>> all = new ArrayList<>(fields);
+    all.add(last);
+    return List.copyOf(all);
   }
 
   /** What {@link #findKnown} found: by idempotency key, and an open duplicate. */

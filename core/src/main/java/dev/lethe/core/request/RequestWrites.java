@@ -3,13 +3,11 @@ package dev.lethe.core.request;
 import static dev.lethe.core.request.RequestRows.utc;
 import static dev.lethe.core.request.RequestTables.*;
 
-import java.time.Duration;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
@@ -18,9 +16,11 @@ import org.jooq.exception.SQLStateClass;
 final class RequestWrites {
 
   private final DSLContext dsl;
+  private final RequestInsert inserts;
 
-  RequestWrites(DSLContext dsl) {
+  RequestWrites(DSLContext dsl, RequestInsert inserts) {
     this.dsl = dsl;
+    this.inserts = inserts;
   }
 
   void insert(
@@ -29,79 +29,38 @@ final class RequestWrites {
       Optional<SealedContact> contact,
       Optional<String> idempotencyKey,
       List<RequestEvent> events) {
-    String id = request.id().toString();
     try {
       dsl.transaction(
-          c -> {
-            DSLContext tx = c.dsl();
-            tx.insertInto(REQUESTS)
-                .set(ID, id)
-                .set(CODE, request.confirmationCode())
-                .set(TYPE, request.type().code())
-                .set(SCOPE, request.scope())
-                .set(WORKSPACE, request.workspace().orElse(null))
-                .set(PARAMS, Json.write(request.params()))
-                .set(JURISDICTION, request.jurisdiction())
-                .set(SOURCE, request.source().code())
-                .set(STATE, request.state().code())
-                .set(RECEIVED_AT, utc(request.receivedAt()))
-                .set(UPDATED_AT, utc(request.updatedAt()))
-                .set(VERIFICATION_REQUIRED, request.verificationRequired())
-                .set(GRACE_SECONDS, request.gracePeriod().map(Duration::toSeconds).orElse(null))
-                .set(IDENTITY_HASHES, Json.write(request.identityHashes()))
-                .set(MATCH_KEY, request.matchKey())
-                .set(OPEN_MATCH_KEY, request.matchKey())
-                .set(IDENTITIES_SEALED, !identities.isEmpty())
-                .set(ACKNOWLEDGE_BY, deadlineTime(request, Deadline::acknowledgeBy))
-                .set(COMPLETE_BY, deadlineTime(request, d -> Optional.of(d.completeBy())))
-                .set(COMPLETE_RULE, request.deadline().map(Deadline::completeRule).orElse(null))
-                .set(ACKNOWLEDGED_AT, request.acknowledgedAt().map(RequestRows::utc).orElse(null))
-                .set(VERSION, request.version())
-                .execute();
-            for (int i = 0; i < identities.size(); i++) {
-              tx.insertInto(IDENTITIES)
-                  .set(IDENTITY_REQUEST, id)
-                  .set(IDENTITY_ORDINAL, i)
-                  .set(IDENTITY_KIND, identities.get(i).kind())
-                  .set(IDENTITY_SEALED, identities.get(i).sealedValue())
-                  .execute();
-            }
-            if (contact.isPresent()) {
-              insertContact(tx, request.id(), contact.get(), request.receivedAt());
-            }
-            if (idempotencyKey.isPresent()) {
-              insertKey(tx, idempotencyKey.get(), request.id(), request.receivedAt());
-            }
-            events.forEach(e -> insertEvent(tx, request.id(), e));
-          });
+          c ->
+              c.dsl()
+                  .connection(
+                      connection ->
+                          inserts.write(
+                              connection, request, identities, contact, idempotencyKey, events)));
     } catch (DataAccessException e) {
       throw isConflict(e) ? new RequestStore.Conflict(e) : e;
     }
   }
 
-  private static LocalDateTime deadlineTime(
-      DeletionRequest request, Function<Deadline, Optional<Instant>> part) {
-    return request.deadline().flatMap(part).map(RequestRows::utc).orElse(null);
-  }
-
+  /** A unique key refused the row, whether jOOQ ran the statement or JDBC did (in a batch too). */
   private static boolean isConflict(DataAccessException e) {
-    return e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION;
-  }
-
-  private static void insertContact(
-      DSLContext tx, UUID requestId, SealedContact contact, Instant now) {
-    tx.insertInto(CONTACTS)
-        .set(CONTACT_REQUEST, requestId.toString())
-        .set(CONTACT_SEALED, contact.sealedAddress())
-        .set(CONTACT_LANGUAGE, contact.language())
-        .set(CONTACT_CREATED, utc(now))
-        .execute();
+    if (e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Gives a request a contact it lacks; false when it has one already. */
   boolean addContact(UUID requestId, SealedContact contact, Instant now) {
     try {
-      insertContact(dsl, requestId, contact, now);
+      dsl.connection(c -> inserts.contact(c, requestId, contact, now));
       return true;
     } catch (DataAccessException e) {
       if (isConflict(e)) {
@@ -118,7 +77,7 @@ final class RequestWrites {
   /** Points an idempotency key at a request; false when the key already points somewhere. */
   boolean rememberKey(String idempotencyKey, UUID requestId, Instant now) {
     try {
-      insertKey(dsl, idempotencyKey, requestId, now);
+      dsl.connection(c -> inserts.key(c, idempotencyKey, requestId, now));
       return true;
     } catch (DataAccessException e) {
       if (isConflict(e)) {
@@ -126,14 +85,6 @@ final class RequestWrites {
       }
       throw e;
     }
-  }
-
-  private static void insertKey(DSLContext tx, String key, UUID requestId, Instant now) {
-    tx.insertInto(KEYS)
-        .set(KEY, key)
-        .set(KEY_REQUEST, requestId.toString())
-        .set(KEY_CREATED, utc(now))
-        .execute();
   }
 
   /**
