@@ -29,7 +29,7 @@ public enum Vendor {
    */
   public DSLContext dsl(DataSource dataSource) {
     return DSL.using(
-        dataSource,
+        new KnownIsolation(dataSource),
         dialect(),
         new Settings()
             .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
