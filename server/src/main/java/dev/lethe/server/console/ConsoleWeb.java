@@ -1,20 +1,16 @@
 package dev.lethe.server.console;
 
+import dev.lethe.server.web.RequestAttributeArgument;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -79,24 +75,6 @@ class ConsoleWeb implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(
-        new HandlerMethodArgumentResolver() {
-          @Override
-          public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == Operator.class;
-          }
-
-          @Override
-          public Object resolveArgument(
-              MethodParameter parameter,
-              ModelAndViewContainer container,
-              NativeWebRequest request,
-              WebDataBinderFactory binders) {
-            Object operator = request.getAttribute(OPERATOR, RequestAttributes.SCOPE_REQUEST);
-            if (operator == null) {
-              throw new ConsoleNotFoundException();
-            }
-            return operator;
-          }
-        });
+        new RequestAttributeArgument(Operator.class, OPERATOR, ConsoleNotFoundException::new));
   }
 }

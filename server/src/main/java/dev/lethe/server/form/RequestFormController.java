@@ -45,7 +45,6 @@ import org.springframework.web.servlet.ModelAndView;
 class RequestFormController {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestFormController.class);
-  private static final int MAX_CLIENTS = 50_000;
 
   private final Desk desk;
   private final FormChoices choices;
@@ -86,9 +85,8 @@ class RequestFormController {
     this.texts = texts;
     this.names = names;
     this.hasher = hasher;
-    this.perAddress =
-        new RateLimiter(form.perAddress(), form.perAddressWindow(), clock, MAX_CLIENTS);
-    this.perEmail = new RateLimiter(form.perEmail(), form.perEmailWindow(), clock, MAX_CLIENTS);
+    this.perAddress = RateLimiter.perClientAddress(pages, clock);
+    this.perEmail = RateLimiter.perEmailAddress(pages, clock);
   }
 
   @GetMapping("/data-deletion/request")

@@ -28,7 +28,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class SentPageController {
 
-  private static final int MAX_CLIENTS = 50_000;
   private static final int MAX_TYPED = 12;
 
   private final Desk desk;
@@ -41,8 +40,7 @@ class SentPageController {
     this.desk = desk;
     this.sent = sent;
     this.texts = texts;
-    PagesProperties.RequestForm form = pages.requestForm();
-    this.attempts = new RateLimiter(form.perAddress(), form.perAddressWindow(), clock, MAX_CLIENTS);
+    this.attempts = RateLimiter.perClientAddress(pages, clock);
   }
 
   @GetMapping("/data-deletion/request/sent")

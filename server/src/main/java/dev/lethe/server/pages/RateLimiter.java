@@ -38,6 +38,21 @@ public final class RateLimiter {
         };
   }
 
+  /** Clients tracked by the public pages' limits before the least recent is forgotten. */
+  private static final int PAGE_CLIENTS = 50_000;
+
+  /** The public pages' limit per client address, from {@code lethe.pages.request-form}. */
+  public static RateLimiter perClientAddress(PagesProperties pages, Clock clock) {
+    PagesProperties.RequestForm form = pages.requestForm();
+    return new RateLimiter(form.perAddress(), form.perAddressWindow(), clock, PAGE_CLIENTS);
+  }
+
+  /** The request form's limit per e-mail address, from {@code lethe.pages.request-form}. */
+  public static RateLimiter perEmailAddress(PagesProperties pages, Clock clock) {
+    PagesProperties.RequestForm form = pages.requestForm();
+    return new RateLimiter(form.perEmail(), form.perEmailWindow(), clock, PAGE_CLIENTS);
+  }
+
   /**
    * Counts an attempt for {@code key}, unless the limit is reached.
    *

@@ -34,8 +34,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class VerificationController {
 
-  private static final int MAX_CLIENTS = 50_000;
-
   private final Desk desk;
   private final RequestStore store;
   private final PageTexts texts;
@@ -46,8 +44,7 @@ class VerificationController {
     this.desk = desk;
     this.store = store;
     this.texts = texts;
-    PagesProperties.RequestForm form = pages.requestForm();
-    this.attempts = new RateLimiter(form.perAddress(), form.perAddressWindow(), clock, MAX_CLIENTS);
+    this.attempts = RateLimiter.perClientAddress(pages, clock);
   }
 
   @GetMapping("/data-deletion/verify")
