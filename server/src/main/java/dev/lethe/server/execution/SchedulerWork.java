@@ -1,12 +1,14 @@
 package dev.lethe.server.execution;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.lethe.core.desk.MailKind;
 import dev.lethe.core.desk.Work;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,12 +38,26 @@ final class SchedulerWork implements Work {
   @Override
   public void execute(UUID requestId, Instant at) {
     String id = requestId.toString();
-    scheduler.scheduleIfNotExists(execute.instance(id, id), at);
+    queue(execute.instance(id, id), at);
   }
 
   @Override
   public void mail(UUID requestId, MailKind kind) {
     String id = requestId + ":" + kind.code();
-    scheduler.scheduleIfNotExists(mail.instance(id, id), clock.instant());
+    queue(mail.instance(id, id), clock.instant());
+  }
+
+  /**
+   * A step asked for is nearly always new (a request just taken in, verified, released from a
+   * hold): it is inserted at once, one statement where {@code scheduleIfNotExists} reads first.
+   * When the insert fails, the step may be queued already, which {@code scheduleIfNotExists}
+   * settles (and a database that is down fails it again).
+   */
+  private void queue(TaskInstance<String> step, Instant at) {
+    try {
+      scheduler.scheduleBatch(List.of(step), at);
+    } catch (RuntimeException maybeQueued) {
+      scheduler.scheduleIfNotExists(step, at);
+    }
   }
 }
