@@ -155,17 +155,22 @@ public final class Executor {
     Object last = null;
     while (true) {
       Condition page = last == null ? rows : rows.and(entity.key().gt(last));
+      int size = sizer.size();
       List<Object> keys =
           dsl.select(entity.key())
               .from(entity.table())
               .where(page)
               .orderBy(entity.key())
-              .limit(sizer.size())
+              .limit(size)
               .fetch(entity.key());
       if (keys.isEmpty()) {
         return;
       }
       sizer.observe(handle.applyAsLong(keys));
+      // a short page held every row after the last one: reading again would find none
+      if (keys.size() < size) {
+        return;
+      }
       last = keys.get(keys.size() - 1);
     }
   }

@@ -10,6 +10,8 @@ import java.util.List;
 /** Deletes from the file store the files whose rows a run has deleted, as recorded. */
 final class FileSweeper {
 
+  private static final int PAGE = 200;
+
   private final FileQueue runs;
   private final FileStore files;
   private final Clock clock;
@@ -24,7 +26,7 @@ final class FileSweeper {
   int sweep(String runId) {
     int failed = 0;
     while (true) {
-      List<FileQueue.PendingFile> pending = runs.pendingFiles(runId, 200);
+      List<FileQueue.PendingFile> pending = runs.pendingFiles(runId, PAGE);
       List<FileQueue.PendingFile> fresh =
           pending.subList(Math.min(failed, pending.size()), pending.size());
       if (fresh.isEmpty()) {
@@ -42,6 +44,10 @@ final class FileSweeper {
         }
       }
       runs.filesDeleted(deleted, clock.instant());
+      if (pending.size() < PAGE) {
+        // every pending file was tried: reading again would only find the ones that failed
+        return failed;
+      }
     }
   }
 
