@@ -9,6 +9,7 @@ import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.plan.Selector;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.Transactions;
 import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunStore;
@@ -109,8 +110,7 @@ public final class Executor {
           long started = System.nanoTime();
           Deadlocks.transaction(
               dsl,
-              c -> {
-                DSLContext tx = c.dsl();
+              tx -> {
                 int n = writer.anonymize(tx, entity, set, entity.key().in(keys));
                 BatchRecords.addCount(tx, runId, entity.name(), Outcome.ANONYMIZED, n);
                 BatchRecords.countBatch(tx, runId);
@@ -126,8 +126,7 @@ public final class Executor {
     Condition where = entity.key().in(keys).and(run.selector().held().notHeld(entity));
     Deadlocks.transaction(
         dsl,
-        c -> {
-          DSLContext tx = c.dsl();
+        tx -> {
           BatchRecords.recordUpdated(
               tx, run.id(), entity.name(), Outcome.ANONYMIZED, entity.table(), entity.key(), where);
           writer.anonymize(tx, entity, root.root().set(), where);
@@ -217,9 +216,10 @@ public final class Executor {
         }
         long started = System.nanoTime();
         boolean files =
-            dsl.transactionResult(
-                c -> {
-                  PageStatements page = new PageStatements(c.dsl(), run.id(), writer);
+            Transactions.result(
+                dsl,
+                tx -> {
+                  PageStatements page = new PageStatements(tx, run.id(), writer);
                   joined.forEach(j -> addPage(page, run, j.node(), j.keys()));
                   addPage(page, run, node, keys);
                   return page.execute();

@@ -4,6 +4,7 @@ import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Vendor;
+import dev.lethe.core.sql.Transactions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -92,7 +93,7 @@ public final class RunStore {
     if (queries.size() == 1) {
       queries.getFirst().execute();
     } else {
-      dsl.transaction(c -> c.dsl().batch(queries).execute());
+      Transactions.run(dsl, tx -> tx.batch(queries).execute());
     }
   }
 
@@ -156,9 +157,9 @@ public final class RunStore {
 
   /** Completes the run: stores the receipt and forgets the sealed identities, in one round trip. */
   public void complete(String id, String receipt, Instant now) {
-    dsl.transaction(
-        c -> {
-          DSLContext tx = c.dsl();
+    Transactions.run(
+        dsl,
+        tx -> {
           tx.batch(
                   tx.update(RUNS)
                       .set(RUN_STATUS, RunStatus.COMPLETED.code())
