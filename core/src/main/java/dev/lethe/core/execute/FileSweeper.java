@@ -16,6 +16,9 @@ final class FileSweeper {
   private final FileStore files;
   private final Clock clock;
 
+  /** The run whose pending files were all deleted by the last sweep, if it left none. */
+  private String sweptClean;
+
   FileSweeper(FileQueue runs, FileStore files, Clock clock) {
     this.runs = runs;
     this.files = files;
@@ -24,6 +27,13 @@ final class FileSweeper {
 
   /** One pass over the pending files; returns how many are still pending. */
   int sweep(String runId) {
+    sweptClean = null;
+    int left = pass(runId);
+    sweptClean = left == 0 ? runId : null;
+    return left;
+  }
+
+  private int pass(String runId) {
     int failed = 0;
     while (true) {
       List<FileQueue.PendingFile> pending = runs.pendingFiles(runId, PAGE);
@@ -53,6 +63,11 @@ final class FileSweeper {
 
   /** Sweeps until nothing is pending or {@code attempts} passes failed; returns what is left. */
   int drain(String runId, int attempts) {
+    // the executor sweeps after every batch that records files: if the last sweep left nothing,
+    // nothing is pending
+    if (runId.equals(sweptClean)) {
+      return 0;
+    }
     int left = sweep(runId);
     for (int i = 1; i < attempts && left > 0; i++) {
       try {
