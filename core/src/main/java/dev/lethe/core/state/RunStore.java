@@ -175,13 +175,17 @@ public final class RunStore {
         });
   }
 
-  /** Records why a run stopped; the run can be resumed. */
+  /**
+   * Records why a run stopped; the run can be resumed. A completed run stays completed: its
+   * completion may have committed although the commit reported an error.
+   */
   public void fail(String id, String error) {
     dsl.update(RUNS)
         .set(RUN_STATUS, RunStatus.FAILED.code())
         .set(RUN_ERROR, error)
         .set(RUN_VERSION, RUN_VERSION.plus(1))
         .where(RUN_ID.eq(id))
+        .and(RUN_STATUS.ne(RunStatus.COMPLETED.code()))
         .execute();
   }
 
