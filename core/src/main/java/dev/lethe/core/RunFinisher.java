@@ -12,6 +12,7 @@ import dev.lethe.core.state.RunStore;
 import dev.lethe.core.state.RunTallies;
 import dev.lethe.core.verify.Verifier;
 import java.time.Clock;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,8 @@ final class RunFinisher {
       Plan remaining =
           new Planner(dsl, bound, clock)
               .withRoots(plan.request(), plan.scope(), plan.roots(), plan.held());
-      RunTallies tallies = runs.tallies(runId);
+      Map<Long, String> unmarkedFiles = executor.unmarkedFiles(runId);
+      RunTallies tallies = runs.tallies(runId).plusDeletedFiles(unmarkedFiles.values());
       Verifier.Result result =
           new Verifier(dsl, bound, runs, clock).verify(runId, remaining, tallies.updated());
       Receipt receipt =
@@ -61,7 +63,8 @@ final class RunFinisher {
       if (!result.verification().passed()) {
         throw new VerificationFailedException(runId, result.verification().problems());
       }
-      runs.complete(runId, ReceiptJson.write(receipt), clock.instant());
+      runs.complete(runId, ReceiptJson.write(receipt), clock.instant(), unmarkedFiles.keySet());
+      executor.filesMarked();
       LOG.info(
           "run {} ({}) completed: {} rows deleted, {} anonymized, {} retained, {} held",
           runId,
@@ -72,6 +75,11 @@ final class RunFinisher {
           receipt.total(Outcome.HELD));
       return receipt;
     } catch (RuntimeException e) {
+      try {
+        executor.markFiles();
+      } catch (RuntimeException marking) {
+        e.addSuppressed(marking);
+      }
       runs.fail(runId, RunFailure.describe(e));
       RunFailure.log(LOG, runId, run.scope(), e);
       throw e;

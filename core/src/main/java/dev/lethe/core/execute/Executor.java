@@ -85,13 +85,33 @@ public final class Executor {
   }
 
   /**
+   * The files of run {@code runId} deleted from the store whose marks are still to be written, by
+   * id, with their entity: the caller writes them with the run's completion, then calls {@link
+   * #filesMarked}, or has them written by {@link #markFiles}.
+   */
+  public Map<Long, String> unmarkedFiles(String runId) {
+    return sweeper.unmarked(runId);
+  }
+
+  public void filesMarked() {
+    sweeper.marked();
+  }
+
+  /** Writes the marks of the files deleted from the store and not marked yet. */
+  public void markFiles() {
+    sweeper.mark();
+  }
+
+  /**
    * Deletes the rows of {@code root}'s entity that {@code rows} selects, with everything below
    * them, as a retention sweep does; returns the number of files still pending.
    */
   public int deleteWhere(String runId, Node root, Condition rows, HeldRows held) {
     Selector selector = new Selector(held);
     pageThrough(new Run(runId, selector, held.any()), root, rows.and(held.notHeld(root.entity())));
-    return sweeper.drain(runId, options.fileAttempts());
+    int pending = sweeper.drain(runId, options.fileAttempts());
+    sweeper.mark();
+    return pending;
   }
 
   /** Rewrites {@code set} in the rows {@code rows} selects, in keyed pages. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -157,21 +158,33 @@ public final class RunStore {
 
   /** Completes the run: stores the receipt and forgets the sealed identities, in one round trip. */
   public void complete(String id, String receipt, Instant now) {
+    complete(id, receipt, now, List.of());
+  }
+
+  /**
+   * Completes the run as {@link #complete(String, String, Instant)} does, marking in the same batch
+   * the files the run deleted from the store and had not marked yet.
+   */
+  public void complete(String id, String receipt, Instant now, Collection<Long> deletedFiles) {
     Transactions.run(
         dsl,
         tx -> {
-          tx.batch(
-                  tx.update(RUNS)
-                      .set(RUN_STATUS, RunStatus.COMPLETED.code())
-                      .set(RUN_RECEIPT, receipt)
-                      .set(RUN_SUBJECT_SEALED, (String) null)
-                      .set(RUN_FINISHED, utc(now))
-                      .set(RUN_ERROR, (String) null)
-                      .set(RUN_VERSION, RUN_VERSION.plus(1))
-                      .where(RUN_ID.eq(id)),
-                  tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)),
-                  tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)))
-              .execute();
+          List<Query> queries = new ArrayList<>();
+          queries.add(
+              tx.update(RUNS)
+                  .set(RUN_STATUS, RunStatus.COMPLETED.code())
+                  .set(RUN_RECEIPT, receipt)
+                  .set(RUN_SUBJECT_SEALED, (String) null)
+                  .set(RUN_FINISHED, utc(now))
+                  .set(RUN_ERROR, (String) null)
+                  .set(RUN_VERSION, RUN_VERSION.plus(1))
+                  .where(RUN_ID.eq(id)));
+          queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
+          queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
+          if (!deletedFiles.isEmpty()) {
+            queries.add(FileQueue.filesDeletedQuery(tx, deletedFiles, now));
+          }
+          tx.batch(queries).execute();
         });
   }
 

@@ -74,6 +74,13 @@ public record RunTallies(
     return tallies;
   }
 
+  /** These tallies with more deleted files, each named by its entity. */
+  public RunTallies plusDeletedFiles(java.util.Collection<String> entities) {
+    Map<String, Long> files = new LinkedHashMap<>(deletedFiles);
+    entities.forEach(entity -> files.merge(entity, 1L, Long::sum));
+    return new RunTallies(counts, files, updated);
+  }
+
   private static Outcome outcome(String code) {
     return Outcome.valueOf(code.toUpperCase(Locale.ROOT));
   }
