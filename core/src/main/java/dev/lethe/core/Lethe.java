@@ -175,8 +175,17 @@ public final class Lethe {
    * receipt counts what execution did) and its roots are not read back.
    */
   public Receipt erase(ErasureRequest request, List<LegalHold> holds) {
+    return erase(request, holds, UUID.randomUUID().toString());
+  }
+
+  /**
+   * {@link #erase(ErasureRequest, List)} under a run id the caller chose (and stored first, as for
+   * {@link #start(Plan, String)}); a run that stopped is resumed with {@link #run}.
+   */
+  public Receipt erase(ErasureRequest request, List<LegalHold> holds, String id) {
+    checkId(id);
     Plan plan = planner().planUncounted(request, heldRows(request, holds));
-    RunRecord run = record(plan, UUID.randomUUID().toString()).started(clock.instant());
+    RunRecord run = record(plan, id).started(clock.instant());
     runs.create(run, rootKeys(plan));
     return finisher().finish(run, plan);
   }
@@ -191,11 +200,15 @@ public final class Lethe {
    * leaves no run that nothing points at); returns the id.
    */
   public String start(Plan plan, String id) {
+    checkId(id);
+    runs.create(record(plan, id), rootKeys(plan));
+    return id;
+  }
+
+  private static void checkId(String id) {
     if (id == null || id.isBlank() || id.length() > 36) {
       throw new IllegalArgumentException("a run id is 1 to 36 characters");
     }
-    runs.create(record(plan, id), rootKeys(plan));
-    return id;
   }
 
   private RunRecord record(Plan plan, String id) {
