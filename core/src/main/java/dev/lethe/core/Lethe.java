@@ -17,7 +17,6 @@ import dev.lethe.core.plan.Planner;
 import dev.lethe.core.plan.RequestException;
 import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.plan.WorkspaceLookup;
-import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
 import dev.lethe.core.retention.RetentionOutcome;
@@ -28,18 +27,16 @@ import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.RunRecord;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.core.state.RunStore;
-import dev.lethe.core.verify.Verifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The deletion engine over one host database: plan a request, preview it, run it in batches, resume
@@ -49,8 +46,6 @@ import org.slf4j.LoggerFactory;
  * together with its checkpoint.
  */
 public final class Lethe {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Lethe.class);
 
   private final DSLContext dsl;
   private final BoundMap bound;
@@ -174,9 +169,25 @@ public final class Lethe {
     return HeldRows.of(holds, clock.instant(), request.identities(), hasher);
   }
 
-  /** Plans, runs and verifies a request in one go; returns its receipt. */
+  /**
+   * Plans, runs and verifies a request in one go; returns its receipt. The run is stored, with its
+   * roots, before anything is deleted, so it resumes like any other; the plan is not counted (the
+   * receipt counts what execution did) and its roots are not read back.
+   */
   public Receipt erase(ErasureRequest request, List<LegalHold> holds) {
-    return run(start(plan(request, holds)), holds);
+    return erase(request, holds, UUID.randomUUID().toString());
+  }
+
+  /**
+   * {@link #erase(ErasureRequest, List)} under a run id the caller chose (and stored first, as for
+   * {@link #start(Plan, String)}); a run that stopped is resumed with {@link #run}.
+   */
+  public Receipt erase(ErasureRequest request, List<LegalHold> holds, String id) {
+    checkId(id);
+    Plan plan = planner().planUncounted(request, heldRows(request, holds));
+    RunRecord run = record(plan, id).started(clock.instant());
+    runs.create(run, rootKeys(plan));
+    return finisher().finish(run, plan);
   }
 
   /** Records a planned run (its root keys and sealed identities); returns the run id. */
@@ -189,25 +200,35 @@ public final class Lethe {
    * leaves no run that nothing points at); returns the id.
    */
   public String start(Plan plan, String id) {
+    checkId(id);
+    runs.create(record(plan, id), rootKeys(plan));
+    return id;
+  }
+
+  private static void checkId(String id) {
     if (id == null || id.isBlank() || id.length() > 36) {
       throw new IllegalArgumentException("a run id is 1 to 36 characters");
     }
+  }
+
+  private RunRecord record(Plan plan, String id) {
     ErasureRequest request = plan.request();
-    runs.create(
-        RunRecord.planned(
-            id,
-            "erasure",
-            request.scope(),
-            request.workspace(),
-            bound.map(),
-            Optional.of(SealedRequest.seal(sealer, request)),
-            json(request.identities().stream().map(hasher::hash).toList()),
-            json(request.params()),
-            clock.instant()));
-    for (RootSet root : plan.roots()) {
-      runs.saveRoots(id, root.index(), root.keys().stream().map(String::valueOf).toList());
-    }
-    return id;
+    return RunRecord.planned(
+        id,
+        "erasure",
+        request.scope(),
+        request.workspace(),
+        bound.map(),
+        Optional.of(SealedRequest.seal(sealer, request)),
+        json(request.identities().stream().map(hasher::hash).toList()),
+        json(request.params()),
+        clock.instant());
+  }
+
+  private static List<List<String>> rootKeys(Plan plan) {
+    return plan.roots().stream()
+        .map(root -> root.keys().stream().map(String::valueOf).toList())
+        .toList();
   }
 
   /**
@@ -221,46 +242,25 @@ public final class Lethe {
     if (record.status() == RunStatus.COMPLETED) {
       return ReceiptJson.read(record.receipt().orElseThrow());
     }
-    if (!runs.transition(runId, record.version(), RunStatus.RUNNING, clock.instant())) {
+    Instant now = clock.instant();
+    if (!runs.transition(runId, record.version(), RunStatus.RUNNING, now)) {
       throw new ConcurrentRunException(runId);
     }
     ErasureRequest request = SealedRequest.open(sealer, record.subjectSealed().orElseThrow());
-    Plan plan = storedPlan(runId, request, holds, false);
-    try {
-      int pendingFiles =
-          Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options)
-              .execute(runId, plan);
-      if (pendingFiles > 0) {
-        throw new FilesPendingException(runId, pendingFiles);
-      }
-      Plan remaining = storedPlan(runId, request, holds, true);
-      Verifier.Result result = new Verifier(dsl, bound, runs, clock).verify(runId, remaining);
-      Receipt receipt =
-          new ReceiptBuilder(bound.map(), runs)
-              .build(runs.find(runId).orElseThrow(), remaining, result, clock.instant());
-      if (!result.verification().passed()) {
-        throw new VerificationFailedException(runId, result.verification().problems());
-      }
-      runs.complete(runId, ReceiptJson.write(receipt), clock.instant());
-      LOG.info(
-          "run {} ({}) completed: {} rows deleted, {} anonymized, {} retained, {} held",
-          runId,
-          record.scope(),
-          receipt.total(Outcome.DELETED),
-          receipt.total(Outcome.ANONYMIZED),
-          receipt.total(Outcome.RETAINED),
-          receipt.total(Outcome.HELD));
-      return receipt;
-    } catch (RuntimeException e) {
-      runs.fail(runId, RunFailure.describe(e));
-      RunFailure.log(LOG, runId, record.scope(), e);
-      throw e;
-    }
+    return finisher().finish(record.started(now), storedPlan(runId, request, holds));
   }
 
-  /** The run's plan from its stored roots; counted when it is to be verified. */
-  private Plan storedPlan(
-      String runId, ErasureRequest request, List<LegalHold> holds, boolean counted) {
+  private RunFinisher finisher() {
+    return new RunFinisher(
+        dsl,
+        bound,
+        runs,
+        Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options),
+        clock);
+  }
+
+  /** The run's plan from its stored roots, uncounted: execution needs the roots, not counts. */
+  private Plan storedPlan(String runId, ErasureRequest request, List<LegalHold> holds) {
     var scope = planner().scope(request.scope());
     List<RootSet> roots = new ArrayList<>();
     for (int i = 0; i < scope.roots().size(); i++) {
@@ -273,9 +273,7 @@ public final class Lethe {
               dev.lethe.core.plan.Node.root(bound, root.entity()),
               entity.keysFromText(runs.roots(runId, i))));
     }
-    return counted
-        ? planner().withRoots(request, scope, roots, heldRows(request, holds))
-        : planner().withRootsUncounted(request, scope, roots, heldRows(request, holds));
+    return planner().withRootsUncounted(request, scope, roots, heldRows(request, holds));
   }
 
   /**

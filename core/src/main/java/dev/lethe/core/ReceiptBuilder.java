@@ -10,7 +10,7 @@ import dev.lethe.core.receipt.EntityOutcome;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.state.RunRecord;
-import dev.lethe.core.state.RunStore;
+import dev.lethe.core.state.RunTallies;
 import dev.lethe.core.verify.Verifier;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,15 +23,18 @@ final class ReceiptBuilder {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final DataMap map;
-  private final RunStore runs;
 
-  ReceiptBuilder(DataMap map, RunStore runs) {
+  ReceiptBuilder(DataMap map) {
     this.map = map;
-    this.runs = runs;
   }
 
-  Receipt build(RunRecord run, Plan remaining, Verifier.Result result, Instant finishedAt) {
-    Map<String, Map<Outcome, Long>> counts = runs.counts(run.id());
+  Receipt build(
+      RunRecord run,
+      Plan remaining,
+      RunTallies tallies,
+      Verifier.Result result,
+      Instant finishedAt) {
+    Map<String, Map<Outcome, Long>> counts = tallies.counts();
     List<EntityOutcome> entities = new ArrayList<>();
     for (Entity entity : map.entities().values()) {
       Map<Outcome, Long> c = counts.getOrDefault(entity.name(), Map.of());
@@ -66,7 +69,7 @@ final class ReceiptBuilder {
         finishedAt,
         entities.isEmpty(),
         entities,
-        runs.files().deletedFiles(run.id()),
+        tallies.deletedFiles(),
         result.verification(),
         null);
   }

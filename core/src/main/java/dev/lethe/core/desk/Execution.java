@@ -63,10 +63,10 @@ final class Execution {
     String runId = claimRun(request);
     Receipt receipt;
     try {
-      if (lethe.findRun(runId).isEmpty()) {
-        lethe.start(lethe.plan(requests.erasureRequest(id), holds), runId);
-      }
-      receipt = lethe.run(runId, holds);
+      receipt =
+          lethe.findRun(runId).isEmpty()
+              ? lethe.erase(requests.erasureRequest(id), holds, runId)
+              : lethe.run(runId, holds);
     } catch (RuntimeException e) {
       requests.fail(
           id, "run " + runId + " stopped: " + e.getClass().getSimpleName(), Actor.system());

@@ -1,8 +1,9 @@
 package dev.lethe.core.execute;
 
+import dev.lethe.core.sql.Transactions;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
-import org.jooq.TransactionalRunnable;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
 
@@ -18,10 +19,10 @@ final class Deadlocks {
 
   private Deadlocks() {}
 
-  static void transaction(DSLContext dsl, TransactionalRunnable work) {
+  static void transaction(DSLContext dsl, Consumer<DSLContext> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        dsl.transaction(work);
+        Transactions.run(dsl, work);
         return;
       } catch (DataAccessException e) {
         if (attempt >= ATTEMPTS || e.sqlStateClass() != SQLStateClass.C40_TRANSACTION_ROLLBACK) {

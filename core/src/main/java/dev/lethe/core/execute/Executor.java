@@ -9,10 +9,12 @@ import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.plan.Selector;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.Transactions;
 import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +85,33 @@ public final class Executor {
   }
 
   /**
+   * The files of run {@code runId} deleted from the store whose marks are still to be written, by
+   * id, with their entity: the caller writes them with the run's completion, then calls {@link
+   * #filesMarked}, or has them written by {@link #markFiles}.
+   */
+  public Map<Long, String> unmarkedFiles(String runId) {
+    return sweeper.unmarked(runId);
+  }
+
+  public void filesMarked() {
+    sweeper.marked();
+  }
+
+  /** Writes the marks of the files deleted from the store and not marked yet. */
+  public void markFiles() {
+    sweeper.mark();
+  }
+
+  /**
    * Deletes the rows of {@code root}'s entity that {@code rows} selects, with everything below
    * them, as a retention sweep does; returns the number of files still pending.
    */
   public int deleteWhere(String runId, Node root, Condition rows, HeldRows held) {
     Selector selector = new Selector(held);
     pageThrough(new Run(runId, selector, held.any()), root, rows.and(held.notHeld(root.entity())));
-    return sweeper.drain(runId, options.fileAttempts());
+    int pending = sweeper.drain(runId, options.fileAttempts());
+    sweeper.mark();
+    return pending;
   }
 
   /** Rewrites {@code set} in the rows {@code rows} selects, in keyed pages. */
@@ -108,8 +130,7 @@ public final class Executor {
           long started = System.nanoTime();
           Deadlocks.transaction(
               dsl,
-              c -> {
-                DSLContext tx = c.dsl();
+              tx -> {
                 int n = writer.anonymize(tx, entity, set, entity.key().in(keys));
                 BatchRecords.addCount(tx, runId, entity.name(), Outcome.ANONYMIZED, n);
                 BatchRecords.countBatch(tx, runId);
@@ -125,8 +146,7 @@ public final class Executor {
     Condition where = entity.key().in(keys).and(run.selector().held().notHeld(entity));
     Deadlocks.transaction(
         dsl,
-        c -> {
-          DSLContext tx = c.dsl();
+        tx -> {
           BatchRecords.recordUpdated(
               tx, run.id(), entity.name(), Outcome.ANONYMIZED, entity.table(), entity.key(), where);
           writer.anonymize(tx, entity, root.root().set(), where);
@@ -152,35 +172,78 @@ public final class Executor {
    */
   private void forEachPage(
       BoundEntity entity, Condition rows, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
-    Object last = null;
-    while (true) {
-      Condition page = last == null ? rows : rows.and(entity.key().gt(last));
-      List<Object> keys =
-          dsl.select(entity.key())
-              .from(entity.table())
-              .where(page)
-              .orderBy(entity.key())
-              .limit(sizer.size())
-              .fetch(entity.key());
-      if (keys.isEmpty()) {
+    int size = sizer.size();
+    List<Object> keys = page(entity, rows, null, size);
+    while (!keys.isEmpty()) {
+      sizer.observe(handle.applyAsLong(keys));
+      // a short page held every row after the last one: reading again would find none
+      if (keys.size() < size) {
         return;
       }
-      sizer.observe(handle.applyAsLong(keys));
-      last = keys.get(keys.size() - 1);
+      size = sizer.size();
+      keys = page(entity, rows, keys.getLast(), size);
     }
+  }
+
+  private List<Object> page(BoundEntity entity, Condition rows, Object after, int size) {
+    return dsl.select(entity.key())
+        .from(entity.table())
+        .where(after == null ? rows : rows.and(entity.key().gt(after)))
+        .orderBy(entity.key())
+        .limit(size)
+        .fetch(entity.key());
+  }
+
+  /** A child's page handled inside its parent's transaction. */
+  private record ChildPage(Node node, List<Object> keys) {}
+
+  /**
+   * Handles the rows of a paged child below a parent's page. When they all fit in one page and
+   * nothing below them needs pages of its own, that page joins the parent's transaction (a small
+   * subject's tree then commits once, not once per level); otherwise they go in pages of their own.
+   */
+  private void pageChild(Run run, Node child, Condition rows, List<ChildPage> joined) {
+    if (child.cascades().stream().anyMatch(c -> !inline(run, c))) {
+      pageThrough(run, child, rows);
+      return;
+    }
+    BatchSizer sizer = sizers.computeIfAbsent(child, n -> newSizer());
+    int size = sizer.size();
+    List<Object> first = page(child.entity(), rows, null, size);
+    if (first.size() < size) {
+      if (!first.isEmpty()) {
+        joined.add(new ChildPage(child, first));
+      }
+      return;
+    }
+    sizer.observe(handlePage(run, child, first));
+    forEachPage(
+        child.entity(),
+        rows.and(child.entity().key().gt(first.getLast())),
+        sizer,
+        keys -> handlePage(run, child, keys));
   }
 
   /** Handles one page; returns how long its own transaction took (not the pages below it). */
   private long handlePage(Run run, Node node, List<Object> keys) {
     for (int attempt = 1; ; attempt++) {
       try {
+        List<ChildPage> joined = new ArrayList<>();
         for (Node child : node.cascades()) {
           if (!inline(run, child)) {
-            pageThrough(run, child, run.selector().below(child, keys));
+            pageChild(run, child, run.selector().below(child, keys), joined);
           }
         }
         long started = System.nanoTime();
-        boolean files = dsl.transactionResult(c -> deletePage(c.dsl(), run, node, keys));
+        boolean files =
+            Transactions.result(
+                dsl,
+                tx -> {
+                  PageStatements page = new PageStatements(tx, run.id(), writer);
+                  joined.forEach(j -> addPage(page, run, j.node(), j.keys()));
+                  addPage(page, run, node, keys);
+                  return page.execute();
+                });
         long took = System.nanoTime() - started;
         if (files) {
           sweeper.sweep(run.id());
@@ -196,10 +259,11 @@ public final class Executor {
     }
   }
 
-  /** Returns whether any file keys were recorded. */
-  private boolean deletePage(DSLContext tx, Run run, Node node, List<Object> keys) {
+  /**
+   * Adds to {@code page} the statements that delete a page of {@code node} and what hangs below.
+   */
+  private static void addPage(PageStatements page, Run run, Node node, List<Object> keys) {
     Selector selector = run.selector();
-    PageStatements page = new PageStatements(tx, run.id(), writer);
     for (Node child : node.cascades()) {
       if (inline(run, child)) {
         deleteInline(page, run, child, selector.below(child, keys));
@@ -214,7 +278,6 @@ public final class Executor {
       own = own.and(selector.nothingLeftBelow(node));
     }
     page.delete(entity, own);
-    return page.execute();
   }
 
   /**

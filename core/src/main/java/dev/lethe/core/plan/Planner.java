@@ -53,6 +53,15 @@ public final class Planner {
   }
 
   public Plan plan(ErasureRequest request, HeldRows held) {
+    Plan found = planUncounted(request, held);
+    return withRoots(request, found.scope(), found.roots(), held);
+  }
+
+  /**
+   * The request's root rows and trees without the preview (empty): what a run that follows at once
+   * needs, since its receipt counts what execution did.
+   */
+  public Plan planUncounted(ErasureRequest request, HeldRows held) {
     Scope scope = scope(request.scope());
     RootFinder.check(scope, request);
     RootFinder finder = new RootFinder(dsl, bound);
@@ -66,7 +75,7 @@ public final class Planner {
               Node.root(bound, root.entity()),
               finder.find(root, request, scope.tenantBound())));
     }
-    return withRoots(request, scope, roots, held);
+    return withRootsUncounted(request, scope, roots, held);
   }
 
   /** A plan for root keys found earlier (a run being resumed or verified). */

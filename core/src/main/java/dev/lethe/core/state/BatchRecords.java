@@ -43,22 +43,24 @@ public final class BatchRecords {
 
   /**
    * Ends a batch inside the caller's transaction: adds the rows it deleted per entity to the run's
-   * counts and counts one more batch, all in one round trip (a JDBC batch of upserts) rather than
-   * an update, and perhaps an insert, per entity.
+   * counts (one upsert of a row per entity) and counts one more batch, all in one round trip.
    */
   public static void finishBatch(DSLContext tx, String runId, Map<String, Long> deleted) {
     List<Query> queries = new ArrayList<>();
-    deleted.forEach(
-        (entity, n) -> {
-          if (n != 0) {
-            queries.add(
-                tx.insertInto(COUNTS, Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME, Q_COUNT_ROWS)
-                    .values(runId, entity, Outcome.DELETED.code(), n)
-                    .onConflict(Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME)
-                    .doUpdate()
-                    .set(Q_COUNT_ROWS, Q_COUNT_ROWS.plus(n)));
-          }
-        });
+    var counted = deleted.entrySet().stream().filter(e -> e.getValue() != 0).toList();
+    if (!counted.isEmpty()) {
+      // one multi-row upsert, not one per entity: a page of a tree deletes from a dozen tables
+      var insert =
+          tx.insertInto(COUNTS, Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME, Q_COUNT_ROWS);
+      for (var count : counted) {
+        insert = insert.values(runId, count.getKey(), Outcome.DELETED.code(), count.getValue());
+      }
+      queries.add(
+          insert
+              .onConflict(Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME)
+              .doUpdate()
+              .set(Q_COUNT_ROWS, Q_COUNT_ROWS.plus(DSL.excluded(Q_COUNT_ROWS))));
+    }
     queries.add(tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)));
     if (queries.size() == 1) {
       queries.getFirst().execute();

@@ -56,4 +56,29 @@ public record RunRecord(
         Optional.empty(),
         Optional.empty());
   }
+
+  /**
+   * This run as it is once running: started at {@code now} unless it had started before (a run
+   * resumed keeps its first start).
+   */
+  public RunRecord started(Instant now) {
+    return new RunRecord(
+        id,
+        kind,
+        scope,
+        workspace,
+        RunStatus.RUNNING,
+        dataMapName,
+        dataMapFingerprint,
+        subjectSealed,
+        subjectHashes,
+        params,
+        batches,
+        version,
+        createdAt,
+        Optional.of(startedAt.orElse(now)),
+        finishedAt,
+        receipt,
+        error);
+  }
 }

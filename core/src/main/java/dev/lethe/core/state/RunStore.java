@@ -4,21 +4,23 @@ import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Vendor;
+import dev.lethe.core.sql.Transactions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -61,21 +63,39 @@ public final class RunStore {
   }
 
   public void create(RunRecord run) {
-    dsl.insertInto(RUNS)
-        .set(RUN_ID, run.id())
-        .set(RUN_KIND, run.kind())
-        .set(RUN_SCOPE, run.scope())
-        .set(RUN_WORKSPACE, run.workspace().orElse(null))
-        .set(RUN_STATUS, run.status().code())
-        .set(RUN_MAP_NAME, run.dataMapName())
-        .set(RUN_MAP_FINGERPRINT, run.dataMapFingerprint())
-        .set(RUN_SUBJECT_SEALED, run.subjectSealed().orElse(null))
-        .set(RUN_SUBJECT_HASHES, run.subjectHashes())
-        .set(RUN_PARAMS, run.params())
-        .set(RUN_BATCHES, 0L)
-        .set(RUN_VERSION, 0L)
-        .set(RUN_CREATED, utc(run.createdAt()))
-        .execute();
+    create(run, List.of());
+  }
+
+  /**
+   * Creates the run with its root keys ({@code roots.get(i)}: the keys of root {@code i}) in one
+   * transaction and one round trip: a run is never stored without the roots it is to delete.
+   */
+  public void create(RunRecord run, List<List<String>> roots) {
+    List<Query> queries = new ArrayList<>();
+    queries.add(
+        dsl.insertInto(RUNS)
+            .set(RUN_ID, run.id())
+            .set(RUN_KIND, run.kind())
+            .set(RUN_SCOPE, run.scope())
+            .set(RUN_WORKSPACE, run.workspace().orElse(null))
+            .set(RUN_STATUS, run.status().code())
+            .set(RUN_MAP_NAME, run.dataMapName())
+            .set(RUN_MAP_FINGERPRINT, run.dataMapFingerprint())
+            .set(RUN_SUBJECT_SEALED, run.subjectSealed().orElse(null))
+            .set(RUN_SUBJECT_HASHES, run.subjectHashes())
+            .set(RUN_PARAMS, run.params())
+            .set(RUN_BATCHES, 0L)
+            .set(RUN_VERSION, run.version())
+            .set(RUN_CREATED, utc(run.createdAt()))
+            .set(RUN_STARTED, run.startedAt().map(RunStore::utc).orElse(null)));
+    for (int i = 0; i < roots.size(); i++) {
+      queries.addAll(rootInserts(run.id(), i, roots.get(i)));
+    }
+    if (queries.size() == 1) {
+      queries.getFirst().execute();
+    } else {
+      Transactions.run(dsl, tx -> tx.batch(queries).execute());
+    }
   }
 
   public Optional<RunRecord> find(String id) {
@@ -136,43 +156,66 @@ public final class RunStore {
     return update.where(RUN_ID.eq(id)).and(RUN_VERSION.eq(version)).execute() == 1;
   }
 
-  /** Completes the run: stores the receipt and forgets the sealed identities. */
+  /** Completes the run: stores the receipt and forgets the sealed identities, in one round trip. */
   public void complete(String id, String receipt, Instant now) {
-    dsl.transaction(
-        c -> {
-          DSLContext tx = c.dsl();
-          tx.update(RUNS)
-              .set(RUN_STATUS, RunStatus.COMPLETED.code())
-              .set(RUN_RECEIPT, receipt)
-              .set(RUN_SUBJECT_SEALED, (String) null)
-              .set(RUN_FINISHED, utc(now))
-              .set(RUN_ERROR, (String) null)
-              .set(RUN_VERSION, RUN_VERSION.plus(1))
-              .where(RUN_ID.eq(id))
-              .execute();
-          tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)).execute();
-          tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)).execute();
+    complete(id, receipt, now, List.of());
+  }
+
+  /**
+   * Completes the run as {@link #complete(String, String, Instant)} does, marking in the same batch
+   * the files the run deleted from the store and had not marked yet.
+   */
+  public void complete(String id, String receipt, Instant now, Collection<Long> deletedFiles) {
+    Transactions.run(
+        dsl,
+        tx -> {
+          List<Query> queries = new ArrayList<>();
+          queries.add(
+              tx.update(RUNS)
+                  .set(RUN_STATUS, RunStatus.COMPLETED.code())
+                  .set(RUN_RECEIPT, receipt)
+                  .set(RUN_SUBJECT_SEALED, (String) null)
+                  .set(RUN_FINISHED, utc(now))
+                  .set(RUN_ERROR, (String) null)
+                  .set(RUN_VERSION, RUN_VERSION.plus(1))
+                  .where(RUN_ID.eq(id)));
+          queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
+          queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
+          if (!deletedFiles.isEmpty()) {
+            queries.add(FileQueue.filesDeletedQuery(tx, deletedFiles, now));
+          }
+          tx.batch(queries).execute();
         });
   }
 
-  /** Records why a run stopped; the run can be resumed. */
+  /**
+   * Records why a run stopped; the run can be resumed. A completed run stays completed: its
+   * completion may have committed although the commit reported an error.
+   */
   public void fail(String id, String error) {
     dsl.update(RUNS)
         .set(RUN_STATUS, RunStatus.FAILED.code())
         .set(RUN_ERROR, error)
         .set(RUN_VERSION, RUN_VERSION.plus(1))
         .where(RUN_ID.eq(id))
+        .and(RUN_STATUS.ne(RunStatus.COMPLETED.code()))
         .execute();
   }
 
   public void saveRoots(String runId, int rootIndex, List<String> keys) {
+    rootInserts(runId, rootIndex, keys).forEach(Query::execute);
+  }
+
+  private List<Query> rootInserts(String runId, int rootIndex, List<String> keys) {
+    List<Query> inserts = new ArrayList<>();
     for (int from = 0; from < keys.size(); from += 500) {
       var insert = dsl.insertInto(ROOTS, ROOT_RUN, ROOT_INDEX, ROOT_KEY);
       for (String key : keys.subList(from, Math.min(keys.size(), from + 500))) {
         insert = insert.values(runId, rootIndex, key);
       }
-      insert.execute();
+      inserts.add(insert);
     }
+    return inserts;
   }
 
   public List<String> roots(String runId, int rootIndex) {
@@ -182,6 +225,11 @@ public final class RunStore {
         .and(ROOT_INDEX.eq(rootIndex))
         .orderBy(ROOT_KEY)
         .fetch(ROOT_KEY);
+  }
+
+  /** The counts, deleted files and updated outcomes of a finished run, in one statement. */
+  public RunTallies tallies(String runId) {
+    return RunTallies.read(dsl, runId);
   }
 
   public Map<String, Map<Outcome, Long>> counts(String runId) {
@@ -198,23 +246,6 @@ public final class RunStore {
                         Outcome.valueOf(r.value2().toUpperCase(java.util.Locale.ROOT)),
                         r.value3()));
     return counts;
-  }
-
-  /**
-   * The entities and outcomes for which the run recorded updated rows, in one query, so that
-   * readers page only through those (most runs update few entities, or none).
-   */
-  public Map<String, Set<Outcome>> updatedOutcomes(String runId) {
-    Map<String, Set<Outcome>> found = new LinkedHashMap<>();
-    dsl.selectDistinct(UPD_ENTITY, UPD_OUTCOME)
-        .from(UPDATED)
-        .where(UPD_RUN.eq(runId))
-        .forEach(
-            r ->
-                found
-                    .computeIfAbsent(r.value1(), e -> EnumSet.noneOf(Outcome.class))
-                    .add(Outcome.valueOf(r.value2().toUpperCase(java.util.Locale.ROOT))));
-    return found;
   }
 
   /**

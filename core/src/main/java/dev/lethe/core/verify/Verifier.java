@@ -60,8 +60,9 @@ public final class Verifier {
 
   /**
    * @param remaining the plan re-counted after execution (same roots, same holds)
+   * @param recorded the entities and outcomes for which the run recorded updated rows
    */
-  public Result verify(String runId, Plan remaining) {
+  public Result verify(String runId, Plan remaining, Map<String, Set<Outcome>> recorded) {
     List<String> problems = new ArrayList<>();
     Map<String, Long> held = new LinkedHashMap<>();
     for (EntityCount count : remaining.preview().entities()) {
@@ -78,7 +79,7 @@ public final class Verifier {
       }
     }
     searchIdentities(remaining, problems);
-    Updated updated = checkUpdated(runId, remaining.request().identities(), problems);
+    Updated updated = checkUpdated(runId, recorded, remaining.request().identities(), problems);
     return new Result(
         new Verification(problems.isEmpty(), problems, clock.instant()),
         held,
@@ -191,9 +192,12 @@ public final class Verifier {
    * (rows deleted later in the run are not counted twice), checks that rewritten rows no longer
    * contain the subject's identities, and finds the last date retained rows may be kept.
    */
-  private Updated checkUpdated(String runId, List<Identity> identities, List<String> problems) {
+  private Updated checkUpdated(
+      String runId,
+      Map<String, Set<Outcome>> recorded,
+      List<Identity> identities,
+      List<String> problems) {
     Updated updated = new Updated(new LinkedHashMap<>(), new HashMap<>());
-    Map<String, Set<Outcome>> recorded = runs.updatedOutcomes(runId);
     for (BoundEntity entity :
         bound.map().entities().keySet().stream().map(bound::entity).toList()) {
       List<Field<?>> fields = anonymizedFields(entity);
