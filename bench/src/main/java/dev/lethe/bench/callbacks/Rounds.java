@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class Rounds {
   private final LoadGenerator load;
   private final Saturation saturation;
   private final DataSource dataSource;
+  private static final Duration HEALTH_WARM_UP = Duration.ofSeconds(5);
+
   private final List<String> notes;
   private final CallbacksScenario.Users users = new CallbacksScenario.Users();
 
@@ -80,7 +83,8 @@ final class Rounds {
           saturation.post(callback, bodies(phases.saturation()), phases.saturation());
       LoadGenerator.Phase healthPhase = null;
       if (health) {
-        saturation.get(healthUri, phases.warmUp());
+        // the callbacks warmed the server's HTTP layer already
+        saturation.get(healthUri, Collections.min(List.of(HEALTH_WARM_UP, phases.warmUp())));
         healthPhase = saturation.get(healthUri, phases.saturation());
       }
       List<String> fixedBodies = users.next(phases.openLoopRequests());
