@@ -5,6 +5,7 @@ import dev.lethe.bench.BenchTarget;
 import dev.lethe.bench.ContestantResult;
 import dev.lethe.bench.Scenario;
 import dev.lethe.bench.ScenarioResult;
+import dev.lethe.bench.engine.BenchPlatform;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.platform.ReferencePlatform;
 import dev.lethe.platform.generator.PlatformGenerator;
@@ -68,6 +69,7 @@ public final class CallbacksScenario implements Scenario {
       ReferencePlatform.dropSchema(dataSource);
       ReferencePlatform.createSchema(dataSource);
       PlatformGenerator.generateSmall(dataSource, 42);
+      BenchPlatform.refreshStatistics(dataSource, target.vendor());
       Saturation saturation = new Saturation(load, WrkLoad.find(dir), phases);
       notes.add(saturation.describe());
       Rounds rounds = new Rounds(target, jar, dir, phases, load, saturation, dataSource, notes);

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * foreign keys), filled by the seeded generator, and its statistics refreshed, so every contestant
  * starts from identical rows and an identically prepared database.
  */
-final class BenchPlatform {
+public final class BenchPlatform {
 
   static final long SEED = 42;
 
@@ -47,6 +47,14 @@ final class BenchPlatform {
     }
     new PlatformGenerator(size.platform(), SEED, PlatformGenerator.REFERENCE_NOW)
         .generate(dataSource);
+    refreshStatistics(dataSource, vendor);
+  }
+
+  /**
+   * Statistics of freshly filled tables, taken now rather than by autovacuum in the middle of what
+   * is measured next.
+   */
+  public static void refreshStatistics(DataSource dataSource, Vendor vendor) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
