@@ -7,6 +7,7 @@ import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +33,14 @@ final class EraseCommand implements Callable<Integer> {
     ErasureRequest erasure = request.toRequest(map);
     try (HikariDataSource dataSource = database.open(root.env())) {
       Lethe lethe = engine.open(dataSource, map, root.env());
-      String runId = lethe.start(lethe.plan(erasure, List.of()));
-      Receipt receipt = RunFailures.hintOnFailure(spec, runId, () -> lethe.run(runId, List.of()));
+      // planned, stored and run in one go, without counting a preview nobody reads
+      String runId = UUID.randomUUID().toString();
+      Receipt receipt =
+          RunFailures.hintOnFailure(
+              spec,
+              runId,
+              () -> lethe.findRun(runId).isPresent(),
+              () -> lethe.erase(erasure, List.of(), runId));
       spec.commandLine().getOut().println(ReceiptJson.write(receipt));
       spec.commandLine().getOut().flush();
     }
