@@ -1,6 +1,5 @@
 package dev.lethe.core.execute;
 
-import dev.lethe.core.sql.Transactions;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -22,7 +21,7 @@ final class Deadlocks {
   static void transaction(DSLContext dsl, Consumer<DSLContext> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        Transactions.run(dsl, work);
+        dsl.transaction(c -> work.accept(c.dsl()));
         return;
       } catch (DataAccessException e) {
         if (attempt >= ATTEMPTS || e.sqlStateClass() != SQLStateClass.C40_TRANSACTION_ROLLBACK) {

@@ -9,7 +9,6 @@ import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.plan.Selector;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
-import dev.lethe.core.sql.Transactions;
 import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunStore;
@@ -236,9 +235,9 @@ public final class Executor {
         }
         long started = System.nanoTime();
         boolean files =
-            Transactions.result(
-                dsl,
-                tx -> {
+            dsl.transactionResult(
+                c -> {
+                  DSLContext tx = c.dsl();
                   PageStatements page = new PageStatements(tx, run.id(), writer);
                   joined.forEach(j -> addPage(page, run, j.node(), j.keys()));
                   addPage(page, run, node, keys);

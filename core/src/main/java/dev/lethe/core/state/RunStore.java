@@ -4,7 +4,6 @@ import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Vendor;
-import dev.lethe.core.sql.Transactions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -94,7 +93,7 @@ public final class RunStore {
     if (queries.size() == 1) {
       queries.getFirst().execute();
     } else {
-      Transactions.run(dsl, tx -> tx.batch(queries).execute());
+      dsl.transaction(c -> c.dsl().batch(queries).execute());
     }
   }
 
@@ -166,9 +165,9 @@ public final class RunStore {
    * the files the run deleted from the store and had not marked yet.
    */
   public void complete(String id, String receipt, Instant now, Collection<Long> deletedFiles) {
-    Transactions.run(
-        dsl,
-        tx -> {
+    dsl.transaction(
+        c -> {
+          DSLContext tx = c.dsl();
           List<Query> queries = new ArrayList<>();
           queries.add(
               tx.update(RUNS)
