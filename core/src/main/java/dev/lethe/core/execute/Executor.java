@@ -41,6 +41,7 @@ public final class Executor {
   private final FileSweeper sweeper;
   private final ExecutionOptions options;
   private final Map<Node, BatchSizer> sizers = new IdentityHashMap<>();
+  private final Map<Node.Edge, BatchSizer> edgeSizers = new IdentityHashMap<>();
 
   private Executor(
       DSLContext dsl, RowWriter writer, FileSweeper sweeper, ExecutionOptions options) {
@@ -223,6 +224,41 @@ public final class Executor {
         keys -> handlePage(run, child, keys));
   }
 
+  /**
+   * Detaches, anonymizes or retains the rows an update edge gives a page in pages of their own when
+   * there is more than one page of them (a workspace's three bots may have a hundred thousand
+   * contacts): one statement for them all would hold its row locks for seconds. Every such update
+   * sets the reference to null, so an updated row leaves {@code rows}; what is left, normally
+   * nothing, is updated with the parent's page.
+   */
+  private void pageEdge(Run run, Node.Edge edge, Condition rows) {
+    BoundEntity child = edge.child();
+    BatchSizer sizer = edgeSizers.computeIfAbsent(edge, e -> newSizer());
+    int size = sizer.size();
+    List<Object> first = page(child, rows, null, size);
+    if (first.size() < size) {
+      return;
+    }
+    sizer.observe(updatePage(run, edge, rows, first));
+    forEachPage(
+        child,
+        rows.and(child.key().gt(first.getLast())),
+        sizer,
+        keys -> updatePage(run, edge, rows, keys));
+  }
+
+  private long updatePage(Run run, Node.Edge edge, Condition rows, List<Object> keys) {
+    long started = System.nanoTime();
+    Deadlocks.transaction(
+        dsl,
+        tx -> {
+          PageStatements page = new PageStatements(tx, run.id(), writer);
+          page.update(edge, rows.and(edge.child().key().in(keys)));
+          page.execute();
+        });
+    return System.nanoTime() - started;
+  }
+
   /** Handles one page; returns how long its own transaction took (not the pages below it). */
   private long handlePage(Run run, Node node, List<Object> keys) {
     for (int attempt = 1; ; attempt++) {
@@ -232,6 +268,9 @@ public final class Executor {
           if (!inline(run, child)) {
             pageChild(run, child, run.selector().below(child, keys), joined);
           }
+        }
+        for (Node.Edge edge : node.updates()) {
+          pageEdge(run, edge, run.selector().below(edge, keys));
         }
         long started = System.nanoTime();
         boolean files =

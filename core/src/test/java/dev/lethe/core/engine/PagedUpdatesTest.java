@@ -1,0 +1,123 @@
+package dev.lethe.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.core.Lethe;
+import dev.lethe.core.datamap.DataMapLoader;
+import dev.lethe.core.execute.ExecutionOptions;
+import dev.lethe.core.files.NoFileStore;
+import dev.lethe.core.identity.IdentityKind;
+import dev.lethe.core.plan.ErasureRequest;
+import dev.lethe.core.receipt.Receipt;
+import dev.lethe.platform.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The rows a detaching or anonymizing relation gives one parent row are updated in batches of their
+ * own, not in one statement for them all, and every one of them exactly once.
+ */
+class PagedUpdatesTest {
+
+  private static final String MAP =
+      """
+      version: 1
+      name: paged
+      entities:
+        owner:
+          identities:
+            email: email
+        member:
+          parents:
+            owner_id: { entity: owner, on_delete: detach }
+        note:
+          parents:
+            owner_id: { entity: owner, on_delete: anonymize, set: { body: { text: "[removed]" } } }
+      scopes:
+        subject:
+          roots:
+            - entity: owner
+              identified_by: [email]
+      """;
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void many_rows_below_one_parent_are_updated_in_batches_and_nothing_else_changes(
+      TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      List<String> setup = new ArrayList<>();
+      setup.add("CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))");
+      setup.add(
+          "CREATE TABLE member (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id),"
+              + " name VARCHAR(20))");
+      setup.add(
+          "CREATE TABLE note (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id),"
+              + " body VARCHAR(20))");
+      setup.add("INSERT INTO owner VALUES (1, 'a@example.com'), (2, 'b@example.com')");
+      for (int i = 1; i <= 50; i++) {
+        setup.add("INSERT INTO member VALUES (" + i + ", " + (i % 10 == 0 ? 2 : 1) + ", 'm')");
+        setup.add("INSERT INTO note VALUES (" + i + ", " + (i % 10 == 0 ? 2 : 1) + ", 'secret')");
+      }
+      execute(db, setup);
+      Lethe lethe =
+          Lethe.open(
+              new Lethe.Config(
+                  db.dataSource(),
+                  DataMapLoader.load("paged.yaml", MAP),
+                  new NoFileStore(),
+                  Clock.systemUTC(),
+                  Optional.of(new byte[16]),
+                  new ExecutionOptions(4, 4, 100, 1)));
+
+      Receipt receipt =
+          lethe.erase(
+              ErasureRequest.of(
+                  "subject",
+                  List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, "a@example.com"))),
+              List.of());
+
+      assertThat(receipt.entity("member").detached()).isEqualTo(45);
+      assertThat(receipt.entity("note").anonymized()).isEqualTo(45);
+      assertThat(receipt.verification().passed()).isTrue();
+      assertThat(count(db, "SELECT COUNT(*) FROM owner WHERE id = 1")).isZero();
+      assertThat(count(db, "SELECT COUNT(*) FROM member WHERE owner_id IS NULL AND name = 'm'"))
+          .isEqualTo(45);
+      assertThat(
+              count(db, "SELECT COUNT(*) FROM note WHERE owner_id IS NULL AND body = '[removed]'"))
+          .isEqualTo(45);
+      // the other owner's rows are untouched
+      assertThat(count(db, "SELECT COUNT(*) FROM member WHERE owner_id = 2 AND name = 'm'"))
+          .isEqualTo(5);
+      assertThat(count(db, "SELECT COUNT(*) FROM note WHERE owner_id = 2 AND body = 'secret'"))
+          .isEqualTo(5);
+      // 45 rows in batches of at most 4, for each relation, besides the owner's own batch
+      assertThat(count(db, "SELECT batches FROM lethe_runs")).isGreaterThanOrEqualTo(2 * 12 + 1);
+    }
+  }
+
+  private static void execute(TestDatabase db, List<String> statements) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    }
+  }
+
+  private static long count(TestDatabase db, String sql) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
