@@ -14,10 +14,8 @@ import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunStore;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -40,8 +38,7 @@ public final class Executor {
   private final RowWriter writer;
   private final FileSweeper sweeper;
   private final ExecutionOptions options;
-  private final Map<Node, BatchSizer> sizers = new IdentityHashMap<>();
-  private final Map<Node.Edge, BatchSizer> edgeSizers = new IdentityHashMap<>();
+  private final KeyPages pages;
 
   private Executor(
       DSLContext dsl, RowWriter writer, FileSweeper sweeper, ExecutionOptions options) {
@@ -49,6 +46,7 @@ public final class Executor {
     this.writer = writer;
     this.sweeper = sweeper;
     this.options = options;
+    this.pages = new KeyPages(dsl, options);
   }
 
   /**
@@ -122,10 +120,10 @@ public final class Executor {
       Condition rows,
       HeldRows held) {
     Condition where = rows.and(held.notHeld(entity));
-    forEachPage(
+    pages.forEach(
         entity,
         where,
-        newSizer(),
+        pages.fresh(),
         keys -> {
           long started = System.nanoTime();
           Deadlocks.transaction(
@@ -155,43 +153,7 @@ public final class Executor {
   }
 
   private void pageThrough(Run run, Node node, Condition rows) {
-    forEachPage(
-        node.entity(),
-        rows,
-        sizers.computeIfAbsent(node, n -> newSizer()),
-        keys -> handlePage(run, node, keys));
-  }
-
-  private BatchSizer newSizer() {
-    return new BatchSizer(options.initialBatch(), options.maxBatch(), options.targetMillis());
-  }
-
-  /**
-   * Reads the keys of the rows {@code rows} selects in pages (keyset order, each page sized by
-   * {@code sizer}) and hands each page to {@code handle}, which returns how long it took.
-   */
-  private void forEachPage(
-      BoundEntity entity, Condition rows, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
-    int size = sizer.size();
-    List<Object> keys = page(entity, rows, null, size);
-    while (!keys.isEmpty()) {
-      sizer.observe(handle.applyAsLong(keys));
-      // a short page held every row after the last one: reading again would find none
-      if (keys.size() < size) {
-        return;
-      }
-      size = sizer.size();
-      keys = page(entity, rows, keys.getLast(), size);
-    }
-  }
-
-  private List<Object> page(BoundEntity entity, Condition rows, Object after, int size) {
-    return dsl.select(entity.key())
-        .from(entity.table())
-        .where(after == null ? rows : rows.and(entity.key().gt(after)))
-        .orderBy(entity.key())
-        .limit(size)
-        .fetch(entity.key());
+    pages.forEach(node.entity(), rows, pages.sizer(node), keys -> handlePage(run, node, keys));
   }
 
   /** A child's page handled inside its parent's transaction. */
@@ -207,21 +169,14 @@ public final class Executor {
       pageThrough(run, child, rows);
       return;
     }
-    BatchSizer sizer = sizers.computeIfAbsent(child, n -> newSizer());
+    BatchSizer sizer = pages.sizer(child);
     int size = sizer.size();
-    List<Object> first = page(child.entity(), rows, null, size);
-    if (first.size() < size) {
-      if (!first.isEmpty()) {
-        joined.add(new ChildPage(child, first));
-      }
-      return;
+    List<Object> first = pages.read(child.entity(), rows, null, size);
+    if (first.size() < size && !first.isEmpty()) {
+      joined.add(new ChildPage(child, first));
     }
-    sizer.observe(handlePage(run, child, first));
-    forEachPage(
-        child.entity(),
-        rows.and(child.entity().key().gt(first.getLast())),
-        sizer,
-        keys -> handlePage(run, child, keys));
+    pages.forEachFrom(
+        child.entity(), rows, first, size, sizer, keys -> handlePage(run, child, keys));
   }
 
   /**
@@ -232,19 +187,11 @@ public final class Executor {
    * nothing, is updated with the parent's page.
    */
   private void pageEdge(Run run, Node.Edge edge, Condition rows) {
-    BoundEntity child = edge.child();
-    BatchSizer sizer = edgeSizers.computeIfAbsent(edge, e -> newSizer());
+    BatchSizer sizer = pages.sizer(edge);
     int size = sizer.size();
-    List<Object> first = page(child, rows, null, size);
-    if (first.size() < size) {
-      return;
-    }
-    sizer.observe(updatePage(run, edge, rows, first));
-    forEachPage(
-        child,
-        rows.and(child.key().gt(first.getLast())),
-        sizer,
-        keys -> updatePage(run, edge, rows, keys));
+    List<Object> first = pages.read(edge.child(), rows, null, size);
+    pages.forEachFrom(
+        edge.child(), rows, first, size, sizer, keys -> updatePage(run, edge, rows, keys));
   }
 
   private long updatePage(Run run, Node.Edge edge, Condition rows, List<Object> keys) {
