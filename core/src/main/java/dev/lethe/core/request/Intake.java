@@ -95,9 +95,7 @@ final class Intake {
       }
       duplicate = known.openDuplicate();
     } else {
-      duplicate =
-          store.findOpenDuplicate(
-              request.type(), request.scope(), request.workspace(), hashes, request.params());
+      duplicate = store.findOpenDuplicate(asked);
     }
     if (duplicate.isEmpty()) {
       return duplicate;

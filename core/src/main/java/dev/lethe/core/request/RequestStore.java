@@ -5,7 +5,6 @@ import static dev.lethe.core.request.RequestTables.*;
 
 import dev.lethe.core.schema.Vendor;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -81,15 +80,13 @@ public final class RequestStore {
     return findWhere(ID.in(DSL.select(KEY_REQUEST).from(KEYS).where(KEY.eq(hashedKey))));
   }
 
-  /** An open request of the same type, scope, workspace, identity set and parameters. */
-  public Optional<DeletionRequest> findOpenDuplicate(
-      RequestType type,
-      String scope,
-      Optional<String> workspace,
-      Collection<String> identityHashes,
-      Map<String, String> params) {
-    return findWhere(
-        OPEN_MATCH_KEY.eq(MatchKey.of(type, scope, workspace, identityHashes, params)));
+  /**
+   * An open request of the same type, scope, workspace, identity set and parameters.
+   *
+   * @param matchKey what such requests share ({@link MatchKey#of})
+   */
+  Optional<DeletionRequest> findOpenDuplicate(String matchKey) {
+    return findWhere(OPEN_MATCH_KEY.eq(matchKey));
   }
 
   /**
