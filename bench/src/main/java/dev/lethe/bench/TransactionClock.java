@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,12 +19,15 @@ import javax.sql.DataSource;
 /**
  * A data source that times every transaction run through it: from {@code setAutoCommit(false)} (or
  * the previous commit) to the commit or rollback, and every statement run in auto-commit mode. It
- * keeps the longest, which is how long a contestant held row locks at most.
+ * keeps the longest, which is how long a contestant held row locks at most. A read run in
+ * auto-commit mode ({@code SELECT} or {@code WITH}, not {@code FOR UPDATE}) takes no row locks: it
+ * is kept apart, as the longest read.
  */
 public final class TransactionClock implements DataSource {
 
   private final DataSource delegate;
   private final AtomicLong longestNanos = new AtomicLong();
+  private final AtomicLong longestReadNanos = new AtomicLong();
   private final AtomicLong statements = new AtomicLong();
   private final Map<String, long[]> bySql = new ConcurrentHashMap<>();
 
@@ -42,6 +46,7 @@ public final class TransactionClock implements DataSource {
   /** Forgets what was measured so far. */
   public void reset() {
     longestNanos.set(0);
+    longestReadNanos.set(0);
     statements.set(0);
     bySql.clear();
   }
@@ -55,8 +60,28 @@ public final class TransactionClock implements DataSource {
     return longestNanos.get() / 1_000_000;
   }
 
+  /** The longest read run in auto-commit mode (it held no row locks). */
+  public long longestReadMillis() {
+    return longestReadNanos.get() / 1_000_000;
+  }
+
   private void record(long nanos) {
     longestNanos.accumulateAndGet(nanos, Math::max);
+  }
+
+  private void recordAutoCommit(String sql, long nanos) {
+    (isRead(sql) ? longestReadNanos : longestNanos).accumulateAndGet(nanos, Math::max);
+  }
+
+  static boolean isRead(String sql) {
+    String text = sql.strip().toLowerCase(Locale.ROOT);
+    boolean read =
+        text.startsWith("select")
+            || (text.startsWith("with")
+                && !text.contains("delete ")
+                && !text.contains("update ")
+                && !text.contains("insert "));
+    return read && !text.contains(" for update") && !text.contains(" for share");
   }
 
   @Override
@@ -145,7 +170,7 @@ public final class TransactionClock implements DataSource {
                 acc[1] += took;
               }
               if (autoCommit) {
-                record(took);
+                recordAutoCommit(key, took);
               }
             }
           });

@@ -76,8 +76,8 @@ abstract class ErasureScenario implements Scenario {
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
             Runtime.getRuntime().availableProcessors()));
     Path files = Files.createTempDirectory("lethe-bench-files");
-    JvmWarmup.run(this, map, SECRET, files);
     try (HikariDataSource dataSource = target.openDataSource("bench")) {
+      JvmWarmup.run(this, map, SECRET, files, target, dataSource);
       notes.add("database " + databaseVersion(dataSource));
       TransactionClock clock = new TransactionClock(dataSource);
       Checks checks = null;
@@ -130,6 +130,7 @@ abstract class ErasureScenario implements Scenario {
         long heap = HeapPeak.bytes();
         Map<String, Double> extra = new LinkedHashMap<>();
         extra.put("statements", (double) clock.statements());
+        extra.put("longest_read_ms", (double) clock.longestReadMillis());
         target
             .option("top-statements")
             .map(Integer::parseInt)

@@ -2,6 +2,7 @@ package dev.lethe.bench.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lethe.bench.BenchSize;
+import dev.lethe.bench.BenchTarget;
 import dev.lethe.core.Lethe;
 import dev.lethe.core.datamap.DataMap;
 import dev.lethe.core.execute.ExecutionOptions;
@@ -14,17 +15,47 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 /**
- * Runs Lethe once on a tiny platform in an in-memory H2 database before anything is timed, so that
- * Lethe, measured first, does not pay alone for loading and compiling its code (and jOOQ's): a
- * deployed service runs warm.
+ * Runs Lethe on tiny platforms before anything is timed, so that Lethe is measured as a deployed
+ * service runs: with its code (and jOOQ's) loaded and compiled. One erasure of a tiny platform
+ * leaves most of it interpreted; the just-in-time compiler wants thousands of calls. So the
+ * scenario is run on {@link #H2_ROUNDS} tiny in-memory H2 platforms (a few hundred statements each,
+ * about ten seconds in all on two cores), then {@link #TARGET_ROUNDS} times on a tiny platform in
+ * the benchmarked database itself, whose SQL dialect and driver take paths of their own. The
+ * baselines, plain JDBC, need no such warm-up.
  */
 final class JvmWarmup {
 
+  static final int H2_ROUNDS = 30;
+  static final int TARGET_ROUNDS = 3;
+
   private JvmWarmup() {}
 
-  static void run(ErasureScenario scenario, DataMap map, byte[] secret, Path files)
+  /**
+   * Warms Lethe up for a run at {@code size} (at {@code tiny}, the module's tests, once on each
+   * database only); leaves {@code target}'s platform tables filled with tiny data.
+   */
+  static void run(
+      ErasureScenario scenario,
+      DataMap map,
+      byte[] secret,
+      Path files,
+      BenchTarget target,
+      DataSource dataSource)
+      throws SQLException {
+    boolean tiny = target.size() == BenchSize.TINY;
+    for (int round = 0; round < (tiny ? 1 : H2_ROUNDS); round++) {
+      onH2(scenario, map, secret, files);
+    }
+    for (int round = 0; round < (tiny ? 1 : TARGET_ROUNDS); round++) {
+      BenchPlatform.recreate(dataSource, target.vendor(), BenchSize.TINY, round == 0, null);
+      erase(scenario, map, secret, files, dataSource);
+    }
+  }
+
+  private static void onH2(ErasureScenario scenario, DataMap map, byte[] secret, Path files)
       throws SQLException {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(
@@ -35,20 +66,26 @@ final class JvmWarmup {
     dataSource.setPassword("");
     try (dataSource) { // the in-memory database goes with the pool's last connection
       BenchPlatform.recreate(dataSource, Vendor.H2, BenchSize.TINY, true, null);
-      List<Subject> subjects;
-      try (Connection connection = dataSource.getConnection()) {
-        subjects = scenario.subjects(connection, BenchSize.TINY);
-      }
-      Lethe lethe =
-          Lethe.open(
-              new Lethe.Config(
-                  dataSource,
-                  map,
-                  new LocalDirectoryFileStore(files),
-                  Clock.systemUTC(),
-                  Optional.of(secret),
-                  ExecutionOptions.defaults()));
-      Contestants.lethe(lethe, scenario.scope(), scenario.tenantBound(), subjects);
+      erase(scenario, map, secret, files, dataSource);
     }
+  }
+
+  private static void erase(
+      ErasureScenario scenario, DataMap map, byte[] secret, Path files, DataSource dataSource)
+      throws SQLException {
+    List<Subject> subjects;
+    try (Connection connection = dataSource.getConnection()) {
+      subjects = scenario.subjects(connection, BenchSize.TINY);
+    }
+    Lethe lethe =
+        Lethe.open(
+            new Lethe.Config(
+                dataSource,
+                map,
+                new LocalDirectoryFileStore(files),
+                Clock.systemUTC(),
+                Optional.of(secret),
+                ExecutionOptions.defaults()));
+    Contestants.lethe(lethe, scenario.scope(), scenario.tenantBound(), subjects);
   }
 }
