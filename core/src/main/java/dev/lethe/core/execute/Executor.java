@@ -281,13 +281,13 @@ public final class Executor {
       BoundEntity entity = node.entity();
       var keys = DSL.select(entity.key()).from(entity.table()).where(rows);
       for (Node child : node.cascades()) {
-        page.delete(
+        page.deleteBelow(
             child.entity(),
-            child
-                .entity()
-                .field(child.via().orElseThrow().column())
-                .in(keys)
-                .and(run.selector().held().notHeld(child.entity())));
+            child.entity().field(child.via().orElseThrow().column()),
+            entity,
+            rows,
+            run.selector().held().notHeld(child.entity()),
+            run.selector().held().any());
       }
       for (Node.Edge edge : node.updates()) {
         page.update(
