@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lethe.core.datamap.DataMap;
 import dev.lethe.core.execute.ExecutionOptions;
 import dev.lethe.core.execute.Executor;
+import dev.lethe.core.execute.RunStart;
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.hold.HeldRows;
 import dev.lethe.core.hold.LegalHold;
@@ -171,8 +172,9 @@ public final class Lethe {
 
   /**
    * Plans, runs and verifies a request in one go; returns its receipt. The run is stored, with its
-   * roots, before anything is deleted, so it resumes like any other; the plan is not counted (the
-   * receipt counts what execution did) and its roots are not read back.
+   * roots, in the transaction of its first change, so it resumes like any other once anything of it
+   * is done (before that there is nothing to resume: the request is erased again); the plan is not
+   * counted (the receipt counts what execution did) and its roots are not read back.
    */
   public Receipt erase(ErasureRequest request, List<LegalHold> holds) {
     return erase(request, holds, UUID.randomUUID().toString());
@@ -186,8 +188,9 @@ public final class Lethe {
     checkId(id);
     Plan plan = planner().planUncounted(request, heldRows(request, holds));
     RunRecord run = record(plan, id).started(clock.instant());
-    runs.create(run, rootKeys(plan));
-    return finisher().finish(run, plan);
+    List<List<String>> roots = rootKeys(plan);
+    return finisher()
+        .finish(run, plan, RunStart.pending(tx -> RunStore.createQueries(tx, run, roots)));
   }
 
   /** Records a planned run (its root keys and sealed identities); returns the run id. */
@@ -247,7 +250,8 @@ public final class Lethe {
       throw new ConcurrentRunException(runId);
     }
     ErasureRequest request = SealedRequest.open(sealer, record.subjectSealed().orElseThrow());
-    return finisher().finish(record.started(now), storedPlan(runId, request, holds));
+    return finisher()
+        .finish(record.started(now), storedPlan(runId, request, holds), RunStart.stored());
   }
 
   private RunFinisher finisher() {

@@ -1,6 +1,7 @@
 package dev.lethe.core;
 
 import dev.lethe.core.execute.Executor;
+import dev.lethe.core.execute.RunStart;
 import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.Planner;
 import dev.lethe.core.receipt.Outcome;
@@ -40,13 +41,14 @@ final class RunFinisher {
   }
 
   /**
-   * @param run the run as it is stored, started
+   * @param run the run as it is stored (or is to be), started
    * @param plan its plan, with the roots stored for it (uncounted: execution does not need counts)
+   * @param start whether the run is stored yet; if not, it is stored with its first change
    */
-  Receipt finish(RunRecord run, Plan plan) {
+  Receipt finish(RunRecord run, Plan plan, RunStart start) {
     String runId = run.id();
     try {
-      int pendingFiles = executor.execute(runId, plan);
+      int pendingFiles = executor.execute(runId, plan, start);
       if (pendingFiles > 0) {
         throw new FilesPendingException(runId, pendingFiles);
       }

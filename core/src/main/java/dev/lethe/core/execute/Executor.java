@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -64,10 +65,13 @@ public final class Executor {
         dsl, new RowWriter(vendor, salt), new FileSweeper(runs.files(), files, clock), options);
   }
 
-  /** Runs {@code plan} for run {@code runId}; returns the number of files still pending. */
-  public int execute(String runId, Plan plan) {
+  /**
+   * Runs {@code plan} for run {@code runId}, storing the run with its first change if {@code start}
+   * is pending (and at the end if nothing changed); returns the number of files still pending.
+   */
+  public int execute(String runId, Plan plan, RunStart start) {
     Selector selector = new Selector(plan.held());
-    Run run = new Run(runId, selector, plan.held().any());
+    Run run = new Run(runId, selector, plan.held().any(), start);
     for (RootSet root : plan.roots()) {
       List<Object> keys = root.keys();
       for (int from = 0; from < keys.size(); from += 500) {
@@ -79,6 +83,7 @@ public final class Executor {
         }
       }
     }
+    start.storeIfPending(dsl);
     return sweeper.drain(runId, options.fileAttempts());
   }
 
@@ -106,7 +111,10 @@ public final class Executor {
    */
   public int deleteWhere(String runId, Node root, Condition rows, HeldRows held) {
     Selector selector = new Selector(held);
-    pageThrough(new Run(runId, selector, held.any()), root, rows.and(held.notHeld(root.entity())));
+    pageThrough(
+        new Run(runId, selector, held.any(), RunStart.stored()),
+        root,
+        rows.and(held.notHeld(root.entity())));
     int pending = sweeper.drain(runId, options.fileAttempts());
     sweeper.mark();
     return pending;
@@ -137,7 +145,7 @@ public final class Executor {
         });
   }
 
-  private record Run(String id, Selector selector, boolean guardHeldChildren) {}
+  private record Run(String id, Selector selector, boolean guardHeldChildren, RunStart start) {}
 
   private void anonymizeRoots(Run run, RootSet root, List<Object> keys) {
     BoundEntity entity = root.tree().entity();
@@ -145,11 +153,16 @@ public final class Executor {
     Deadlocks.transaction(
         dsl,
         tx -> {
+          List<Query> start = run.start().statements(tx);
+          if (!start.isEmpty()) {
+            tx.batch(start).execute();
+          }
           BatchRecords.recordUpdated(
               tx, run.id(), entity.name(), Outcome.ANONYMIZED, entity.table(), entity.key(), where);
           writer.anonymize(tx, entity, root.root().set(), where);
           BatchRecords.countBatch(tx, run.id());
         });
+    run.start().committed();
   }
 
   private void pageThrough(Run run, Node node, Condition rows) {
@@ -200,9 +213,11 @@ public final class Executor {
         dsl,
         tx -> {
           PageStatements page = new PageStatements(tx, run.id(), writer);
+          page.first(run.start().statements(tx));
           page.update(edge, rows.and(edge.child().key().in(keys)));
           page.execute();
         });
+    run.start().committed();
     return System.nanoTime() - started;
   }
 
@@ -225,10 +240,12 @@ public final class Executor {
                 c -> {
                   DSLContext tx = c.dsl();
                   PageStatements page = new PageStatements(tx, run.id(), writer);
+                  page.first(run.start().statements(tx));
                   joined.forEach(j -> addPage(page, run, j.node(), j.keys()));
                   addPage(page, run, node, keys);
                   return page.execute();
                 });
+        run.start().committed();
         long took = System.nanoTime() - started;
         if (files) {
           sweeper.sweep(run.id());

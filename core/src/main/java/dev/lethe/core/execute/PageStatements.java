@@ -42,6 +42,11 @@ final class PageStatements {
     this.writer = writer;
   }
 
+  /** Runs {@code queries} first, before every statement added so far or later. */
+  void first(List<Query> queries) {
+    steps.addAll(0, queries.stream().map(q -> new Step(q, Kind.OTHER, null)).toList());
+  }
+
   /** Detaches, anonymizes or retains the rows {@code where} selects, recording their keys first. */
   void update(Node.Edge edge, Condition where) {
     BoundEntity child = edge.child();

@@ -70,9 +70,21 @@ public final class RunStore {
    * transaction and one round trip: a run is never stored without the roots it is to delete.
    */
   public void create(RunRecord run, List<List<String>> roots) {
+    if (roots.stream().allMatch(List::isEmpty)) {
+      createQueries(dsl, run, roots).getFirst().execute();
+    } else {
+      dsl.transaction(c -> c.dsl().batch(createQueries(c.dsl(), run, roots)).execute());
+    }
+  }
+
+  /**
+   * The statements of {@link #create(RunRecord, List)}, built on {@code ctx}: a transaction's, for
+   * the run to be stored in it.
+   */
+  public static List<Query> createQueries(DSLContext ctx, RunRecord run, List<List<String>> roots) {
     List<Query> queries = new ArrayList<>();
     queries.add(
-        dsl.insertInto(RUNS)
+        ctx.insertInto(RUNS)
             .set(RUN_ID, run.id())
             .set(RUN_KIND, run.kind())
             .set(RUN_SCOPE, run.scope())
@@ -88,13 +100,9 @@ public final class RunStore {
             .set(RUN_CREATED, utc(run.createdAt()))
             .set(RUN_STARTED, run.startedAt().map(RunStore::utc).orElse(null)));
     for (int i = 0; i < roots.size(); i++) {
-      queries.addAll(rootInserts(run.id(), i, roots.get(i)));
+      queries.addAll(rootInserts(ctx, run.id(), i, roots.get(i)));
     }
-    if (queries.size() == 1) {
-      queries.getFirst().execute();
-    } else {
-      dsl.transaction(c -> c.dsl().batch(queries).execute());
-    }
+    return queries;
   }
 
   public Optional<RunRecord> find(String id) {
@@ -202,13 +210,14 @@ public final class RunStore {
   }
 
   public void saveRoots(String runId, int rootIndex, List<String> keys) {
-    rootInserts(runId, rootIndex, keys).forEach(Query::execute);
+    rootInserts(dsl, runId, rootIndex, keys).forEach(Query::execute);
   }
 
-  private List<Query> rootInserts(String runId, int rootIndex, List<String> keys) {
+  private static List<Query> rootInserts(
+      DSLContext ctx, String runId, int rootIndex, List<String> keys) {
     List<Query> inserts = new ArrayList<>();
     for (int from = 0; from < keys.size(); from += 500) {
-      var insert = dsl.insertInto(ROOTS, ROOT_RUN, ROOT_INDEX, ROOT_KEY);
+      var insert = ctx.insertInto(ROOTS, ROOT_RUN, ROOT_INDEX, ROOT_KEY);
       for (String key : keys.subList(from, Math.min(keys.size(), from + 500))) {
         insert = insert.values(runId, rootIndex, key);
       }
