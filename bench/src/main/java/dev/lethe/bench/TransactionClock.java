@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,7 @@ public final class TransactionClock implements DataSource {
   private final DataSource delegate;
   private final AtomicLong longestNanos = new AtomicLong();
   private final AtomicLong longestReadNanos = new AtomicLong();
+  private volatile List<String> longestStatements = List.of();
   private final AtomicLong statements = new AtomicLong();
   private final Map<String, long[]> bySql = new ConcurrentHashMap<>();
 
@@ -47,6 +50,7 @@ public final class TransactionClock implements DataSource {
   public void reset() {
     longestNanos.set(0);
     longestReadNanos.set(0);
+    longestStatements = List.of();
     statements.set(0);
     bySql.clear();
   }
@@ -65,12 +69,29 @@ public final class TransactionClock implements DataSource {
     return longestReadNanos.get() / 1_000_000;
   }
 
-  private void record(long nanos) {
-    longestNanos.accumulateAndGet(nanos, Math::max);
+  /**
+   * The statements of the longest transaction (their SQL's first 160 characters, the first {@value
+   * #KEPT} of them), to tell what it was.
+   */
+  public List<String> longestStatements() {
+    return longestStatements;
+  }
+
+  private static final int KEPT = 20;
+
+  private synchronized void record(long nanos, List<String> ran) {
+    if (nanos > longestNanos.get()) {
+      longestNanos.set(nanos);
+      longestStatements = List.copyOf(ran);
+    }
   }
 
   private void recordAutoCommit(String sql, long nanos) {
-    (isRead(sql) ? longestReadNanos : longestNanos).accumulateAndGet(nanos, Math::max);
+    if (isRead(sql)) {
+      longestReadNanos.accumulateAndGet(nanos, Math::max);
+    } else {
+      record(nanos, List.of(sql));
+    }
   }
 
   static boolean isRead(String sql) {
@@ -107,6 +128,7 @@ public final class TransactionClock implements DataSource {
     private final Connection connection;
     private boolean autoCommit;
     private long openedAt;
+    private final List<String> ran = new ArrayList<>();
 
     ConnectionTimer(Connection connection) throws SQLException {
       this.connection = connection;
@@ -121,18 +143,20 @@ public final class TransactionClock implements DataSource {
         boolean on = (Boolean) args[0];
         Object result = call(connection, method, args);
         if (on && !autoCommit) {
-          record(System.nanoTime() - openedAt);
+          record(System.nanoTime() - openedAt, ran);
         } else if (!on && autoCommit) {
           openedAt = System.nanoTime();
         }
+        ran.clear();
         autoCommit = on;
         return result;
       }
       if ((name.equals("commit") || name.equals("rollback")) && !autoCommit) {
         Object result = call(connection, method, args);
         long now = System.nanoTime();
-        record(now - openedAt);
+        record(now - openedAt, ran);
         openedAt = now;
+        ran.clear();
         return result;
       }
       Object result = call(connection, method, args);
@@ -147,10 +171,16 @@ public final class TransactionClock implements DataSource {
     }
 
     private Object statementProxy(Statement statement, Class<?> type, String sql) {
+      List<String> batch = new ArrayList<>();
       return Proxy.newProxyInstance(
           Statement.class.getClassLoader(),
           new Class<?>[] {type},
           (proxy, method, args) -> {
+            if (method.getName().equals("addBatch")
+                && args != null
+                && args[0] instanceof String b) {
+              batch.add(b.length() > 160 ? b.substring(0, 160) : b);
+            }
             if (!method.getName().startsWith("execute")) {
               return call(statement, method, args);
             }
@@ -171,6 +201,15 @@ public final class TransactionClock implements DataSource {
               }
               if (autoCommit) {
                 recordAutoCommit(key, took);
+              } else {
+                for (String one : key.isEmpty() ? batch : List.of(key)) {
+                  if (ran.size() < KEPT) {
+                    ran.add(one.length() > 160 ? one.substring(0, 160) : one);
+                  }
+                }
+              }
+              if (method.getName().equals("executeBatch")) {
+                batch.clear();
               }
             }
           });

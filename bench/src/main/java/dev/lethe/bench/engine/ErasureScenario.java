@@ -135,6 +135,7 @@ abstract class ErasureScenario implements Scenario {
             .option("top-statements")
             .map(Integer::parseInt)
             .ifPresent(n -> printTopStatements(name, clock, n));
+        printLongestTransaction(name, clock);
         try (Connection connection = dataSource.getConnection()) {
           checks.after(connection, name, extra, notes);
         }
@@ -174,6 +175,18 @@ abstract class ErasureScenario implements Scenario {
     }
     return new ScenarioResult(
         name(), target.database(), target.size().label(), Contestants.SET_BASED, results, notes);
+  }
+
+  /**
+   * What the contestant's longest transaction ran: the start of each statement (enough to name it;
+   * not the values, which may hold the anonymization's salt).
+   */
+  private static void printLongestTransaction(String contestant, TransactionClock clock) {
+    System.err.printf(
+        Locale.ROOT, "  %s: longest transaction (%d ms) ran:%n", contestant, clock.longestMillis());
+    for (String sql : clock.longestStatements()) {
+      System.err.println("    " + (sql.length() > 72 ? sql.substring(0, 72) + "…" : sql));
+    }
   }
 
   /** For profiling: the statements that took longest in all, with how often they ran. */
