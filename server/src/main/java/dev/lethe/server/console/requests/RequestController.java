@@ -236,7 +236,11 @@ class RequestController {
     List<Receipt> receipts = desk.receipts(request.id());
     model.addAttribute("receipts", receipts);
     model.addAttribute("summary", ReceiptSummary.of(receipts));
-    model.addAttribute("preview", request.isOpen() ? preview(request) : null);
+    // "before execution": not while it runs, when the counts change under it and would compete
+    // with the run's own statements
+    boolean executing =
+        request.state() == RequestState.RUNNING || request.state() == RequestState.VERIFYING;
+    model.addAttribute("preview", request.isOpen() && !executing ? preview(request) : null);
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
       model.addAttribute("given", Map.of());
