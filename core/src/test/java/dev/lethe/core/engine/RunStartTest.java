@@ -12,10 +12,10 @@ import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.platform.testing.TestDatabase;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,7 +60,7 @@ class RunStartTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       platform(db);
       Counting counting = new Counting(db.dataSource());
-      Lethe lethe = open(counting);
+      Lethe lethe = open(counting.dataSource());
       counting.commits.set(0);
 
       Receipt receipt = lethe.erase(subject(lethe), List.of(), "run-1");
@@ -80,7 +80,7 @@ class RunStartTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       platform(db);
       Counting counting = new Counting(db.dataSource());
-      Lethe lethe = open(counting);
+      Lethe lethe = open(counting.dataSource());
       counting.failBatches.set(true);
 
       assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-2"))
@@ -136,95 +136,47 @@ class RunStartTest {
   }
 
   /** Counts commits; fails every JDBC batch while asked to, as a connection lost in mid-page. */
-  private static final class Counting implements DataSource {
+  private static final class Counting {
     final AtomicInteger commits = new AtomicInteger();
     final AtomicBoolean failBatches = new AtomicBoolean();
-    private final DataSource delegate;
+    private final DataSource dataSource;
 
     Counting(DataSource delegate) {
-      this.delegate = delegate;
+      dataSource = proxy(DataSource.class, delegate, this::wrap);
     }
 
-    @Override
-    public Connection getConnection() throws SQLException {
-      Connection connection = delegate.getConnection();
-      return (Connection)
+    DataSource dataSource() {
+      return dataSource;
+    }
+
+    private Object wrap(Object result) {
+      if (result instanceof Connection connection) {
+        return proxy(Connection.class, connection, this::wrap);
+      }
+      if (result instanceof Statement statement && !(result instanceof PreparedStatement)) {
+        return proxy(Statement.class, statement, r -> r);
+      }
+      return result;
+    }
+
+    private <T> T proxy(Class<T> type, T target, UnaryOperator<Object> wrap) {
+      return type.cast(
           Proxy.newProxyInstance(
-              Connection.class.getClassLoader(),
-              new Class<?>[] {Connection.class},
-              (proxy, method, args) -> {
+              type.getClassLoader(),
+              new Class<?>[] {type},
+              (p, method, args) -> {
                 if (method.getName().equals("commit")) {
                   commits.incrementAndGet();
                 }
-                Object result = call(connection, method, args);
-                if (result instanceof Statement statement
-                    && method.getName().equals("createStatement")) {
-                  return failing(statement);
-                }
-                return result;
-              });
-    }
-
-    private Statement failing(Statement statement) {
-      return (Statement)
-          Proxy.newProxyInstance(
-              Statement.class.getClassLoader(),
-              new Class<?>[] {Statement.class},
-              (proxy, method, args) -> {
                 if (method.getName().equals("executeBatch") && failBatches.get()) {
                   throw new SQLException("connection lost");
                 }
-                return call(statement, method, args);
-              });
-    }
-
-    private static Object call(Object target, java.lang.reflect.Method method, Object[] args)
-        throws Throwable {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return delegate.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
+                try {
+                  return wrap.apply(method.invoke(target, args));
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              }));
     }
   }
 }
