@@ -188,9 +188,7 @@ public final class Lethe {
     checkId(id);
     Plan plan = planner().planUncounted(request, heldRows(request, holds));
     RunRecord run = record(plan, id).started(clock.instant());
-    List<List<String>> roots = rootKeys(plan);
-    return finisher()
-        .finish(run, plan, RunStart.pending(tx -> RunStore.createQueries(tx, run, roots)));
+    return finisher().finish(run, plan, RunStart.pending(runs, run, rootKeys(plan)));
   }
 
   /** Records a planned run (its root keys and sealed identities); returns the run id. */

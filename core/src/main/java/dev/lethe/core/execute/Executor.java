@@ -83,7 +83,7 @@ public final class Executor {
         }
       }
     }
-    start.storeIfPending(dsl);
+    start.storeIfPending();
     return sweeper.drain(runId, options.fileAttempts());
   }
 

@@ -1,7 +1,8 @@
 package dev.lethe.core.execute;
 
+import dev.lethe.core.state.RunRecord;
+import dev.lethe.core.state.RunStore;
 import java.util.List;
-import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 
@@ -14,31 +15,31 @@ import org.jooq.Query;
  */
 public final class RunStart {
 
-  private final Function<DSLContext, List<Query>> rows;
+  private final RunStore runs;
+  private final RunRecord run;
+  private final List<List<String>> roots;
   private boolean written;
 
-  private RunStart(Function<DSLContext, List<Query>> rows, boolean written) {
-    this.rows = rows;
+  private RunStart(RunStore runs, RunRecord run, List<List<String>> roots, boolean written) {
+    this.runs = runs;
+    this.run = run;
+    this.roots = roots;
     this.written = written;
   }
 
-  /**
-   * A run still to be stored.
-   *
-   * @param rows its statements, built on the context of the transaction they are to run in
-   */
-  public static RunStart pending(Function<DSLContext, List<Query>> rows) {
-    return new RunStart(rows, false);
+  /** {@code run}, with its roots ({@link RunStore#create(RunRecord, List)}), still to be stored. */
+  public static RunStart pending(RunStore runs, RunRecord run, List<List<String>> roots) {
+    return new RunStart(runs, run, roots, false);
   }
 
   /** A run that is stored already (resumed, or started before it runs). */
   public static RunStart stored() {
-    return new RunStart(tx -> List.of(), true);
+    return new RunStart(null, null, List.of(), true);
   }
 
   /** The statements to add at the start of a transaction; none once the run is stored. */
   List<Query> statements(DSLContext tx) {
-    return written ? List.of() : rows.apply(tx);
+    return written ? List.of() : RunStore.createQueries(tx, run, roots);
   }
 
   /** Called once a transaction holding {@link #statements} has committed. */
@@ -47,9 +48,9 @@ public final class RunStart {
   }
 
   /** Stores the run in a transaction of its own if no change has stored it yet. */
-  void storeIfPending(DSLContext dsl) {
+  void storeIfPending() {
     if (!written) {
-      dsl.transaction(c -> c.dsl().batch(rows.apply(c.dsl())).execute());
+      runs.create(run, roots);
       written = true;
     }
   }
