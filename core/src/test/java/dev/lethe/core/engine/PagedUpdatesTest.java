@@ -10,10 +10,7 @@ import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.platform.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +63,7 @@ class PagedUpdatesTest {
         setup.add("INSERT INTO member VALUES (" + i + ", " + (i % 10 == 0 ? 2 : 1) + ", 'm')");
         setup.add("INSERT INTO note VALUES (" + i + ", " + (i % 10 == 0 ? 2 : 1) + ", 'secret')");
       }
-      execute(db, setup);
+      db.execute(setup.toArray(String[]::new));
       Lethe lethe =
           Lethe.open(
               new Lethe.Config(
@@ -87,37 +84,19 @@ class PagedUpdatesTest {
       assertThat(receipt.entity("member").detached()).isEqualTo(45);
       assertThat(receipt.entity("note").anonymized()).isEqualTo(45);
       assertThat(receipt.verification().passed()).isTrue();
-      assertThat(count(db, "SELECT COUNT(*) FROM owner WHERE id = 1")).isZero();
-      assertThat(count(db, "SELECT COUNT(*) FROM member WHERE owner_id IS NULL AND name = 'm'"))
+      assertThat(db.count("SELECT COUNT(*) FROM owner WHERE id = 1")).isZero();
+      assertThat(db.count("SELECT COUNT(*) FROM member WHERE owner_id IS NULL AND name = 'm'"))
           .isEqualTo(45);
       assertThat(
-              count(db, "SELECT COUNT(*) FROM note WHERE owner_id IS NULL AND body = '[removed]'"))
+              db.count("SELECT COUNT(*) FROM note WHERE owner_id IS NULL AND body = '[removed]'"))
           .isEqualTo(45);
       // the other owner's rows are untouched
-      assertThat(count(db, "SELECT COUNT(*) FROM member WHERE owner_id = 2 AND name = 'm'"))
+      assertThat(db.count("SELECT COUNT(*) FROM member WHERE owner_id = 2 AND name = 'm'"))
           .isEqualTo(5);
-      assertThat(count(db, "SELECT COUNT(*) FROM note WHERE owner_id = 2 AND body = 'secret'"))
+      assertThat(db.count("SELECT COUNT(*) FROM note WHERE owner_id = 2 AND body = 'secret'"))
           .isEqualTo(5);
       // 45 rows in batches of at most 4, for each relation, besides the owner's own batch
-      assertThat(count(db, "SELECT batches FROM lethe_runs")).isGreaterThanOrEqualTo(2 * 12 + 1);
-    }
-  }
-
-  private static void execute(TestDatabase db, List<String> statements) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      for (String statement : statements) {
-        s.execute(statement);
-      }
-    }
-  }
-
-  private static long count(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+      assertThat(db.count("SELECT batches FROM lethe_runs")).isGreaterThanOrEqualTo(2 * 12 + 1);
     }
   }
 }

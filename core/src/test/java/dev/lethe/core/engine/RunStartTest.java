@@ -16,7 +16,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -69,7 +68,7 @@ class RunStartTest {
       assertThat(receipt.entity("item").deleted()).isEqualTo(3);
       assertThat(counting.commits.get()).isEqualTo(2);
       assertThat(lethe.findRun("run-1").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
-      assertThat(count(db, "SELECT COUNT(*) FROM item")).isEqualTo(2);
+      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
     }
   }
 
@@ -88,26 +87,24 @@ class RunStartTest {
       counting.failBatches.set(false);
 
       assertThat(lethe.findRun("run-2")).isEmpty();
-      assertThat(count(db, "SELECT COUNT(*) FROM owner")).isEqualTo(2);
-      assertThat(count(db, "SELECT COUNT(*) FROM item")).isEqualTo(5);
+      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(2);
+      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(5);
 
       Receipt receipt = lethe.erase(subject(lethe), List.of(), "run-2");
 
       assertThat(receipt.verification().passed()).isTrue();
       assertThat(lethe.findRun("run-2").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
-      assertThat(count(db, "SELECT COUNT(*) FROM owner")).isEqualTo(1);
-      assertThat(count(db, "SELECT COUNT(*) FROM item")).isEqualTo(2);
+      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
     }
   }
 
   private static void platform(TestDatabase db) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))");
-      s.execute("CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))");
-      s.execute("INSERT INTO owner VALUES (1, 'a@example.com'), (2, 'b@example.com')");
-      s.execute("INSERT INTO item VALUES (1, 1), (2, 1), (3, 1), (4, 2), (5, 2)");
-    }
+    db.execute(
+        "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))",
+        "CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))",
+        "INSERT INTO owner VALUES (1, 'a@example.com'), (2, 'b@example.com')",
+        "INSERT INTO item VALUES (1, 1), (2, 1), (3, 1), (4, 2), (5, 2)");
   }
 
   private static Lethe open(DataSource dataSource) {
@@ -124,15 +121,6 @@ class RunStartTest {
   private static ErasureRequest subject(Lethe lethe) {
     return ErasureRequest.of(
         "subject", List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, "a@example.com")));
-  }
-
-  private static long count(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   /** Counts commits; fails every JDBC batch while asked to, as a connection lost in mid-page. */
