@@ -8,9 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -81,72 +83,124 @@ final class RequestInsert {
             .values(columns.stream().map(c -> DSL.val(null, c)).toList()));
   }
 
-  void write(
-      Connection c,
-      DeletionRequest r,
+  /** A new request's rows. */
+  record NewRows(
+      DeletionRequest request,
       List<SealedIdentity> identities,
-      Optional<SealedContact> sealedContact,
+      Optional<SealedContact> contact,
       Optional<String> idempotencyKey,
-      List<RequestEvent> events)
-      throws SQLException {
-    String id = r.id().toString();
+      List<RequestEvent> events) {}
+
+  /** Writes the requests' rows, each table's rows as one JDBC batch. */
+  void write(Connection c, List<NewRows> rows) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(request)) {
-      bind(
-          s,
-          id,
-          r.confirmationCode(),
-          r.type().code(),
-          r.scope(),
-          r.workspace().orElse(null),
-          Json.write(r.params()),
-          r.jurisdiction(),
-          r.source().code(),
-          r.state().code(),
-          utc(r.receivedAt()),
-          utc(r.updatedAt()),
-          r.verificationRequired(),
-          r.gracePeriod().map(Duration::toSeconds).orElse(null),
-          Json.write(r.identityHashes()),
-          r.matchKey(),
-          r.matchKey(),
-          !identities.isEmpty(),
-          r.deadline().flatMap(Deadline::acknowledgeBy).map(RequestRows::utc).orElse(null),
-          r.deadline().map(d -> utc(d.completeBy())).orElse(null),
-          r.deadline().map(Deadline::completeRule).orElse(null),
-          r.acknowledgedAt().map(RequestRows::utc).orElse(null),
-          r.version());
-      s.executeUpdate();
-    }
-    if (!identities.isEmpty()) {
-      try (PreparedStatement s = c.prepareStatement(identity)) {
-        for (int i = 0; i < identities.size(); i++) {
-          bind(s, id, i, identities.get(i).kind(), identities.get(i).sealedValue());
-          s.addBatch();
-        }
-        s.executeBatch();
+      for (NewRows row : rows) {
+        bindRequest(s, row.request(), !row.identities().isEmpty());
+        s.addBatch();
       }
+      s.executeBatch();
     }
-    if (sealedContact.isPresent()) {
-      contact(c, r.id(), sealedContact.get(), r.receivedAt());
+    batch(
+        c,
+        identity,
+        rows,
+        row -> {
+          List<Object[]> values = new ArrayList<>();
+          for (int i = 0; i < row.identities().size(); i++) {
+            SealedIdentity one = row.identities().get(i);
+            values.add(new Object[] {id(row), i, one.kind(), one.sealedValue()});
+          }
+          return values;
+        });
+    batch(
+        c,
+        contact,
+        rows,
+        row ->
+            row.contact().stream()
+                .map(
+                    address ->
+                        new Object[] {
+                          id(row),
+                          address.sealedAddress(),
+                          address.language(),
+                          utc(row.request().receivedAt())
+                        })
+                .toList());
+    batch(
+        c,
+        key,
+        rows,
+        row ->
+            row.idempotencyKey().stream()
+                .map(k -> new Object[] {k, id(row), utc(row.request().receivedAt())})
+                .toList());
+    batch(
+        c,
+        event,
+        rows,
+        row ->
+            row.events().stream()
+                .map(
+                    e ->
+                        new Object[] {
+                          id(row),
+                          utc(e.at()),
+                          e.actor().code(),
+                          e.from().map(RequestState::code).orElse(null),
+                          e.to().code(),
+                          e.note().orElse(null)
+                        })
+                .toList());
+  }
+
+  private static String id(NewRows row) {
+    return row.request().id().toString();
+  }
+
+  private static void bindRequest(PreparedStatement s, DeletionRequest r, boolean withIdentities)
+      throws SQLException {
+    bind(
+        s,
+        r.id().toString(),
+        r.confirmationCode(),
+        r.type().code(),
+        r.scope(),
+        r.workspace().orElse(null),
+        Json.write(r.params()),
+        r.jurisdiction(),
+        r.source().code(),
+        r.state().code(),
+        utc(r.receivedAt()),
+        utc(r.updatedAt()),
+        r.verificationRequired(),
+        r.gracePeriod().map(Duration::toSeconds).orElse(null),
+        Json.write(r.identityHashes()),
+        r.matchKey(),
+        r.matchKey(),
+        withIdentities,
+        r.deadline().flatMap(Deadline::acknowledgeBy).map(RequestRows::utc).orElse(null),
+        r.deadline().map(d -> utc(d.completeBy())).orElse(null),
+        r.deadline().map(Deadline::completeRule).orElse(null),
+        r.acknowledgedAt().map(RequestRows::utc).orElse(null),
+        r.version());
+  }
+
+  /** One statement, the rows of every request as one batch; nothing when there are none. */
+  private static void batch(
+      Connection c, String sql, List<NewRows> rows, Function<NewRows, List<Object[]>> values)
+      throws SQLException {
+    List<Object[]> all = new ArrayList<>();
+    rows.forEach(row -> all.addAll(values.apply(row)));
+    if (all.isEmpty()) {
+      return;
     }
-    if (idempotencyKey.isPresent()) {
-      key(c, idempotencyKey.get(), r.id(), r.receivedAt());
-    }
-    if (!events.isEmpty()) {
-      try (PreparedStatement s = c.prepareStatement(event)) {
-        for (RequestEvent e : events) {
-          bind(
-              s,
-              id,
-              utc(e.at()),
-              e.actor().code(),
-              e.from().map(RequestState::code).orElse(null),
-              e.to().code(),
-              e.note().orElse(null));
-          s.addBatch();
-        }
-        s.executeBatch();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (Object[] v : all) {
+        bind(s, v);
+        s.addBatch();
       }
+      s.executeBatch();
     }
   }
 

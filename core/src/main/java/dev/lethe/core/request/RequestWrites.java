@@ -3,6 +3,7 @@ package dev.lethe.core.request;
 import static dev.lethe.core.request.RequestRows.utc;
 import static dev.lethe.core.request.RequestTables.*;
 
+import dev.lethe.core.sql.GroupCommit;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -17,12 +18,19 @@ final class RequestWrites {
 
   private final DSLContext dsl;
   private final RequestInsert inserts;
+  private final GroupCommit<RequestInsert.NewRows> newRequests;
 
-  RequestWrites(DSLContext dsl, RequestInsert inserts) {
+  RequestWrites(
+      DSLContext dsl, RequestInsert inserts, GroupCommit<RequestInsert.NewRows> newRequests) {
     this.dsl = dsl;
     this.inserts = inserts;
+    this.newRequests = newRequests;
   }
 
+  /**
+   * Stores a new request with its rows, in one transaction with the other requests arriving at the
+   * same moment (one commit for all); returns once it is committed.
+   */
   void insert(
       DeletionRequest request,
       List<SealedIdentity> identities,
@@ -30,13 +38,8 @@ final class RequestWrites {
       Optional<String> idempotencyKey,
       List<RequestEvent> events) {
     try {
-      dsl.transaction(
-          c ->
-              c.dsl()
-                  .connection(
-                      connection ->
-                          inserts.write(
-                              connection, request, identities, contact, idempotencyKey, events)));
+      newRequests.write(
+          new RequestInsert.NewRows(request, identities, contact, idempotencyKey, events));
     } catch (DataAccessException e) {
       throw isConflict(e) ? new RequestStore.Conflict(e) : e;
     }

@@ -151,6 +151,50 @@ abstract class RequestIntakeContract {
   }
 
   @Test
+  void different_requests_arriving_at_once_are_each_stored_whole_under_their_own_key()
+      throws Exception {
+    int threads = 24;
+    List<NewRequest> asked = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      NewRequest one = fixture.someone().withIdempotencyKey("key-" + i);
+      if (i % 2 == 0) {
+        one = one.withContact(new Contact("person-" + i + "@example.com", "en"));
+      }
+      asked.add(i % 3 == 0 ? one.withVerification() : one);
+    }
+    var ready = new java.util.concurrent.CountDownLatch(threads);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    List<DeletionRequest> stored = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      List<java.util.concurrent.Future<DeletionRequest>> answers = new ArrayList<>();
+      for (NewRequest one : asked) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  start.await();
+                  return requests.receive(one, Actor.subject());
+                }));
+      }
+      ready.await();
+      start.countDown();
+      for (var answer : answers) {
+        stored.add(answer.get());
+      }
+    }
+
+    assertThat(fixture.store.list(RequestFilter.all())).hasSize(threads);
+    for (int i = 0; i < threads; i++) {
+      DeletionRequest request = stored.get(i);
+      assertThat(fixture.store.find(request.id())).contains(request);
+      assertThat(fixture.store.sealedIdentities(request.id())).hasSize(1);
+      assertThat(requests.contact(request.id()).isPresent()).isEqualTo(i % 2 == 0);
+      assertThat(requests.events(request.id())).hasSize(i % 3 == 0 ? 2 : 1);
+      assertThat(requests.receive(asked.get(i), Actor.subject()).id()).isEqualTo(request.id());
+    }
+  }
+
+  @Test
   void a_request_that_has_ended_is_not_merged_into() {
     DeletionRequest first = requests.receive(carol(RequestSource.API, CAROL), Actor.subject());
     requests.cancel(first.id(), Actor.subject());
