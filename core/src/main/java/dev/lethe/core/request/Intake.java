@@ -45,13 +45,15 @@ final class Intake {
     Optional<String> key = request.idempotencyKey().map(k -> hasher.hex(k, "idempotency-key"));
     List<String> hashes =
         MatchKey.sortedDistinct(request.identities().stream().map(hasher::hash).toList());
-    Optional<DeletionRequest> known = existing(request, key, hashes, actor, now);
+    String matchKey =
+        MatchKey.of(request.type(), request.scope(), request.workspace(), hashes, request.params());
+    Optional<DeletionRequest> known = existing(request, key, matchKey, actor, now);
     if (known.isPresent()) {
       return new Received(known.get(), false);
     }
     RequestState first =
         request.verificationRequired() ? RequestState.AWAITING_VERIFICATION : RequestState.RECEIVED;
-    DeletionRequest stored = newRequest(request, hashes, first, now);
+    DeletionRequest stored = newRequest(request, hashes, matchKey, first, now);
     List<RequestEvent> events = new ArrayList<>();
     events.add(
         new RequestEvent(
@@ -75,14 +77,12 @@ final class Intake {
     } catch (RequestStore.Conflict raced) {
       // another process stored the same key or an open duplicate first: answer with that one
       return new Received(
-          existing(request, key, hashes, actor, now).orElseThrow(() -> raced), false);
+          existing(request, key, matchKey, actor, now).orElseThrow(() -> raced), false);
     }
   }
 
   private Optional<DeletionRequest> existing(
-      NewRequest request, Optional<String> key, List<String> hashes, Actor actor, Instant now) {
-    String asked =
-        MatchKey.of(request.type(), request.scope(), request.workspace(), hashes, request.params());
+      NewRequest request, Optional<String> key, String asked, Actor actor, Instant now) {
     Optional<DeletionRequest> duplicate;
     if (key.isPresent()) {
       RequestStore.Known known = store.findKnown(key.get(), asked);
@@ -118,7 +118,7 @@ final class Intake {
   }
 
   private DeletionRequest newRequest(
-      NewRequest request, List<String> hashes, RequestState state, Instant now) {
+      NewRequest request, List<String> hashes, String matchKey, RequestState state, Instant now) {
     return new DeletionRequest(
         UUID.randomUUID(),
         request.confirmationCode().orElseGet(codes::next),
@@ -136,7 +136,7 @@ final class Intake {
         request.gracePeriod(),
         Optional.empty(),
         hashes,
-        MatchKey.of(request.type(), request.scope(), request.workspace(), hashes, request.params()),
+        matchKey,
         !request.identities().isEmpty(),
         Optional.empty(),
         Optional.empty(),
