@@ -11,7 +11,6 @@ import dev.lethe.platform.ReferencePlatform;
 import dev.lethe.platform.generator.PlatformGenerator;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -107,16 +106,12 @@ public final class CallbacksScenario implements Scenario {
     }
   }
 
-  static HttpRequest form(URI uri, String body) {
-    return HttpRequest.newBuilder(uri)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+  static byte[] form(URI uri, String body) {
+    return RawHttp.post(uri, "application/x-www-form-urlencoded", body);
   }
 
-  static IntFunction<HttpRequest> get(URI uri) {
-    HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+  static IntFunction<byte[]> get(URI uri) {
+    byte[] request = RawHttp.get(uri);
     return i -> request;
   }
 

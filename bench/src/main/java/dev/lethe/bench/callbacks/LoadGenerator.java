@@ -1,9 +1,7 @@
 package dev.lethe.bench.callbacks;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -20,23 +18,15 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Sends HTTP requests from virtual threads (JDK {@code HttpClient}, HTTP/1.1 with keep-alive) in
- * one of two ways: closed-loop, {@code clients} senders each waiting for its answer before the
- * next, as fast as the server takes them (saturation); or open-loop, requests started on a fixed
- * schedule whatever the answers do, latency measured from each request's intended start (so a
- * stalled server is charged for every request it delays: no coordinated omission).
+ * Sends HTTP requests from virtual threads ({@link RawHttp}: HTTP/1.1 with keep-alive) in one of
+ * two ways: closed-loop, {@code clients} senders each waiting for its answer before the next, as
+ * fast as the server takes them (saturation); or open-loop, requests started on a fixed schedule
+ * whatever the answers do, latency measured from each request's intended start (so a stalled server
+ * is charged for every request it delays: no coordinated omission).
  */
 final class LoadGenerator implements AutoCloseable {
 
   private static final Pattern CODE = Pattern.compile("\"confirmation_code\"\\s*:\\s*\"([^\"]+)\"");
-
-  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .executor(threads)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
 
   /**
    * What one phase measured.
@@ -64,13 +54,15 @@ final class LoadGenerator implements AutoCloseable {
   }
 
   /** Closed loop: {@code clients} senders until {@code duration} is over or requests run out. */
-  Phase saturate(IntFunction<HttpRequest> requests, int available, int clients, Duration duration)
+  Phase saturate(
+      URI server, IntFunction<byte[]> requests, int available, int clients, Duration duration)
       throws InterruptedException {
     Tally tally = new Tally();
     AtomicInteger next = new AtomicInteger();
     long started = System.nanoTime();
     long deadline = started + duration.toNanos();
-    try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (RawHttp http = new RawHttp(server);
+        ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int c = 0; c < clients; c++) {
         senders.submit(
             () -> {
@@ -86,20 +78,21 @@ final class LoadGenerator implements AutoCloseable {
   }
 
   /** Open loop: {@code perSecond} requests a second for {@code duration}. */
-  Phase openLoop(IntFunction<HttpRequest> requests, int perSecond, Duration duration)
+  Phase openLoop(URI server, IntFunction<byte[]> requests, int perSecond, Duration duration)
       throws InterruptedException {
     Tally tally = new Tally();
     int total = (int) (perSecond * duration.toMillis() / 1000);
     long period = 1_000_000_000L / perSecond;
     long started = System.nanoTime();
-    try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (RawHttp http = new RawHttp(server);
+        ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < total; i++) {
         long intended = started + i * period;
         long wait = intended - System.nanoTime();
         if (wait > 0) {
           LockSupport.parkNanos(wait);
         }
-        HttpRequest request = requests.apply(i);
+        byte[] request = requests.apply(i);
         senders.submit(() -> tally.send(http, request, intended));
       }
     }
@@ -108,8 +101,7 @@ final class LoadGenerator implements AutoCloseable {
 
   @Override
   public void close() {
-    http.close();
-    threads.close();
+    // each phase closes its own connections
   }
 
   /** Counts and latencies of one phase, recorded from many threads. */
@@ -121,19 +113,19 @@ final class LoadGenerator implements AutoCloseable {
     private final Set<String> codes = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    void send(HttpClient http, HttpRequest request, long intendedNanos) {
+    void send(RawHttp http, byte[] request, long intendedNanos) {
       sent.incrementAndGet();
       try {
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        RawHttp.Answer answer = http.send(request);
         latency.recordValue(Math.max(1, (System.nanoTime() - intendedNanos) / 1_000));
-        if (answer.statusCode() == 200) {
+        if (answer.status() == 200) {
           ok.incrementAndGet();
           Matcher code = CODE.matcher(answer.body());
           if (code.find()) {
             codes.add(code.group(1));
           }
         } else {
-          fail("HTTP " + answer.statusCode());
+          fail("HTTP " + answer.status());
         }
       } catch (IOException e) {
         String message = String.valueOf(e.getMessage());
@@ -141,9 +133,6 @@ final class LoadGenerator implements AutoCloseable {
             e.getClass().getSimpleName()
                 + ": "
                 + (message.length() > 60 ? message.substring(0, 60) : message));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail("interrupted");
       }
     }
 

@@ -64,6 +64,7 @@ final class Rounds {
    * erasures left to other instances), measured; with the health endpoint too if {@code health}.
    */
   Round serve(String label, boolean executes, boolean health) throws Exception {
+    LetheTables.drop(dataSource);
     Set<String> storedBefore = StoredRequests.codes(dataSource);
     Path serverDir = dir.resolve(executes ? "executing" : "intake-only");
     Files.createDirectories(serverDir);
@@ -90,12 +91,14 @@ final class Rounds {
       List<String> fixedBodies = users.next(phases.openLoopRequests());
       LoadGenerator.Phase callbacksFixed =
           load.openLoop(
+              callback,
               i -> CallbacksScenario.form(callback, fixedBodies.get(i)),
               phases.rate(),
               phases.fixedRate());
       LoadGenerator.Phase healthFixed =
           health
-              ? load.openLoop(CallbacksScenario.get(healthUri), phases.rate(), phases.fixedRate())
+              ? load.openLoop(
+                  healthUri, CallbacksScenario.get(healthUri), phases.rate(), phases.fixedRate())
               : null;
       boolean durable = durable(label, storedBefore, List.of(warmUp, callbacks, callbacksFixed));
       failures(

@@ -8,16 +8,16 @@ import java.util.Optional;
 
 /**
  * The closed-loop phases of the callbacks scenario: driven by {@code wrk} where it is installed, by
- * the JDK's HTTP client otherwise (which then competes with the server for the processors).
+ * Lethe's own client otherwise (which then competes with the server for the processors).
  */
 final class Saturation {
 
-  private final LoadGenerator jdk;
+  private final LoadGenerator own;
   private final Optional<WrkLoad> wrk;
   private final CallbackPlan plan;
 
-  Saturation(LoadGenerator jdk, Optional<WrkLoad> wrk, CallbackPlan plan) {
-    this.jdk = jdk;
+  Saturation(LoadGenerator own, Optional<WrkLoad> wrk, CallbackPlan plan) {
+    this.own = own;
     this.wrk = wrk;
     this.plan = plan;
   }
@@ -26,13 +26,14 @@ final class Saturation {
     return "closed loop driven by "
         + (wrk.isPresent()
             ? "wrk (" + plan.clients() + " connections)"
-            : "the JDK's HTTP client (wrk is not installed): it takes processor time from the"
-                + " server");
+            : "the benchmark's own client (wrk is not installed): it takes processor time from"
+                + " the server");
   }
 
   /**
    * How many requests {@code phases} closed-loop phases may leave stored but unanswered: wrk stops
-   * at its deadline with a request in flight on each connection; the JDK's client waits for them.
+   * at its deadline with a request in flight on each connection; the benchmark's own client waits
+   * for them.
    */
   int cutOffAllowance(int phases) {
     return wrk.isPresent() ? phases * plan.clients() : 0;
@@ -43,15 +44,15 @@ final class Saturation {
     if (wrk.isPresent()) {
       return wrk.get().post(uri, bodies, plan.clients(), phase);
     }
-    return jdk.saturate(
-        i -> CallbacksScenario.form(uri, bodies.get(i)), bodies.size(), plan.clients(), phase);
+    return own.saturate(
+        uri, i -> CallbacksScenario.form(uri, bodies.get(i)), bodies.size(), plan.clients(), phase);
   }
 
   LoadGenerator.Phase get(URI uri, Duration phase) throws IOException, InterruptedException {
     if (wrk.isPresent()) {
       return wrk.get().get(uri, plan.clients(), phase);
     }
-    return jdk.saturate(
-        CallbacksScenario.get(uri), plan.closedLoopRequests(phase), plan.clients(), phase);
+    return own.saturate(
+        uri, CallbacksScenario.get(uri), plan.closedLoopRequests(phase), plan.clients(), phase);
   }
 }
