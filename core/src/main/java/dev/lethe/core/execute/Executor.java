@@ -173,9 +173,12 @@ public final class Executor {
   private record ChildPage(Node node, List<Object> keys) {}
 
   /**
-   * Handles the rows of a paged child below a parent's page. When they all fit in one page and
-   * nothing below them needs pages of its own, that page joins the parent's transaction (a small
-   * subject's tree then commits once, not once per level); otherwise they go in pages of their own.
+   * Handles the rows of a paged child below a parent's page. When they are few (at most a first
+   * batch's worth of keys) and nothing below them needs pages of its own, they join the parent's
+   * transaction: a small subject's tree then commits once, not once per level. Otherwise they go in
+   * pages of their own, each timed for the child's sizer: a joined page is timed only with its
+   * parent's, and a large one (a page of contacts with a thousand conversations and their messages)
+   * made the parent's transaction overshoot its target.
    */
   private void pageChild(Run run, Node child, Condition rows, List<ChildPage> joined) {
     if (child.cascades().stream().anyMatch(c -> !inline(run, c))) {
@@ -185,8 +188,13 @@ public final class Executor {
     BatchSizer sizer = pages.sizer(child);
     int size = sizer.size();
     List<Object> first = pages.read(child.entity(), rows, null, size);
-    if (first.size() < size && !first.isEmpty()) {
-      joined.add(new ChildPage(child, first));
+    if (!first.isEmpty() && first.size() < size) {
+      if (first.size() <= pages.joinable()) {
+        joined.add(new ChildPage(child, first));
+      } else {
+        sizer.observe(handlePage(run, child, first));
+      }
+      return;
     }
     pages.forEachFrom(
         child.entity(), rows, first, size, sizer, keys -> handlePage(run, child, keys));

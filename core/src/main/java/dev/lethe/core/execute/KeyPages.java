@@ -29,6 +29,11 @@ final class KeyPages {
     return sizers.computeIfAbsent(paged, p -> fresh());
   }
 
+  /** The most keys of a child's page that may join its parent's transaction: a first batch. */
+  int joinable() {
+    return options.initialBatch();
+  }
+
   /** A sizer of its own, for one pass. */
   BatchSizer fresh() {
     return new BatchSizer(options.initialBatch(), options.maxBatch(), options.targetMillis());
