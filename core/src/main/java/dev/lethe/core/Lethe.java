@@ -118,6 +118,7 @@ public final class Lethe {
     DSLContext dsl = vendor.dsl(config.dataSource());
     BoundMap bound = BoundMap.bind(config.map(), schema);
     RunStore runs = new RunStore(dsl);
+    runs.forgetCompletedRunsUpdates();
     byte[] secret = config.secret().orElseGet(runs::installationSecret);
     return new Lethe(
         dsl,

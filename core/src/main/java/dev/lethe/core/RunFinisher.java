@@ -67,6 +67,9 @@ final class RunFinisher {
       }
       runs.complete(runId, ReceiptJson.write(receipt), clock.instant(), unmarkedFiles.keySet());
       executor.filesMarked();
+      if (!tallies.updated().isEmpty()) {
+        runs.forgetUpdated(runId);
+      }
       LOG.info(
           "run {} ({}) completed: {} rows deleted, {} anonymized, {} retained, {} held",
           runId,

@@ -50,36 +50,9 @@ class PagedUpdatesTest {
   void many_rows_below_one_parent_are_updated_in_batches_and_nothing_else_changes(
       TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      List<String> setup = new ArrayList<>();
-      setup.add("CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))");
-      setup.add(
-          "CREATE TABLE member (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id),"
-              + " name VARCHAR(20))");
-      setup.add(
-          "CREATE TABLE note (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id),"
-              + " body VARCHAR(20))");
-      setup.add("INSERT INTO owner VALUES (1, 'a@example.com'), (2, 'b@example.com')");
-      for (int i = 1; i <= 50; i++) {
-        setup.add("INSERT INTO member VALUES (" + i + ", " + (i % 10 == 0 ? 2 : 1) + ", 'm')");
-        setup.add("INSERT INTO note VALUES (" + i + ", " + (i % 10 == 0 ? 2 : 1) + ", 'secret')");
-      }
-      db.execute(setup.toArray(String[]::new));
-      Lethe lethe =
-          Lethe.open(
-              new Lethe.Config(
-                  db.dataSource(),
-                  DataMapLoader.load("paged.yaml", MAP),
-                  new NoFileStore(),
-                  Clock.systemUTC(),
-                  Optional.of(new byte[16]),
-                  new ExecutionOptions(4, 4, 100, 1)));
+      Lethe lethe = openOnOwners(db);
 
-      Receipt receipt =
-          lethe.erase(
-              ErasureRequest.of(
-                  "subject",
-                  List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, "a@example.com"))),
-              List.of());
+      Receipt receipt = eraseOwnerA(lethe);
 
       assertThat(receipt.entity("member").detached()).isEqualTo(45);
       assertThat(receipt.entity("note").anonymized()).isEqualTo(45);
@@ -98,5 +71,77 @@ class PagedUpdatesTest {
       // 45 rows in batches of at most 4, for each relation, besides the owner's own batch
       assertThat(db.count("SELECT batches FROM lethe_runs")).isGreaterThanOrEqualTo(2 * 12 + 1);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void the_keys_recorded_of_updated_rows_are_forgotten_once_the_run_completes(
+      TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Receipt receipt = eraseOwnerA(openOnOwners(db));
+
+      assertThat(receipt.verification().passed()).isTrue();
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_updated")).isZero();
+
+      // a process that stopped between a run's completion and forgetting its keys left them:
+      // more than one statement's page of them, forgotten when Lethe opens again
+      StringBuilder leftover =
+          new StringBuilder(
+              "INSERT INTO lethe_run_updated (run_id, entity, outcome, row_key) VALUES");
+      for (int i = 0; i < 5_500; i++) {
+        leftover
+            .append(i == 0 ? " " : ", ")
+            .append("('")
+            .append(receipt.runId())
+            .append("', 'member', 'detached', '")
+            .append(i)
+            .append("')");
+      }
+      db.execute(leftover.toString());
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_updated")).isEqualTo(5_500);
+
+      openOnOwners(db, false);
+
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_updated")).isZero();
+    }
+  }
+
+  private static Lethe openOnOwners(TestDatabase db) throws SQLException {
+    return openOnOwners(db, true);
+  }
+
+  /** Two owners with 45 and 5 members and notes, and Lethe on them in batches of 4. */
+  private static Lethe openOnOwners(TestDatabase db, boolean create) throws SQLException {
+    if (create) {
+      List<String> setup = new ArrayList<>();
+      setup.add("CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))");
+      setup.add(
+          "CREATE TABLE member (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id),"
+              + " name VARCHAR(20))");
+      setup.add(
+          "CREATE TABLE note (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id),"
+              + " body VARCHAR(20))");
+      setup.add("INSERT INTO owner VALUES (1, 'a@example.com'), (2, 'b@example.com')");
+      for (int i = 1; i <= 50; i++) {
+        setup.add("INSERT INTO member VALUES (" + i + ", " + (i % 10 == 0 ? 2 : 1) + ", 'm')");
+        setup.add("INSERT INTO note VALUES (" + i + ", " + (i % 10 == 0 ? 2 : 1) + ", 'secret')");
+      }
+      db.execute(setup.toArray(String[]::new));
+    }
+    return Lethe.open(
+        new Lethe.Config(
+            db.dataSource(),
+            DataMapLoader.load("paged.yaml", MAP),
+            new NoFileStore(),
+            Clock.systemUTC(),
+            Optional.of(new byte[16]),
+            new ExecutionOptions(4, 4, 100, 1)));
+  }
+
+  private static Receipt eraseOwnerA(Lethe lethe) {
+    return lethe.erase(
+        ErasureRequest.of(
+            "subject", List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, "a@example.com"))),
+        List.of());
   }
 }
