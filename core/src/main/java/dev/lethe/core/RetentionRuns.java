@@ -104,7 +104,6 @@ final class RetentionRuns {
             started,
             clock.instant());
     runs.complete(id, json(outcome), clock.instant());
-    runs.forgetUpdated(id);
     LOG.info("retention rule {} applied in run {}", rule.name(), id);
     return outcome;
   }

@@ -65,11 +65,13 @@ final class RunFinisher {
       if (!result.verification().passed()) {
         throw new VerificationFailedException(runId, result.verification().problems());
       }
-      runs.complete(runId, ReceiptJson.write(receipt), clock.instant(), unmarkedFiles.keySet());
+      runs.complete(
+          runId,
+          ReceiptJson.write(receipt),
+          clock.instant(),
+          unmarkedFiles.keySet(),
+          recordedUpdates(tallies));
       executor.filesMarked();
-      if (!tallies.updated().isEmpty()) {
-        runs.forgetUpdated(runId);
-      }
       LOG.info(
           "run {} ({}) completed: {} rows deleted, {} anonymized, {} retained, {} held",
           runId,
@@ -89,5 +91,14 @@ final class RunFinisher {
       RunFailure.log(LOG, runId, run.scope(), e);
       throw e;
     }
+  }
+
+  /** How many keys of updated rows the run recorded: its detached, anonymized and retained rows. */
+  private static long recordedUpdates(RunTallies tallies) {
+    return tallies.counts().values().stream()
+        .flatMap(byOutcome -> byOutcome.entrySet().stream())
+        .filter(e -> e.getKey() != Outcome.DELETED && e.getKey() != Outcome.HELD)
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 }

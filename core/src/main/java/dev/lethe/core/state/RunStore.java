@@ -167,14 +167,18 @@ public final class RunStore {
 
   /** Completes the run: stores the receipt and forgets the sealed identities, in one round trip. */
   public void complete(String id, String receipt, Instant now) {
-    complete(id, receipt, now, List.of());
+    complete(id, receipt, now, List.of(), Long.MAX_VALUE);
   }
 
   /**
    * Completes the run as {@link #complete(String, String, Instant)} does, marking in the same batch
-   * the files the run deleted from the store and had not marked yet.
+   * the files the run deleted from the store and had not marked yet. The keys the run recorded of
+   * the rows it updated are deleted in the same batch when there are at most a page of them ({@code
+   * recordedUpdates}, as the run counted them), else after the completion commits, in pages ({@link
+   * #forgetUpdated}).
    */
-  public void complete(String id, String receipt, Instant now, Collection<Long> deletedFiles) {
+  public void complete(
+      String id, String receipt, Instant now, Collection<Long> deletedFiles, long recordedUpdates) {
     dsl.transaction(
         c -> {
           DSLContext tx = c.dsl();
@@ -189,11 +193,17 @@ public final class RunStore {
                   .set(RUN_VERSION, RUN_VERSION.plus(1))
                   .where(RUN_ID.eq(id)));
           queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
+          if (recordedUpdates <= FORGET_PAGE) {
+            queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
+          }
           if (!deletedFiles.isEmpty()) {
             queries.add(FileQueue.filesDeletedQuery(tx, deletedFiles, now));
           }
           tx.batch(queries).execute();
         });
+    if (recordedUpdates > FORGET_PAGE) {
+      forgetUpdated(id);
+    }
   }
 
   /** How many recorded keys one statement of {@link #forgetUpdated} deletes. */
@@ -205,7 +215,7 @@ public final class RunStore {
    * completion's transaction for 300 ms deleting them in one statement. The receipt counted them
    * before the run completed.
    */
-  public void forgetUpdated(String id) {
+  private void forgetUpdated(String id) {
     forget(UPD_RUN.eq(id));
   }
 
