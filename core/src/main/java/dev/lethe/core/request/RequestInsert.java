@@ -93,13 +93,11 @@ final class RequestInsert {
 
   /** Writes the requests' rows, each table's rows as one JDBC batch. */
   void write(Connection c, List<NewRows> rows) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(request)) {
-      for (NewRows row : rows) {
-        bindRequest(s, row.request(), !row.identities().isEmpty());
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
+    batch(
+        c,
+        request,
+        rows,
+        row -> List.<Object[]>of(requestValues(row.request(), !row.identities().isEmpty())));
     batch(
         c,
         identity,
@@ -158,32 +156,31 @@ final class RequestInsert {
     return row.request().id().toString();
   }
 
-  private static void bindRequest(PreparedStatement s, DeletionRequest r, boolean withIdentities)
-      throws SQLException {
-    bind(
-        s,
-        r.id().toString(),
-        r.confirmationCode(),
-        r.type().code(),
-        r.scope(),
-        r.workspace().orElse(null),
-        Json.write(r.params()),
-        r.jurisdiction(),
-        r.source().code(),
-        r.state().code(),
-        utc(r.receivedAt()),
-        utc(r.updatedAt()),
-        r.verificationRequired(),
-        r.gracePeriod().map(Duration::toSeconds).orElse(null),
-        Json.write(r.identityHashes()),
-        r.matchKey(),
-        r.matchKey(),
-        withIdentities,
-        r.deadline().flatMap(Deadline::acknowledgeBy).map(RequestRows::utc).orElse(null),
-        r.deadline().map(d -> utc(d.completeBy())).orElse(null),
-        r.deadline().map(Deadline::completeRule).orElse(null),
-        r.acknowledgedAt().map(RequestRows::utc).orElse(null),
-        r.version());
+  private static Object[] requestValues(DeletionRequest r, boolean withIdentities) {
+    return new Object[] {
+      r.id().toString(),
+      r.confirmationCode(),
+      r.type().code(),
+      r.scope(),
+      r.workspace().orElse(null),
+      Json.write(r.params()),
+      r.jurisdiction(),
+      r.source().code(),
+      r.state().code(),
+      utc(r.receivedAt()),
+      utc(r.updatedAt()),
+      r.verificationRequired(),
+      r.gracePeriod().map(Duration::toSeconds).orElse(null),
+      Json.write(r.identityHashes()),
+      r.matchKey(),
+      r.matchKey(),
+      withIdentities,
+      r.deadline().flatMap(Deadline::acknowledgeBy).map(RequestRows::utc).orElse(null),
+      r.deadline().map(d -> utc(d.completeBy())).orElse(null),
+      r.deadline().map(Deadline::completeRule).orElse(null),
+      r.acknowledgedAt().map(RequestRows::utc).orElse(null),
+      r.version()
+    };
   }
 
   /** One statement, the rows of every request as one batch; nothing when there are none. */
