@@ -63,8 +63,8 @@ public final class CallbacksScenario implements Scenario {
     Path jar =
         Path.of(target.option("server-jar").orElse("server/target/lethe-server.jar"))
             .toAbsolutePath();
-    try (HikariDataSource dataSource = target.openDataSource("bench-callbacks");
-        LoadGenerator load = new LoadGenerator()) {
+    LoadGenerator load = new LoadGenerator();
+    try (HikariDataSource dataSource = target.openDataSource("bench-callbacks")) {
       ReferencePlatform.dropSchema(dataSource);
       ReferencePlatform.createSchema(dataSource);
       PlatformGenerator.generateSmall(dataSource, 42);

@@ -1,5 +1,6 @@
 package dev.lethe.bench.callbacks;
 
+import dev.lethe.core.schema.Vendor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,11 +19,10 @@ final class LetheTables {
 
   private LetheTables() {}
 
-  static void drop(DataSource dataSource) {
+  static void drop(DataSource dataSource, Vendor vendor) {
+    boolean postgres = vendor == Vendor.POSTGRESQL;
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      boolean postgres =
-          c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
       if (!postgres) {
         s.execute("SET FOREIGN_KEY_CHECKS = 0");
       }

@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  * whatever the answers do, latency measured from each request's intended start (so a stalled server
  * is charged for every request it delays: no coordinated omission).
  */
-final class LoadGenerator implements AutoCloseable {
+final class LoadGenerator {
 
   private static final Pattern CODE = Pattern.compile("\"confirmation_code\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -97,11 +97,6 @@ final class LoadGenerator implements AutoCloseable {
       }
     }
     return tally.phase(System.nanoTime() - started);
-  }
-
-  @Override
-  public void close() {
-    // each phase closes its own connections
   }
 
   /** Counts and latencies of one phase, recorded from many threads. */

@@ -64,7 +64,7 @@ final class Rounds {
    * erasures left to other instances), measured; with the health endpoint too if {@code health}.
    */
   Round serve(String label, boolean executes, boolean health) throws Exception {
-    LetheTables.drop(dataSource);
+    LetheTables.drop(dataSource, target.vendor());
     Set<String> storedBefore = StoredRequests.codes(dataSource);
     Path serverDir = dir.resolve(executes ? "executing" : "intake-only");
     Files.createDirectories(serverDir);
