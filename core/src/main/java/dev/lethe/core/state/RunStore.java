@@ -18,11 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -33,9 +31,11 @@ import org.jooq.impl.DSL;
 public final class RunStore {
 
   private final DSLContext dsl;
+  private final ForgottenUpdates forgetting;
 
   public RunStore(DSLContext dsl) {
     this.dsl = dsl;
+    this.forgetting = new ForgottenUpdates(dsl);
   }
 
   /** The run's queue of files to delete from the store. */
@@ -175,7 +175,7 @@ public final class RunStore {
    * the files the run deleted from the store and had not marked yet. The keys the run recorded of
    * the rows it updated are deleted in the same batch when there are at most a page of them ({@code
    * recordedUpdates}, as the run counted them), else after the completion commits, in pages ({@link
-   * #forgetUpdated}).
+   * ForgottenUpdates}).
    */
   public void complete(
       String id, String receipt, Instant now, Collection<Long> deletedFiles, long recordedUpdates) {
@@ -193,7 +193,7 @@ public final class RunStore {
                   .set(RUN_VERSION, RUN_VERSION.plus(1))
                   .where(RUN_ID.eq(id)));
           queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
-          if (recordedUpdates <= FORGET_PAGE) {
+          if (recordedUpdates <= ForgottenUpdates.PAGE) {
             queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
           }
           if (!deletedFiles.isEmpty()) {
@@ -201,53 +201,17 @@ public final class RunStore {
           }
           tx.batch(queries).execute();
         });
-    if (recordedUpdates > FORGET_PAGE) {
-      forgetUpdated(id);
+    if (recordedUpdates > ForgottenUpdates.PAGE) {
+      forgetting.run(id);
     }
   }
 
-  /** How many recorded keys one statement of {@link #forgetUpdated} deletes. */
-  private static final int FORGET_PAGE = 5_000;
-
   /**
-   * Deletes the keys a completed run recorded of the rows it updated, a page per statement, each
-   * committed on its own: a run that detached or anonymized a hundred thousand rows held its
-   * completion's transaction for 300 ms deleting them in one statement. The receipt counted them
-   * before the run completed.
-   */
-  private void forgetUpdated(String id) {
-    forget(UPD_RUN.eq(id));
-  }
-
-  /**
-   * Deletes what completed runs left recorded: a process that stopped between a run's completion
-   * and {@link #forgetUpdated}.
+   * Deletes what completed runs left recorded of the rows they updated: a process that stopped
+   * between a run's completion and deleting them.
    */
   public void forgetCompletedRunsUpdates() {
-    forget(
-        UPD_RUN.in(DSL.select(RUN_ID).from(RUNS).where(RUN_STATUS.eq(RunStatus.COMPLETED.code()))));
-  }
-
-  private void forget(Condition which) {
-    while (forgetPage(which) >= FORGET_PAGE) {
-      // another page
-    }
-  }
-
-  /**
-   * One page of {@link #forget}. jOOQ writes {@code DELETE … LIMIT} for MariaDB and emulates it
-   * elsewhere by row address ({@code ctid} on PostgreSQL); on H2 its emulation ({@code _rowid_ IN
-   * (…)}) took seconds a page, where H2's own {@code FETCH FIRST} clause takes milliseconds.
-   */
-  private int forgetPage(Condition which) {
-    if (dsl.dialect().family() == SQLDialect.H2) {
-      return dsl.execute(
-          "{0} {1} {2}",
-          DSL.deleteFrom(UPDATED).where(which),
-          DSL.keyword("fetch first"),
-          DSL.sql(FORGET_PAGE + " rows only"));
-    }
-    return dsl.deleteFrom(UPDATED).where(which).limit(FORGET_PAGE).execute();
+    forgetting.completedRuns();
   }
 
   /**
