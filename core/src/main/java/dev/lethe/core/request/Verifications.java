@@ -123,21 +123,20 @@ public final class Verifications {
    */
   public void redeemCode(UUID requestId, String code) {
     String id = requestId.toString();
-    Record row =
-        dsl.select(CODE, EXPIRES, USED, ATTEMPTS)
-            .from(TABLE)
-            .where(REQUEST.eq(id))
-            .fetchOptional()
-            .orElseThrow(() -> new VerificationRefusedException(Why.UNKNOWN));
-    if (row.get(ATTEMPTS) >= MAX_ATTEMPTS) {
-      throw new VerificationRefusedException(Why.TOO_MANY_ATTEMPTS);
-    }
+    // the attempt is counted before the code is read: a code issued again in between (a resend's
+    // mail) is then the one compared, not a refusal for an attempt that found the old row gone
     int counted =
         dsl.update(TABLE)
             .set(ATTEMPTS, ATTEMPTS.plus(1))
             .where(REQUEST.eq(id))
             .and(ATTEMPTS.lt(MAX_ATTEMPTS))
             .execute();
+    Record row =
+        dsl.select(CODE, EXPIRES, USED)
+            .from(TABLE)
+            .where(REQUEST.eq(id))
+            .fetchOptional()
+            .orElseThrow(() -> new VerificationRefusedException(Why.UNKNOWN));
     if (counted != 1) {
       throw new VerificationRefusedException(Why.TOO_MANY_ATTEMPTS);
     }
