@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The regimes whose deletion deadlines Lethe encodes. Each constant is data: its legal limits and
@@ -76,6 +77,9 @@ public enum Jurisdiction {
       Map.of(
           "EU", GDPR, "EEA", GDPR, "UK", GDPR, "US-CA", CCPA, "IN", DPDP, "ID", UU_PDP, "BR", LGPD);
 
+  private static final Map<String, Jurisdiction> BY_NAME =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Enum::name, j -> j));
+
   /**
    * The regime named by a code: its own name ({@code GDPR}, {@code UU_PDP}, …, case-insensitive,
    * {@code -} for {@code _}) or a region ({@code EU}, {@code EEA}, {@code UK}, {@code US-CA},
@@ -89,8 +93,7 @@ public enum Jurisdiction {
     if (ALIASES.containsKey(wanted)) {
       return Optional.of(ALIASES.get(wanted));
     }
-    String name = wanted.replace('-', '_');
-    return Arrays.stream(values()).filter(j -> j.name().equals(name)).findFirst();
+    return Optional.ofNullable(BY_NAME.get(wanted.replace('-', '_')));
   }
 
   /** Every code {@link #fromCode} reads, for error messages. */

@@ -7,8 +7,7 @@ import static dev.lethe.core.meta.InvalidSignedRequestException.Reason.FROM_THE_
 import static dev.lethe.core.meta.InvalidSignedRequestException.Reason.STALE;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.lethe.core.identity.ThreadCrypto;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -79,11 +78,6 @@ public final class SignedRequestVerifier {
    */
   private static String fingerprint(SignedRequestParts parts) {
     String canonical = Base64Url.encodeUnpadded(parts.signature()) + "." + parts.encodedPayload();
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-    }
+    return HexFormat.of().formatHex(ThreadCrypto.sha256().digest(canonical.getBytes(US_ASCII)));
   }
 }

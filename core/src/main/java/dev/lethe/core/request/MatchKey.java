@@ -1,8 +1,7 @@
 package dev.lethe.core.request;
 
+import dev.lethe.core.identity.ThreadCrypto;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,13 +31,8 @@ final class MatchKey {
                 workspace.orElse(""),
                 sortedDistinct(identityHashes),
                 new TreeMap<>(params)));
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    byte[] digest = ThreadCrypto.sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest);
   }
 
   static List<String> sortedDistinct(Collection<String> hashes) {

@@ -24,10 +24,12 @@ public record Table(
 
   /** The column named {@code name}, compared without regard to case. */
   public Optional<Column> column(String name) {
-    String wanted = name.toLowerCase(Locale.ROOT);
-    return columns.stream()
-        .filter(c -> c.name().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst();
+    for (Column column : columns) {
+      if (column.name().equalsIgnoreCase(name)) {
+        return Optional.of(column);
+      }
+    }
+    return Optional.empty();
   }
 
   /** True when some index (or the primary key) starts with {@code column}. */
