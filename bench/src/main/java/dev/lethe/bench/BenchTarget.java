@@ -67,13 +67,22 @@ public record BenchTarget(
       url = url + ";DATABASE_TO_LOWER=TRUE";
     }
     config.setJdbcUrl(url);
-    config.setUsername(option("user").orElse(defaultUser()));
-    config.setPassword(option("password").orElse(""));
+    config.setUsername(user());
+    config.setPassword(password());
     config.setPoolName(poolName);
     config.setMaximumPoolSize(4);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(10_000);
     return new HikariDataSource(config);
+  }
+
+  /** The user given, or the vendor's usual administrator. */
+  public String user() {
+    return option("user").orElse(defaultUser());
+  }
+
+  public String password() {
+    return option("password").orElse("");
   }
 
   private String defaultUser() {

@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
@@ -30,8 +29,7 @@ final class MessagesTable {
   private final DataSource dataSource;
   private final Vendor vendor;
   private final Instant cutoff;
-  private long workspaceId;
-  private long conversationId;
+  private NewMessages newMessages;
 
   MessagesTable(DataSource dataSource, Vendor vendor, Instant cutoff) {
     this.dataSource = dataSource;
@@ -58,8 +56,7 @@ final class MessagesTable {
           s.executeQuery(
               "SELECT workspace_id, id FROM conversations ORDER BY started_at DESC, id LIMIT 1")) {
         newest.next();
-        workspaceId = newest.getLong(1);
-        conversationId = newest.getLong(2);
+        newMessages = new NewMessages(vendor, newest.getLong(1), newest.getLong(2));
       }
     }
     return new Census(
@@ -88,17 +85,12 @@ final class MessagesTable {
         agedLeft == 0 && recentLeft == before.recent() && writerRows == writerInserted);
   }
 
-  String insertSql() {
-    return "INSERT INTO messages (workspace_id, conversation_id, direction, sender_type, body,"
-        + " created_at) VALUES (?, ?, 'in', 'contact', ?, ?)";
-  }
-
-  /** Binds the {@code n}th message of the writer: new, in the newest conversation. */
-  void bindNewMessage(PreparedStatement insert, long n) throws SQLException {
-    insert.setLong(1, workspaceId);
-    insert.setLong(2, conversationId);
-    insert.setString(3, "Is my order on its way? (" + n + ")");
-    insert.setObject(4, timeValue(PlatformGenerator.REFERENCE_NOW));
+  /** What the steady writer inserts into the table as last refilled. */
+  NewMessages newMessages() {
+    if (newMessages == null) {
+      throw new IllegalStateException("the table is not filled yet");
+    }
+    return newMessages;
   }
 
   /** The cutoff as a SQL literal in UTC, for tools given a WHERE clause as text. */
@@ -107,14 +99,7 @@ final class MessagesTable {
   }
 
   Object cutoffValue() {
-    return timeValue(cutoff);
-  }
-
-  /** MariaDB's DATETIME holds UTC wall time; PostgreSQL's TIMESTAMPTZ an instant. */
-  private Object timeValue(Instant instant) {
-    return vendor == Vendor.POSTGRESQL
-        ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
-        : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return NewMessages.timeValue(vendor, cutoff);
   }
 
   private long count(String sql, Object... parameters) throws SQLException {

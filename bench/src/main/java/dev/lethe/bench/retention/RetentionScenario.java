@@ -76,13 +76,13 @@ public final class RetentionScenario implements Scenario {
             + WRITER_RATE
             + " messages/s throughout from "
             + WRITER_THREADS
-            + " connections, one transaction each; its latency is measured from each insert's"
-            + " scheduled start, during the purge only");
+            + " connections, one transaction each, in a JVM of its own; its latency is measured"
+            + " from each insert's scheduled start, during the purge only");
     Path files = Files.createTempDirectory("lethe-bench-retention");
+    Path writerLogs = Files.createTempDirectory("lethe-bench-writer");
+    notes.add("writer process: log " + writerLogs.resolve("writer.log"));
     List<ContestantResult> results = new ArrayList<>();
-    try (HikariDataSource dataSource = target.openDataSource("bench-retention");
-        // the writer's own pool, as the application's would be
-        HikariDataSource writerPool = target.openDataSource("bench-writer")) {
+    try (HikariDataSource dataSource = target.openDataSource("bench-retention")) {
       MessagesTable table =
           new MessagesTable(
               dataSource,
@@ -90,7 +90,8 @@ public final class RetentionScenario implements Scenario {
               RetentionSweep.cutoff(rule, PlatformGenerator.REFERENCE_NOW));
       RetentionTrial trial =
           new RetentionTrial(
-              writerPool,
+              target,
+              writerLogs,
               table,
               target.size().platform(),
               WRITER_RATE,

@@ -1,13 +1,14 @@
 package dev.lethe.bench.retention;
 
+import dev.lethe.bench.BenchTarget;
 import dev.lethe.platform.generator.PlatformGenerator;
+import java.nio.file.Path;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 
 /**
- * One contestant's turn: the platform filled afresh, the steady writer started and warmed up, the
- * purge, the writer stopped, and the messages counted.
+ * One contestant's turn: the platform filled afresh, the steady writer started (in a process of its
+ * own) and warmed up, the purge, the writer stopped, and the messages counted.
  */
 final class RetentionTrial {
 
@@ -30,23 +31,27 @@ final class RetentionTrial {
     }
   }
 
-  private final DataSource writerPool;
+  private final BenchTarget target;
+  private final Path logs;
   private final MessagesTable table;
   private final PlatformGenerator.Sizes sizes;
   private final int writerRate;
   private final Duration warmUp;
 
   /**
-   * @param writerPool the writer's connections, one per thread
+   * @param target the database the writer connects to, from a process of its own
+   * @param logs where the writer's process writes its errors
    * @param warmUp how long the writer runs before the purge starts (not measured)
    */
   RetentionTrial(
-      DataSource writerPool,
+      BenchTarget target,
+      Path logs,
       MessagesTable table,
       PlatformGenerator.Sizes sizes,
       int writerRate,
       Duration warmUp) {
-    this.writerPool = writerPool;
+    this.target = target;
+    this.logs = logs;
     this.table = table;
     this.sizes = sizes;
     this.writerRate = writerRate;
@@ -56,18 +61,29 @@ final class RetentionTrial {
   Result run(Purge purge) throws Exception {
     MessagesTable.Census before = table.refill(sizes);
     Purge.Outcome outcome;
-    Histogram latency;
-    SteadyWriter writer =
-        SteadyWriter.start(writerPool, table, writerRate, RetentionScenario.WRITER_THREADS);
-    try {
+    WriterProcess.Written written;
+    try (WriterProcess writer =
+        WriterProcess.start(
+            target.jdbcUrl(),
+            target.user(),
+            target.password(),
+            table.newMessages(),
+            writerRate,
+            RetentionScenario.WRITER_THREADS,
+            logs.resolve("writer.log"))) {
       Thread.sleep(warmUp);
-      writer.interval();
+      writer.markStart();
       outcome = purge.purge(table);
-      latency = writer.interval();
-    } finally {
-      writer.close();
+      written = writer.stop();
     }
-    MessagesTable.Check check = table.check(before, writer.inserted());
-    return new Result(purge, before, outcome, check, latency, writer.inserted(), writer.failed());
+    MessagesTable.Check check = table.check(before, written.inserted());
+    return new Result(
+        purge,
+        before,
+        outcome,
+        check,
+        written.latencyMicros(),
+        written.inserted(),
+        written.failed());
   }
 }

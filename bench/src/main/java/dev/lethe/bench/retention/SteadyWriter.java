@@ -22,7 +22,7 @@ import org.HdrHistogram.Recorder;
 final class SteadyWriter implements AutoCloseable {
 
   private final DataSource dataSource;
-  private final MessagesTable table;
+  private final NewMessages messages;
   private final long periodNanos;
   private final Recorder recorder = new Recorder(3);
   private final AtomicLong inserted = new AtomicLong();
@@ -31,9 +31,9 @@ final class SteadyWriter implements AutoCloseable {
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean running = true;
 
-  private SteadyWriter(DataSource dataSource, MessagesTable table, int perSecond, int threads) {
+  private SteadyWriter(DataSource dataSource, NewMessages messages, int perSecond, int threads) {
     this.dataSource = dataSource;
-    this.table = table;
+    this.messages = messages;
     this.periodNanos = TimeUnit.SECONDS.toNanos(1) * threads / perSecond;
     long start = System.nanoTime();
     for (int i = 0; i < threads; i++) {
@@ -43,16 +43,13 @@ final class SteadyWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * Starts inserting {@code perSecond} messages a second into {@code table} from {@code threads}
-   * connections.
-   */
+  /** Starts inserting {@code perSecond} messages a second from {@code threads} connections. */
   static SteadyWriter start(
-      DataSource dataSource, MessagesTable table, int perSecond, int threads) {
+      DataSource dataSource, NewMessages messages, int perSecond, int threads) {
     if (perSecond < threads || threads < 1) {
       throw new IllegalArgumentException("the writer needs a rate of at least one per thread");
     }
-    SteadyWriter writer = new SteadyWriter(dataSource, table, perSecond, threads);
+    SteadyWriter writer = new SteadyWriter(dataSource, messages, perSecond, threads);
     writer.threads.forEach(Thread::start);
     return writer;
   }
@@ -72,7 +69,7 @@ final class SteadyWriter implements AutoCloseable {
 
   private void write(long first) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(table.insertSql())) {
+        PreparedStatement insert = connection.prepareStatement(NewMessages.INSERT)) {
       connection.setAutoCommit(true);
       long next = first;
       while (running) {
@@ -82,7 +79,7 @@ final class SteadyWriter implements AutoCloseable {
           continue;
         }
         try {
-          table.bindNewMessage(insert, sequence.getAndIncrement());
+          messages.bind(insert, sequence.getAndIncrement());
           insert.executeUpdate();
           inserted.incrementAndGet();
         } catch (SQLException e) {
