@@ -1,7 +1,5 @@
 package dev.lethe.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lethe.core.datamap.DataMap;
 import dev.lethe.core.execute.ExecutionOptions;
 import dev.lethe.core.execute.Executor;
@@ -25,6 +23,7 @@ import dev.lethe.core.schema.SchemaSnapshot;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.core.sql.BoundMap;
 import dev.lethe.core.sql.VendorSql;
+import dev.lethe.core.state.InstallationSecret;
 import dev.lethe.core.state.RunRecord;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.core.state.RunStore;
@@ -55,6 +54,7 @@ public final class Lethe {
   private final Clock clock;
   private final KeyedHasher hasher;
   private final Sealer sealer;
+  private final PlannedRuns planned;
   private final String anonymizationSalt;
   private final VendorSql vendorSql;
   private final ExecutionOptions options;
@@ -75,6 +75,7 @@ public final class Lethe {
     this.clock = clock;
     this.hasher = new KeyedHasher(secret);
     this.sealer = new Sealer(secret);
+    this.planned = new PlannedRuns(bound.map(), sealer, hasher);
     this.anonymizationSalt = hasher.hex("anonymization", "salt");
     this.vendorSql = vendorSql;
     this.options = options;
@@ -119,7 +120,7 @@ public final class Lethe {
     BoundMap bound = BoundMap.bind(config.map(), schema);
     RunStore runs = new RunStore(dsl);
     runs.forgetCompletedRunsUpdates();
-    byte[] secret = config.secret().orElseGet(runs::installationSecret);
+    byte[] secret = config.secret().orElseGet(() -> InstallationSecret.of(dsl));
     return new Lethe(
         dsl,
         bound,
@@ -186,10 +187,9 @@ public final class Lethe {
    * {@link #start(Plan, String)}); a run that stopped is resumed with {@link #run}.
    */
   public Receipt erase(ErasureRequest request, List<LegalHold> holds, String id) {
-    checkId(id);
     Plan plan = planner().planUncounted(request, heldRows(request, holds));
-    RunRecord run = record(plan, id).started(clock.instant());
-    return finisher().finish(run, plan, RunStart.pending(runs, run, rootKeys(plan)));
+    RunRecord run = planned.record(plan, id, clock.instant()).started(clock.instant());
+    return finisher().finish(run, plan, RunStart.pending(runs, run, PlannedRuns.rootKeys(plan)));
   }
 
   /** Records a planned run (its root keys and sealed identities); returns the run id. */
@@ -202,35 +202,8 @@ public final class Lethe {
    * leaves no run that nothing points at); returns the id.
    */
   public String start(Plan plan, String id) {
-    checkId(id);
-    runs.create(record(plan, id), rootKeys(plan));
+    runs.create(planned.record(plan, id, clock.instant()), PlannedRuns.rootKeys(plan));
     return id;
-  }
-
-  private static void checkId(String id) {
-    if (id == null || id.isBlank() || id.length() > 36) {
-      throw new IllegalArgumentException("a run id is 1 to 36 characters");
-    }
-  }
-
-  private RunRecord record(Plan plan, String id) {
-    ErasureRequest request = plan.request();
-    return RunRecord.planned(
-        id,
-        "erasure",
-        request.scope(),
-        request.workspace(),
-        bound.map(),
-        Optional.of(SealedRequest.seal(sealer, request)),
-        json(request.identities().stream().map(hasher::hash).toList()),
-        json(request.params()),
-        clock.instant());
-  }
-
-  private static List<List<String>> rootKeys(Plan plan) {
-    return plan.roots().stream()
-        .map(root -> root.keys().stream().map(String::valueOf).toList())
-        .toList();
   }
 
   /**
@@ -254,12 +227,11 @@ public final class Lethe {
   }
 
   private RunFinisher finisher() {
-    return new RunFinisher(
-        dsl,
-        bound,
-        runs,
-        Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options),
-        clock);
+    return new RunFinisher(dsl, bound, runs, executor(), clock);
+  }
+
+  private Executor executor() {
+    return Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options);
   }
 
   /** The run's plan from its stored roots, uncounted: execution needs the roots, not counts. */
@@ -285,28 +257,11 @@ public final class Lethe {
    * @throws RequestException for an unknown rule name
    */
   public List<RetentionOutcome> sweepRetention(Optional<String> ruleName, List<LegalHold> holds) {
-    return new RetentionRuns(
-            bound,
-            runs,
-            Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options),
-            clock)
+    return new RetentionRuns(bound, runs, executor(), clock)
         .sweep(ruleName, HeldRows.of(holds, clock.instant(), List.of(), hasher));
   }
 
   public Optional<RunRecord> findRun(String runId) {
     return runs.find(runId);
-  }
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-  private static String json(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

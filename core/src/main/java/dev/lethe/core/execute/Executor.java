@@ -20,7 +20,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 /**
  * Executes a plan in short transactions, children before parents.
@@ -71,7 +70,7 @@ public final class Executor {
    */
   public int execute(String runId, Plan plan, RunStart start) {
     Selector selector = new Selector(plan.held());
-    Run run = new Run(runId, selector, plan.held().any(), start);
+    Run run = new Run(runId, new PageTree(selector, plan.held().any()), start);
     for (RootSet root : plan.roots()) {
       List<Object> keys = root.keys();
       for (int from = 0; from < keys.size(); from += 500) {
@@ -112,7 +111,7 @@ public final class Executor {
   public int deleteWhere(String runId, Node root, Condition rows, HeldRows held) {
     Selector selector = new Selector(held);
     pageThrough(
-        new Run(runId, selector, held.any(), RunStart.stored()),
+        new Run(runId, new PageTree(selector, held.any()), RunStart.stored()),
         root,
         rows.and(held.notHeld(root.entity())));
     int pending = sweeper.drain(runId, options.fileAttempts());
@@ -145,7 +144,11 @@ public final class Executor {
         });
   }
 
-  private record Run(String id, Selector selector, boolean guardHeldChildren, RunStart start) {}
+  private record Run(String id, PageTree tree, RunStart start) {
+    Selector selector() {
+      return tree.selector();
+    }
+  }
 
   private void anonymizeRoots(Run run, RootSet root, List<Object> keys) {
     BoundEntity entity = root.tree().entity();
@@ -181,7 +184,7 @@ public final class Executor {
    * made the parent's transaction overshoot its target.
    */
   private void pageChild(Run run, Node child, Condition rows, List<ChildPage> joined) {
-    if (child.cascades().stream().anyMatch(c -> !inline(run, c))) {
+    if (child.cascades().stream().anyMatch(c -> !run.tree().inline(c))) {
       pageThrough(run, child, rows);
       return;
     }
@@ -220,8 +223,7 @@ public final class Executor {
     Deadlocks.transaction(
         dsl,
         tx -> {
-          PageStatements page = new PageStatements(tx, run.id(), writer);
-          page.first(run.start().statements(tx));
+          PageStatements page = page(run, tx);
           page.update(edge, rows.and(edge.child().key().in(keys)));
           page.execute();
         });
@@ -235,7 +237,7 @@ public final class Executor {
       try {
         List<ChildPage> joined = new ArrayList<>();
         for (Node child : node.cascades()) {
-          if (!inline(run, child)) {
+          if (!run.tree().inline(child)) {
             pageChild(run, child, run.selector().below(child, keys), joined);
           }
         }
@@ -247,10 +249,9 @@ public final class Executor {
             dsl.transactionResult(
                 c -> {
                   DSLContext tx = c.dsl();
-                  PageStatements page = new PageStatements(tx, run.id(), writer);
-                  page.first(run.start().statements(tx));
-                  joined.forEach(j -> addPage(page, run, j.node(), j.keys()));
-                  addPage(page, run, node, keys);
+                  PageStatements page = page(run, tx);
+                  joined.forEach(j -> run.tree().addPage(page, j.node(), j.keys()));
+                  run.tree().addPage(page, node, keys);
                   return page.execute();
                 });
         run.start().committed();
@@ -270,59 +271,12 @@ public final class Executor {
   }
 
   /**
-   * Adds to {@code page} the statements that delete a page of {@code node} and what hangs below.
+   * A page's statements in {@code tx}, led by those that store the run while it is pending: the
+   * caller tells {@code run.start()} once the transaction has committed.
    */
-  private static void addPage(PageStatements page, Run run, Node node, List<Object> keys) {
-    Selector selector = run.selector();
-    for (Node child : node.cascades()) {
-      if (inline(run, child)) {
-        deleteInline(page, run, child, selector.below(child, keys));
-      }
-    }
-    for (Node.Edge edge : node.updates()) {
-      page.update(edge, selector.below(edge, keys));
-    }
-    BoundEntity entity = node.entity();
-    Condition own = entity.key().in(keys).and(selector.held().notHeld(entity));
-    if (run.guardHeldChildren()) {
-      own = own.and(selector.nothingLeftBelow(node));
-    }
-    page.delete(entity, own);
-  }
-
-  /**
-   * Whether a child's rows below a page are deleted inside the page's transaction, set-based, by
-   * the parent's keys (fast: every statement is an index range scan) rather than paged on their
-   * own. Leaves always are; a child with only leaves below it is, unless holds are in force (then
-   * rows above a held row must be told apart one by one).
-   */
-  private static boolean inline(Run run, Node child) {
-    return child.isLeaf() || (child.hasOnlyLeavesBelow() && !run.guardHeldChildren());
-  }
-
-  /** Deletes {@code rows} of an inline node and what hangs below them, deepest first. */
-  private static void deleteInline(PageStatements page, Run run, Node node, Condition rows) {
-    if (!node.isLeaf()) {
-      BoundEntity entity = node.entity();
-      var keys = DSL.select(entity.key()).from(entity.table()).where(rows);
-      for (Node child : node.cascades()) {
-        page.deleteBelow(
-            child.entity(),
-            child.entity().field(child.via().orElseThrow().column()),
-            entity,
-            rows,
-            run.selector().held().notHeld(child.entity()),
-            run.selector().held().any());
-      }
-      for (Node.Edge edge : node.updates()) {
-        page.update(
-            edge,
-            edge.child()
-                .field(edge.relation().column())
-                .in(keys)
-                .and(run.selector().held().notHeld(edge.child())));
-      }
-    }
-    page.delete(node.entity(), rows);
+  private PageStatements page(Run run, DSLContext tx) {
+    PageStatements page = new PageStatements(tx, run.id(), writer);
+    page.first(run.start().statements(tx));
+    return page;
   }
 }

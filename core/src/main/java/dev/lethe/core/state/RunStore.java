@@ -4,14 +4,12 @@ import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Vendor;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,35 +288,5 @@ public final class RunStore {
         .orderBy(UPD_KEY)
         .limit(limit)
         .fetch(UPD_KEY);
-  }
-
-  /**
-   * The installation secret kept in {@code lethe_settings}, generated on first use. Production
-   * installations should pass their own secret instead (kept outside the database).
-   */
-  public byte[] installationSecret() {
-    Optional<String> stored = setting("secret");
-    if (stored.isPresent()) {
-      return HexFormat.of().parseHex(stored.get());
-    }
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    try {
-      putSetting("secret", HexFormat.of().formatHex(secret));
-      return secret;
-    } catch (RuntimeException raced) {
-      return HexFormat.of().parseHex(setting("secret").orElseThrow(() -> raced));
-    }
-  }
-
-  public Optional<String> setting(String name) {
-    return dsl.select(SETTING_VALUE)
-        .from(SETTINGS)
-        .where(SETTING_NAME.eq(name))
-        .fetchOptional(SETTING_VALUE);
-  }
-
-  public void putSetting(String name, String value) {
-    dsl.insertInto(SETTINGS, SETTING_NAME, SETTING_VALUE).values(name, value).execute();
   }
 }
