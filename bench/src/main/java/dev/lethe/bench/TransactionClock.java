@@ -9,14 +9,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
 
 /**
  * A data source that times every transaction run through it: from {@code setAutoCommit(false)} (or
@@ -33,6 +36,8 @@ public final class TransactionClock implements DataSource {
   private volatile List<String> longestStatements = List.of();
   private final AtomicLong statements = new AtomicLong();
   private final Map<String, long[]> bySql = new ConcurrentHashMap<>();
+  private final Histogram transactions = new Histogram(3);
+  private volatile Instant longestEndedAt;
 
   /**
    * Per SQL text (its first 160 characters): how many times it ran and the nanoseconds it took in
@@ -53,6 +58,23 @@ public final class TransactionClock implements DataSource {
     longestStatements = List.of();
     statements.set(0);
     bySql.clear();
+    synchronized (this) {
+      transactions.reset();
+      longestEndedAt = null;
+    }
+  }
+
+  /**
+   * The writing transactions (and writes in auto-commit mode) timed since the last reset, in
+   * microseconds: how many there were and how their times spread, beyond the longest.
+   */
+  public synchronized Histogram transactionMicros() {
+    return transactions.copy();
+  }
+
+  /** When the longest transaction ended (wall clock), to line it up with the database's state. */
+  public Optional<Instant> longestEndedAt() {
+    return Optional.ofNullable(longestEndedAt);
   }
 
   /** Statements executed (each a round trip to the database) since the last reset. */
@@ -80,9 +102,14 @@ public final class TransactionClock implements DataSource {
   private static final int KEPT = 20;
 
   private synchronized void record(long nanos, List<String> ran) {
+    if (ran.isEmpty()) {
+      return;
+    }
+    transactions.recordValue(Math.max(1, nanos / 1_000));
     if (nanos > longestNanos.get()) {
       longestNanos.set(nanos);
       longestStatements = List.copyOf(ran);
+      longestEndedAt = Instant.now();
     }
   }
 

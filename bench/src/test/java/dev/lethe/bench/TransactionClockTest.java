@@ -2,6 +2,10 @@ package dev.lethe.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 class TransactionClockTest {
@@ -19,5 +23,35 @@ class TransactionClockTest {
     assertThat(TransactionClock.isRead("update t set a = null")).isFalse();
     assertThat(TransactionClock.isRead("delete from t")).isFalse();
     assertThat(TransactionClock.isRead("")).isFalse();
+  }
+
+  @Test
+  void every_writing_transaction_is_counted_and_the_longest_is_placed_in_time() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:clock;DB_CLOSE_DELAY=-1");
+    TransactionClock clock = new TransactionClock(h2);
+    Instant before = Instant.now();
+    try (Connection c = clock.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+      c.setAutoCommit(false);
+      for (int i = 0; i < 3; i++) {
+        s.executeUpdate("INSERT INTO t VALUES (" + i + ")");
+        c.commit();
+      }
+      c.commit(); // nothing ran: no transaction
+      s.executeQuery("SELECT COUNT(*) FROM t").close();
+      c.commit(); // a read inside a transaction still counts
+      c.setAutoCommit(true);
+      s.executeQuery("SELECT id FROM t").close(); // a read in auto-commit mode does not
+    }
+
+    assertThat(clock.transactionMicros().getTotalCount()).isEqualTo(5);
+    assertThat(clock.longestEndedAt()).hasValueSatisfying(at -> assertThat(at).isAfter(before));
+    assertThat(clock.longestStatements()).isNotEmpty();
+
+    clock.reset();
+    assertThat(clock.transactionMicros().getTotalCount()).isZero();
+    assertThat(clock.longestEndedAt()).isEmpty();
   }
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.HdrHistogram.Histogram;
 
 /**
  * Erasures on the reference platform: Lethe, hand-written set-based SQL, {@code ON DELETE CASCADE}
@@ -131,6 +132,7 @@ abstract class ErasureScenario implements Scenario {
         Map<String, Double> extra = new LinkedHashMap<>();
         extra.put("statements", (double) clock.statements());
         extra.put("longest_read_ms", (double) clock.longestReadMillis());
+        putTransactions(extra, clock);
         target
             .option("top-statements")
             .map(Integer::parseInt)
@@ -183,11 +185,30 @@ abstract class ErasureScenario implements Scenario {
    */
   private static void printLongestTransaction(String contestant, TransactionClock clock) {
     System.err.printf(
-        Locale.ROOT, "  %s: longest transaction (%d ms) ran:%n", contestant, clock.longestMillis());
+        Locale.ROOT,
+        "  %s: longest transaction (%d ms, ended %s) ran:%n",
+        contestant,
+        clock.longestMillis(),
+        clock.longestEndedAt().map(Object::toString).orElse("-"));
     for (String sql : clock.longestStatements()) {
       System.err.println("    " + (sql.length() > 72 ? sql.substring(0, 72) + "…" : sql));
     }
   }
+
+  /**
+   * How the writing transactions' times spread: a single slow one among thousands near the target
+   * is a stall to find, many slow ones a batch size to fix.
+   */
+  private static void putTransactions(Map<String, Double> extra, TransactionClock clock) {
+    Histogram micros = clock.transactionMicros();
+    extra.put("transactions", (double) micros.getTotalCount());
+    extra.put("transaction_p50_ms", micros.getValueAtPercentile(50) / 1000.0);
+    extra.put("transaction_p99_ms", micros.getValueAtPercentile(99) / 1000.0);
+    long over = micros.getCountBetweenValues(OVER_TARGET_MICROS + 1, Long.MAX_VALUE / 2);
+    extra.put("transactions_over_250_ms", (double) over);
+  }
+
+  private static final long OVER_TARGET_MICROS = 250_000;
 
   /** For profiling: the statements that took longest in all, with how often they ran. */
   private static void printTopStatements(String contestant, TransactionClock clock, int n) {
