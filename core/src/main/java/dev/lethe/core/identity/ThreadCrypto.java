@@ -1,8 +1,10 @@
 package dev.lethe.core.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,11 +42,11 @@ public final class ThreadCrypto {
     return AES_GCM.get();
   }
 
-  /** This thread's SHA-256, reset. */
-  public static MessageDigest sha256() {
+  /** The SHA-256 of {@code text}'s UTF-8 bytes, in lower-case hex. */
+  public static String sha256Hex(String text) {
     MessageDigest digest = SHA256.get();
     digest.reset();
-    return digest;
+    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private interface Lookup<T> {

@@ -5,11 +5,9 @@ import static dev.lethe.core.meta.InvalidSignedRequestException.Reason.BAD_SIGNA
 import static dev.lethe.core.meta.InvalidSignedRequestException.Reason.EXPIRED;
 import static dev.lethe.core.meta.InvalidSignedRequestException.Reason.FROM_THE_FUTURE;
 import static dev.lethe.core.meta.InvalidSignedRequestException.Reason.STALE;
-import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import dev.lethe.core.identity.ThreadCrypto;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -78,6 +76,7 @@ public final class SignedRequestVerifier {
    */
   private static String fingerprint(SignedRequestParts parts) {
     String canonical = Base64Url.encodeUnpadded(parts.signature()) + "." + parts.encodedPayload();
-    return HexFormat.of().formatHex(ThreadCrypto.sha256().digest(canonical.getBytes(US_ASCII)));
+    // base64url and the payload as sent are ASCII: their UTF-8 bytes are their ASCII bytes
+    return ThreadCrypto.sha256Hex(canonical);
   }
 }

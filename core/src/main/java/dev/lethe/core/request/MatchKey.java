@@ -1,9 +1,7 @@
 package dev.lethe.core.request;
 
 import dev.lethe.core.identity.ThreadCrypto;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +29,7 @@ final class MatchKey {
                 workspace.orElse(""),
                 sortedDistinct(identityHashes),
                 new TreeMap<>(params)));
-    byte[] digest = ThreadCrypto.sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(digest);
+    return ThreadCrypto.sha256Hex(canonical);
   }
 
   static List<String> sortedDistinct(Collection<String> hashes) {

@@ -163,7 +163,11 @@ public final class RunStore {
     return update.where(RUN_ID.eq(id)).and(RUN_VERSION.eq(version)).execute() == 1;
   }
 
-  /** Completes the run: stores the receipt and forgets the sealed identities, in one round trip. */
+  /**
+   * Completes the run: stores the receipt and forgets the sealed identities, in one round trip. The
+   * keys it recorded of the rows it updated, of a number the caller does not know, are then deleted
+   * in pages ({@link ForgottenUpdates}).
+   */
   public void complete(String id, String receipt, Instant now) {
     complete(id, receipt, now, List.of(), Long.MAX_VALUE);
   }

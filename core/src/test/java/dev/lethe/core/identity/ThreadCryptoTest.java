@@ -77,9 +77,12 @@ class ThreadCryptoTest {
   }
 
   @Test
-  void a_digest_starts_afresh_after_an_abandoned_use() {
-    ThreadCrypto.sha256().update("left over".getBytes(StandardCharsets.UTF_8));
-    assertThat(HexFormat.of().formatHex(ThreadCrypto.sha256().digest(new byte[0])))
-        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  void sha256_hex_gives_the_standard_digests_however_often_a_thread_uses_it() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(ThreadCrypto.sha256Hex(""))
+          .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+      assertThat(ThreadCrypto.sha256Hex("abc"))
+          .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
   }
 }
