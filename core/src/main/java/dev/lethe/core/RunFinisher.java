@@ -48,16 +48,19 @@ final class RunFinisher {
   Receipt finish(RunRecord run, Plan plan, RunStart start) {
     String runId = run.id();
     try {
-      int pendingFiles = executor.execute(runId, plan, start);
-      if (pendingFiles > 0) {
-        throw new FilesPendingException(runId, pendingFiles);
+      Executor.Execution execution = executor.execute(runId, plan, start);
+      if (execution.pendingFiles() > 0) {
+        throw new FilesPendingException(runId, execution.pendingFiles());
       }
       // the same roots and holds, counted again: what is left of them
       Plan remaining =
           new Planner(dsl, bound, clock)
               .withRoots(plan.request(), plan.scope(), plan.roots(), plan.held());
       Map<Long, String> unmarkedFiles = executor.unmarkedFiles(runId);
-      RunTallies tallies = runs.tallies(runId).plusDeletedFiles(unmarkedFiles.values());
+      RunTallies tallies =
+          execution
+              .tallies()
+              .orElseGet(() -> runs.tallies(runId).plusDeletedFiles(unmarkedFiles.values()));
       Verifier.Result result =
           new Verifier(dsl, bound, runs, clock).verify(runId, remaining, tallies.updated());
       Receipt receipt =
@@ -70,7 +73,7 @@ final class RunFinisher {
           ReceiptJson.write(receipt),
           clock.instant(),
           unmarkedFiles.keySet(),
-          recordedUpdates(tallies));
+          tallies.recordedKeys());
       executor.filesMarked();
       LOG.info(
           "run {} ({}) completed: {} rows deleted, {} anonymized, {} retained, {} held",
@@ -91,14 +94,5 @@ final class RunFinisher {
       RunFailure.log(LOG, runId, run.scope(), e);
       throw e;
     }
-  }
-
-  /** How many keys of updated rows the run recorded: its detached, anonymized and retained rows. */
-  private static long recordedUpdates(RunTallies tallies) {
-    return tallies.counts().values().stream()
-        .flatMap(byOutcome -> byOutcome.entrySet().stream())
-        .filter(e -> e.getKey() != Outcome.DELETED && e.getKey() != Outcome.HELD)
-        .mapToLong(Map.Entry::getValue)
-        .sum();
   }
 }

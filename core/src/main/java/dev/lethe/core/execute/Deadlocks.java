@@ -2,6 +2,7 @@ package dev.lethe.core.execute;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
@@ -19,10 +20,19 @@ final class Deadlocks {
   private Deadlocks() {}
 
   static void transaction(DSLContext dsl, Consumer<DSLContext> work) {
+    transactionResult(
+        dsl,
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
+  }
+
+  /** {@link #transaction}, returning what the last, committed, attempt returned. */
+  static <T> T transactionResult(DSLContext dsl, Function<DSLContext, T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        dsl.transaction(c -> work.accept(c.dsl()));
-        return;
+        return dsl.transactionResult(c -> work.apply(c.dsl()));
       } catch (DataAccessException e) {
         if (attempt >= ATTEMPTS || e.sqlStateClass() != SQLStateClass.C40_TRANSACTION_ROLLBACK) {
           throw e;

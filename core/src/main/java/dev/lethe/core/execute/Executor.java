@@ -12,10 +12,12 @@ import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunStore;
+import dev.lethe.core.state.RunTallies;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -66,25 +68,38 @@ public final class Executor {
 
   /**
    * Runs {@code plan} for run {@code runId}, storing the run with its first change if {@code start}
-   * is pending (and at the end if nothing changed); returns the number of files still pending.
+   * is pending (and at the end if nothing changed).
    */
-  public int execute(String runId, Plan plan, RunStart start) {
+  public Execution execute(String runId, Plan plan, RunStart start) {
+    boolean fromStart = start.isPending();
     Selector selector = new Selector(plan.held());
-    Run run = new Run(runId, new PageTree(selector, plan.held().any()), start);
+    Run run = new Run(runId, new PageTree(selector, plan.held().any()), start, new CallTally());
     for (RootSet root : plan.roots()) {
       List<Object> keys = root.keys();
       for (int from = 0; from < keys.size(); from += 500) {
         List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
         if (root.anonymizesRoots()) {
           anonymizeRoots(run, root, chunk);
+        } else if (!plan.held().any()) {
+          // the roots were just found: without holds, their keys are the first pages' keys
+          pages.forEachOf(
+              chunk, pages.sizer(root.tree()), page -> handlePage(run, root.tree(), page));
         } else {
           pageThrough(run, root.tree(), selector.reach(root.tree(), chunk));
         }
       }
     }
     start.storeIfPending();
-    return sweeper.drain(runId, options.fileAttempts());
+    int pending = sweeper.drain(runId, options.fileAttempts(), run.tally());
+    return new Execution(
+        pending, fromStart ? Optional.of(run.tally().tallies()) : Optional.empty());
   }
+
+  /**
+   * What an execution left: the number of files still pending and, for a run it started, the run's
+   * tallies as its transactions committed them (for a run resumed, they are read from its records).
+   */
+  public record Execution(int pendingFiles, Optional<RunTallies> tallies) {}
 
   /**
    * The files of run {@code runId} deleted from the store whose marks are still to be written, by
@@ -110,11 +125,12 @@ public final class Executor {
    */
   public int deleteWhere(String runId, Node root, Condition rows, HeldRows held) {
     Selector selector = new Selector(held);
+    CallTally tally = new CallTally();
     pageThrough(
-        new Run(runId, new PageTree(selector, held.any()), RunStart.stored()),
+        new Run(runId, new PageTree(selector, held.any()), RunStart.stored(), tally),
         root,
         rows.and(held.notHeld(root.entity())));
-    int pending = sweeper.drain(runId, options.fileAttempts());
+    int pending = sweeper.drain(runId, options.fileAttempts(), tally);
     sweeper.mark();
     return pending;
   }
@@ -144,7 +160,7 @@ public final class Executor {
         });
   }
 
-  private record Run(String id, PageTree tree, RunStart start) {
+  private record Run(String id, PageTree tree, RunStart start, CallTally tally) {
     Selector selector() {
       return tree.selector();
     }
@@ -153,19 +169,29 @@ public final class Executor {
   private void anonymizeRoots(Run run, RootSet root, List<Object> keys) {
     BoundEntity entity = root.tree().entity();
     Condition where = entity.key().in(keys).and(run.selector().held().notHeld(entity));
-    Deadlocks.transaction(
-        dsl,
-        tx -> {
-          List<Query> start = run.start().statements(tx);
-          if (!start.isEmpty()) {
-            tx.batch(start).execute();
-          }
-          BatchRecords.recordUpdated(
-              tx, run.id(), entity.name(), Outcome.ANONYMIZED, entity.table(), entity.key(), where);
-          writer.anonymize(tx, entity, root.root().set(), where);
-          BatchRecords.countBatch(tx, run.id());
-        });
+    int recorded =
+        Deadlocks.transactionResult(
+            dsl,
+            tx -> {
+              List<Query> start = run.start().statements(tx);
+              if (!start.isEmpty()) {
+                tx.batch(start).execute();
+              }
+              int n =
+                  BatchRecords.recordUpdated(
+                      tx,
+                      run.id(),
+                      entity.name(),
+                      Outcome.ANONYMIZED,
+                      entity.table(),
+                      entity.key(),
+                      where);
+              writer.anonymize(tx, entity, root.root().set(), where);
+              BatchRecords.countBatch(tx, run.id());
+              return n;
+            });
     run.start().committed();
+    run.tally().recorded(entity.name(), Outcome.ANONYMIZED, recorded);
   }
 
   private void pageThrough(Run run, Node node, Condition rows) {
@@ -220,14 +246,17 @@ public final class Executor {
 
   private long updatePage(Run run, Node.Edge edge, Condition rows, List<Object> keys) {
     long started = System.nanoTime();
-    Deadlocks.transaction(
-        dsl,
-        tx -> {
-          PageStatements page = page(run, tx);
-          page.update(edge, rows.and(edge.child().key().in(keys)));
-          page.execute();
-        });
+    CallTally counted =
+        Deadlocks.transactionResult(
+            dsl,
+            tx -> {
+              PageStatements page = page(run, tx);
+              page.update(edge, rows.and(edge.child().key().in(keys)));
+              page.execute();
+              return page.counted();
+            });
     run.start().committed();
+    run.tally().add(counted);
     return System.nanoTime() - started;
   }
 
@@ -245,19 +274,21 @@ public final class Executor {
           pageEdge(run, edge, run.selector().below(edge, keys));
         }
         long started = System.nanoTime();
-        boolean files =
+        PageStatements done =
             dsl.transactionResult(
                 c -> {
                   DSLContext tx = c.dsl();
                   PageStatements page = page(run, tx);
                   joined.forEach(j -> run.tree().addPage(page, j.node(), j.keys()));
                   run.tree().addPage(page, node, keys);
-                  return page.execute();
+                  page.execute();
+                  return page;
                 });
         run.start().committed();
+        run.tally().add(done.counted());
         long took = System.nanoTime() - started;
-        if (files) {
-          sweeper.sweep(run.id());
+        if (done.recordedFiles()) {
+          sweeper.sweep(run.id(), run.tally());
         }
         return took;
       } catch (DataAccessException e) {

@@ -35,19 +35,22 @@ final class FileSweeper {
     this.clock = clock;
   }
 
-  /** One pass over the pending files; returns how many are still pending. */
-  int sweep(String runId) {
+  /**
+   * One pass over the pending files, each file deleted counted in {@code tally}; returns how many
+   * are still pending.
+   */
+  int sweep(String runId, CallTally tally) {
     sweptClean = null;
     if (!runId.equals(unmarkedRun)) {
       mark();
       unmarkedRun = runId;
     }
-    int left = pass(runId);
+    int left = pass(runId, tally);
     sweptClean = left == 0 ? runId : null;
     return left;
   }
 
-  private int pass(String runId) {
+  private int pass(String runId, CallTally tally) {
     int failed = 0;
     while (true) {
       List<FileQueue.PendingFile> pending = runs.pendingFiles(runId, unmarked.keySet(), PAGE);
@@ -60,6 +63,7 @@ final class FileSweeper {
         try {
           files.delete(file.key());
           unmarked.put(file.id(), file.entity());
+          tally.fileDeleted(file.entity());
         } catch (IOException | RuntimeException e) {
           runs.fileFailed(file.id(), e.getClass().getSimpleName());
           failed++;
@@ -92,13 +96,13 @@ final class FileSweeper {
   }
 
   /** Sweeps until nothing is pending or {@code attempts} passes failed; returns what is left. */
-  int drain(String runId, int attempts) {
+  int drain(String runId, int attempts, CallTally tally) {
     // the executor sweeps after every batch that records files: if the last sweep left nothing,
     // nothing is pending
     if (runId.equals(sweptClean)) {
       return 0;
     }
-    int left = sweep(runId);
+    int left = sweep(runId, tally);
     for (int i = 1; i < attempts && left > 0; i++) {
       try {
         Thread.sleep(100L << i);
@@ -106,7 +110,7 @@ final class FileSweeper {
         Thread.currentThread().interrupt();
         return left;
       }
-      left = sweep(runId);
+      left = sweep(runId, tally);
     }
     return left;
   }

@@ -1,6 +1,7 @@
 package dev.lethe.core.execute;
 
 import dev.lethe.core.sql.BoundEntity;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,20 @@ final class KeyPages {
   void forEach(
       BoundEntity entity, Condition rows, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
     forEachAfter(entity, rows, null, sizer, handle);
+  }
+
+  /**
+   * Hands {@code keys}, known already, to {@code handle} in pages sized by {@code sizer}, in key
+   * order: the pages a read would give when every key still selects a row.
+   */
+  void forEachOf(List<Object> keys, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
+    List<Object> sorted = new ArrayList<>(keys);
+    sorted.sort(null);
+    for (int from = 0; from < sorted.size(); ) {
+      int to = Math.min(sorted.size(), from + sizer.size());
+      sizer.observe(handle.applyAsLong(sorted.subList(from, to)));
+      from = to;
+    }
   }
 
   /**

@@ -26,15 +26,22 @@ final class PageStatements {
   private enum Kind {
     FILES,
     DELETE,
+    RECORDED,
     OTHER
   }
 
-  private record Step(Query query, Kind kind, String entity) {}
+  private record Step(Query query, Kind kind, String entity, Outcome outcome) {
+    Step(Query query, Kind kind, String entity) {
+      this(query, kind, entity, null);
+    }
+  }
 
   private final DSLContext tx;
   private final String runId;
   private final RowWriter writer;
   private final List<Step> steps = new ArrayList<>();
+  private final CallTally counted = new CallTally();
+  private boolean recordedFiles;
 
   PageStatements(DSLContext tx, String runId, RowWriter writer) {
     this.tx = tx;
@@ -60,8 +67,9 @@ final class PageStatements {
                 child.table(),
                 child.key(),
                 where),
-            Kind.OTHER,
-            child.name()));
+            Kind.RECORDED,
+            child.name(),
+            Outcome.of(edge.action())));
     steps.add(new Step(writer.applyQuery(tx, child, edge.relation(), where), Kind.OTHER, null));
   }
 
@@ -116,8 +124,21 @@ final class PageStatements {
     }
   }
 
-  /** Runs the page's statements and ends the batch; returns whether file keys were recorded. */
+  /**
+   * Runs the page's statements and ends the batch; returns whether file keys were recorded. What
+   * they counted is then in {@link #counted}.
+   */
   boolean execute() {
+    recordedFiles = run();
+    return recordedFiles;
+  }
+
+  /** Whether the page, executed, recorded file keys. */
+  boolean recordedFiles() {
+    return recordedFiles;
+  }
+
+  private boolean run() {
     int[] counts =
         steps.size() == 1
             ? new int[] {steps.getFirst().query().execute()}
@@ -129,10 +150,17 @@ final class PageStatements {
       switch (step.kind()) {
         case FILES -> files |= counts[i] != 0;
         case DELETE -> deleted.merge(step.entity(), (long) Math.max(0, counts[i]), Long::sum);
+        case RECORDED -> counted.recorded(step.entity(), step.outcome(), Math.max(0, counts[i]));
         case OTHER -> {}
       }
     }
     BatchRecords.finishBatch(tx, runId, deleted);
+    deleted.forEach((entity, n) -> counted.count(entity, Outcome.DELETED, n));
     return files;
+  }
+
+  /** What the page counted when it ran: to add to the call's tally once it has committed. */
+  CallTally counted() {
+    return counted;
   }
 }

@@ -37,6 +37,11 @@ public final class RunStart {
     return new RunStart(null, null, List.of(), true);
   }
 
+  /** Whether the run is still to be stored: nothing of it is done yet. */
+  boolean isPending() {
+    return !written;
+  }
+
   /** The statements to add at the start of a transaction; none once the run is stored. */
   List<Query> statements(DSLContext tx) {
     return written ? List.of() : RunStore.createQueries(tx, run, roots);

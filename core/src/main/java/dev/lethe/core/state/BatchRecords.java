@@ -117,9 +117,9 @@ public final class BatchRecords {
    * Records, inside the caller's transaction, the keys of rows about to be detached, anonymized or
    * retained. A row reached along several relations is recorded once per outcome; the receipt
    * counts the recorded rows that still exist when the run ends, so rows deleted later in the run
-   * are not counted twice.
+   * are not counted twice. Returns how many keys it recorded.
    */
-  public static void recordUpdated(
+  public static int recordUpdated(
       DSLContext tx,
       String runId,
       String entity,
@@ -127,7 +127,7 @@ public final class BatchRecords {
       Table<?> from,
       Field<?> key,
       Condition where) {
-    recordUpdatedQuery(tx, runId, entity, outcome, from, key, where).execute();
+    return recordUpdatedQuery(tx, runId, entity, outcome, from, key, where).execute();
   }
 
   /** The statement of {@link #recordUpdated}, to run in a batch with others. */

@@ -17,16 +17,19 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * What a finished run's receipt reads from Lethe's tables, read in one statement (a union of the
- * three) rather than one round trip each.
+ * three) rather than one round trip each; or, for a run executed from its start in one call, what
+ * that call counted as its transactions committed (the same numbers, without the read).
  *
  * @param counts rows per entity and outcome, as the batches counted them
  * @param deletedFiles files per entity confirmed deleted from the store
  * @param updated the entities and outcomes for which the run recorded updated rows
+ * @param recordedKeys how many keys of updated rows the run recorded, for all of them
  */
 public record RunTallies(
     Map<String, Map<Outcome, Long>> counts,
     Map<String, Long> deletedFiles,
-    Map<String, Set<Outcome>> updated) {
+    Map<String, Set<Outcome>> updated,
+    long recordedKeys) {
 
   public static RunTallies read(DSLContext dsl, String runId) {
     Field<String> kind = DSL.field(DSL.name("kind"), SQLDataType.VARCHAR);
@@ -53,32 +56,34 @@ public record RunTallies(
             .from(UPDATED)
             .where(UPD_RUN.eq(runId))
             .groupBy(UPD_ENTITY, UPD_OUTCOME);
-    RunTallies tallies =
-        new RunTallies(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    Map<String, Map<Outcome, Long>> countsRead = new LinkedHashMap<>();
+    Map<String, Long> filesRead = new LinkedHashMap<>();
+    Map<String, Set<Outcome>> updatedRead = new LinkedHashMap<>();
+    long recorded = 0;
     for (Record4<String, String, String, Long> r : counts.unionAll(files).unionAll(updated)) {
       String entity = r.value2();
       switch (r.value1()) {
         case "count" ->
-            tallies
-                .counts()
+            countsRead
                 .computeIfAbsent(entity, e -> new EnumMap<>(Outcome.class))
                 .put(outcome(r.value3()), r.value4());
-        case "files" -> tallies.deletedFiles().put(entity, r.value4());
-        default ->
-            tallies
-                .updated()
-                .computeIfAbsent(entity, e -> EnumSet.noneOf(Outcome.class))
-                .add(outcome(r.value3()));
+        case "files" -> filesRead.put(entity, r.value4());
+        default -> {
+          updatedRead
+              .computeIfAbsent(entity, e -> EnumSet.noneOf(Outcome.class))
+              .add(outcome(r.value3()));
+          recorded += r.value4();
+        }
       }
     }
-    return tallies;
+    return new RunTallies(countsRead, filesRead, updatedRead, recorded);
   }
 
   /** These tallies with more deleted files, each named by its entity. */
   public RunTallies plusDeletedFiles(java.util.Collection<String> entities) {
     Map<String, Long> files = new LinkedHashMap<>(deletedFiles);
     entities.forEach(entity -> files.merge(entity, 1L, Long::sum));
-    return new RunTallies(counts, files, updated);
+    return new RunTallies(counts, files, updated, recordedKeys);
   }
 
   private static Outcome outcome(String code) {

@@ -106,6 +106,71 @@ class PagedUpdatesTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_run_that_recorded_more_than_a_page_of_keys_forgets_them_after_its_completion_in_pages(
+      TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      openOnOwners(db);
+      // owners 3 and 4 with 5,010 members each to detach: more keys than one statement forgets
+      for (int owner = 3; owner <= 4; owner++) {
+        StringBuilder members = new StringBuilder("INSERT INTO member VALUES");
+        for (int i = 0; i < 5_010; i++) {
+          members
+              .append(i == 0 ? " " : ", ")
+              .append("(")
+              .append(owner * 10_000 + i)
+              .append(", ")
+              .append(owner)
+              .append(", 'm')");
+        }
+        db.execute(
+            "INSERT INTO owner VALUES (" + owner + ", 'owner" + owner + "@example.com')",
+            members.toString());
+      }
+      CountingDataSource counting = new CountingDataSource(db.dataSource());
+      Lethe lethe =
+          Lethe.open(
+              new Lethe.Config(
+                  counting.dataSource(),
+                  DataMapLoader.load("paged.yaml", MAP),
+                  new NoFileStore(),
+                  Clock.systemUTC(),
+                  Optional.of(new byte[16]),
+                  ExecutionOptions.defaults()));
+
+      // erased in one go (the call's own tallies), then planned, started and run (read back)
+      for (int owner = 3; owner <= 4; owner++) {
+        ErasureRequest request =
+            ErasureRequest.of(
+                "subject",
+                List.of(
+                    lethe
+                        .normalizer()
+                        .normalize(IdentityKind.EMAIL, "owner" + owner + "@example.com")));
+        counting.sent.clear();
+
+        Receipt receipt =
+            owner == 3
+                ? lethe.erase(request, List.of())
+                : lethe.run(lethe.start(lethe.plan(request, List.of())), List.of());
+
+        assertThat(receipt.verification().passed()).isTrue();
+        assertThat(receipt.entity("member").detached()).isEqualTo(5_010);
+        assertThat(db.count("SELECT COUNT(*) FROM lethe_run_updated")).isZero();
+        // not in the completion's batch, but in pages of their own after it: 5,000 and 10
+        assertThat(counting.containing("delete from", "lethe_run_updated"))
+            .hasSize(2)
+            .noneMatch(CountingDataSource.Sent::batched);
+        // a run erased in one go counted its own tallies; a run started before reads them back
+        assertThat(counting.containing("lethe_run_counts", "union all"))
+            .hasSize(owner == 3 ? 0 : 1);
+      }
+      assertThat(db.count("SELECT COUNT(*) FROM member WHERE owner_id IS NULL")).isEqualTo(10_020);
+      assertThat(db.count("SELECT COUNT(*) FROM member WHERE owner_id = 1")).isEqualTo(45);
+    }
+  }
+
   private static Lethe openOnOwners(TestDatabase db) throws SQLException {
     return openOnOwners(db, true);
   }

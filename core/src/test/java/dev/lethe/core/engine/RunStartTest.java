@@ -12,18 +12,10 @@ import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.platform.testing.TestDatabase;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -58,7 +50,7 @@ class RunStartTest {
       throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       platform(db);
-      Counting counting = new Counting(db.dataSource());
+      CountingDataSource counting = new CountingDataSource(db.dataSource());
       Lethe lethe = open(counting.dataSource());
       counting.commits.set(0);
 
@@ -78,7 +70,7 @@ class RunStartTest {
       TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       platform(db);
-      Counting counting = new Counting(db.dataSource());
+      CountingDataSource counting = new CountingDataSource(db.dataSource());
       Lethe lethe = open(counting.dataSource());
       counting.failBatches.set(true);
 
@@ -121,50 +113,5 @@ class RunStartTest {
   private static ErasureRequest subject(Lethe lethe) {
     return ErasureRequest.of(
         "subject", List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, "a@example.com")));
-  }
-
-  /** Counts commits; fails every JDBC batch while asked to, as a connection lost in mid-page. */
-  private static final class Counting {
-    final AtomicInteger commits = new AtomicInteger();
-    final AtomicBoolean failBatches = new AtomicBoolean();
-    private final DataSource dataSource;
-
-    Counting(DataSource delegate) {
-      dataSource = proxy(DataSource.class, delegate, this::wrap);
-    }
-
-    DataSource dataSource() {
-      return dataSource;
-    }
-
-    private Object wrap(Object result) {
-      if (result instanceof Connection connection) {
-        return proxy(Connection.class, connection, this::wrap);
-      }
-      if (result instanceof Statement statement && !(result instanceof PreparedStatement)) {
-        return proxy(Statement.class, statement, r -> r);
-      }
-      return result;
-    }
-
-    private <T> T proxy(Class<T> type, T target, UnaryOperator<Object> wrap) {
-      return type.cast(
-          Proxy.newProxyInstance(
-              type.getClassLoader(),
-              new Class<?>[] {type},
-              (p, method, args) -> {
-                if (method.getName().equals("commit")) {
-                  commits.incrementAndGet();
-                }
-                if (method.getName().equals("executeBatch") && failBatches.get()) {
-                  throw new SQLException("connection lost");
-                }
-                try {
-                  return wrap.apply(method.invoke(target, args));
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              }));
-    }
   }
 }

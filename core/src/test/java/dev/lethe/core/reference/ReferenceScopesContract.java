@@ -238,12 +238,55 @@ abstract class ReferenceScopesContract {
     return ErasureRequest.of(scope, List.of(lethe.normalizer().parse(identity)));
   }
 
-  private Receipt erase(ErasureRequest request) {
+  private Receipt erase(ErasureRequest request) throws SQLException {
     Receipt receipt = lethe.erase(request, List.of());
     assertThat(receipt.verification().passed())
         .as(receipt.verification().problems().toString())
         .isTrue();
+    assertCountedAsRecorded(receipt);
     return receipt;
+  }
+
+  /**
+   * A run erased in one go counts its deleted rows and files as its transactions commit, without
+   * reading its records back: the receipt must say what the records say.
+   */
+  private void assertCountedAsRecorded(Receipt receipt) throws SQLException {
+    String run = "'" + receipt.runId() + "'";
+    for (var entity : receipt.entities()) {
+      assertThat(
+              db.count(
+                  "SELECT COALESCE(SUM(row_count), 0) FROM lethe_run_counts WHERE run_id = "
+                      + run
+                      + " AND outcome = 'deleted' AND entity = '"
+                      + entity.entity()
+                      + "'"))
+          .as("rows of %s deleted", entity.entity())
+          .isEqualTo(entity.deleted());
+    }
+    assertThat(
+            db.count(
+                "SELECT COUNT(*) FROM lethe_run_counts WHERE run_id = "
+                    + run
+                    + " AND outcome = 'deleted' AND row_count > 0"))
+        .isEqualTo(receipt.entities().stream().filter(e -> e.deleted() > 0).count());
+    for (var files : receipt.filesDeleted().entrySet()) {
+      assertThat(
+              db.count(
+                  "SELECT COUNT(*) FROM lethe_run_files WHERE run_id = "
+                      + run
+                      + " AND deleted_at IS NOT NULL AND entity = '"
+                      + files.getKey()
+                      + "'"))
+          .as("files of %s deleted", files.getKey())
+          .isEqualTo(files.getValue());
+    }
+    assertThat(
+            db.count(
+                "SELECT COUNT(*) FROM lethe_run_files WHERE run_id = "
+                    + run
+                    + " AND deleted_at IS NOT NULL"))
+        .isEqualTo(receipt.filesDeleted().values().stream().mapToLong(Long::longValue).sum());
   }
 
   private String salt() {

@@ -1,0 +1,83 @@
+package dev.lethe.core.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * A data source that counts commits and keeps the SQL it was given, each marked as sent alone or in
+ * a JDBC batch; it fails every JDBC batch while asked to, as a connection lost in mid-page.
+ */
+final class CountingDataSource {
+
+  /** One statement's SQL (lower case), and whether it went in a JDBC batch with others. */
+  record Sent(String sql, boolean batched) {}
+
+  final AtomicInteger commits = new AtomicInteger();
+  final AtomicBoolean failBatches = new AtomicBoolean();
+  final List<Sent> sent = new CopyOnWriteArrayList<>();
+  private final DataSource dataSource;
+
+  CountingDataSource(DataSource delegate) {
+    dataSource = proxy(DataSource.class, delegate, this::wrap);
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The statements sent whose SQL contains every one of {@code words} (lower case). */
+  List<Sent> containing(String... words) {
+    return sent.stream().filter(s -> List.of(words).stream().allMatch(s.sql()::contains)).toList();
+  }
+
+  private Object wrap(Object result) {
+    if (result instanceof Connection connection) {
+      return proxy(Connection.class, connection, this::wrap);
+    }
+    if (result instanceof Statement statement) {
+      return proxy(Statement.class, statement, r -> r);
+    }
+    return result;
+  }
+
+  private <T> T proxy(Class<T> type, T target, UnaryOperator<Object> wrap) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            target instanceof java.sql.PreparedStatement
+                ? new Class<?>[] {java.sql.PreparedStatement.class}
+                : new Class<?>[] {type},
+            (p, method, args) -> {
+              String name = method.getName();
+              if (name.equals("commit")) {
+                commits.incrementAndGet();
+              }
+              if (name.equals("executeBatch") && failBatches.get()) {
+                throw new SQLException("connection lost");
+              }
+              if (args != null && args.length > 0 && args[0] instanceof String sql) {
+                switch (name) {
+                  case "addBatch" -> sent.add(new Sent(sql.toLowerCase(Locale.ROOT), true));
+                  case "prepareStatement", "execute", "executeUpdate", "executeQuery" ->
+                      sent.add(new Sent(sql.toLowerCase(Locale.ROOT), false));
+                  default -> {}
+                }
+              }
+              try {
+                return wrap.apply(method.invoke(target, args));
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }));
+  }
+}
