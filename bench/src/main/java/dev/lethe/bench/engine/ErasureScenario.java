@@ -38,6 +38,9 @@ import org.HdrHistogram.Histogram;
  */
 abstract class ErasureScenario implements Scenario {
 
+  private static final java.lang.management.ThreadMXBean THREADS =
+      ManagementFactory.getThreadMXBean();
+
   private static final byte[] SECRET =
       "lethe-bench-installation-secret".getBytes(StandardCharsets.UTF_8);
 
@@ -119,6 +122,7 @@ abstract class ErasureScenario implements Scenario {
         HeapPeak.reset();
         clock.reset();
         long started = System.nanoTime();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         Work work =
             switch (name) {
               case Contestants.LETHE -> Contestants.lethe(lethe, scope(), tenantBound(), subjects);
@@ -127,10 +131,14 @@ abstract class ErasureScenario implements Scenario {
               default -> contestants.cascade(clock, subjects);
             };
         long elapsed = (System.nanoTime() - started) / 1_000_000;
+        long cpu = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
         long longest = clock.longestMillis();
         long heap = HeapPeak.bytes();
         Map<String, Double> extra = new LinkedHashMap<>();
         extra.put("statements", (double) clock.statements());
+        // the contestant's own processor time (its code and the driver's), apart from the time it
+        // waited for the database: steadier than the wall clock on a shared machine
+        extra.put("cpu_ms", (double) cpu);
         extra.put("longest_read_ms", (double) clock.longestReadMillis());
         putTransactions(extra, clock);
         target
@@ -143,10 +151,11 @@ abstract class ErasureScenario implements Scenario {
         }
         System.err.printf(
             Locale.ROOT,
-            "  %-18s data %5.1f s, run %6.1f s, checks %5.1f s%n",
+            "  %-18s data %5.1f s, run %6.1f s (processor %5.1f s), checks %5.1f s%n",
             name,
             (filled - filling) / 1e9,
             elapsed / 1e3,
+            cpu / 1e3,
             (System.nanoTime() - started) / 1e9 - elapsed / 1e3);
         if (work.extrapolatedMillis() != null) {
           extra.put("measured_ms", (double) elapsed);

@@ -3,11 +3,13 @@ package dev.lethe.core.plan;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.BoundMap;
+import dev.lethe.core.sql.KeyedTemplates;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -64,6 +66,58 @@ public final class ScopeCounter {
   }
 
   private void countTree(Node tree, List<Object> keys, Map<String, Map<Outcome, Long>> totals) {
+    List<Counted> counted;
+    Record counts;
+    Optional<KeyedTemplates.Rendered<List<Counted>>> template =
+        selector.held().any() || keys.size() > KeyedTemplates.MAX_KEYS
+            ? Optional.empty()
+            : bound
+                .templates()
+                .get(
+                    dsl,
+                    "count " + tree.entity().name() + " " + keys.size(),
+                    () -> {
+                      List<Tally> tallies = tallies(tree, KeyedTemplates.params(keys), totals);
+                      return new KeyedTemplates.Built<>(
+                          countQuery(tallies), tallies.stream().map(Tally::counted).toList());
+                    });
+    if (template.isPresent()) {
+      counted = template.get().meta();
+      if (counted.isEmpty()) {
+        return;
+      }
+      counts = dsl.resultQuery(template.get().sql(), template.get().bind(keys)).fetchOne();
+    } else {
+      List<Tally> tallies = tallies(tree, keys, totals);
+      if (tallies.isEmpty()) {
+        return;
+      }
+      counted = tallies.stream().map(Tally::counted).toList();
+      counts = countQuery(tallies).fetchOne();
+    }
+    Map<String, Long> done = new LinkedHashMap<>();
+    for (int i = 0; i < counted.size(); i++) {
+      Counted tally = counted.get(i);
+      long n = ((Number) counts.get(i)).longValue();
+      String name = tally.entity();
+      if (tally.outcome() == Outcome.HELD) {
+        add(totals, name, Outcome.HELD, n - done.getOrDefault(name, 0L));
+      } else {
+        add(totals, name, tally.outcome(), n);
+        done.merge(name, n, Long::sum);
+      }
+    }
+  }
+
+  /** All of a tree's counts in one statement (a scalar subquery each). */
+  private org.jooq.ResultQuery<Record> countQuery(List<Tally> tallies) {
+    return dsl.select(
+        tallies.stream()
+            .map(t -> (SelectField<?>) DSL.field(DSL.selectCount().from(t.keys().asTable("k"))))
+            .toList());
+  }
+
+  private List<Tally> tallies(Node tree, List<?> keys, Map<String, Map<Outcome, Long>> totals) {
     Map<String, List<Node>> nodesByEntity = new LinkedHashMap<>();
     Map<String, Map<Outcome, List<Condition>>> edgesByEntity = new LinkedHashMap<>();
     Map<String, Map<Outcome, List<Condition>>> edgesIgnoringHolds = new LinkedHashMap<>();
@@ -107,37 +161,21 @@ public final class ScopeCounter {
         }
       }
     }
-    if (tallies.isEmpty()) {
-      return;
-    }
-    Record counts =
-        dsl.select(
-                tallies.stream()
-                    .map(
-                        t ->
-                            (SelectField<?>)
-                                DSL.field(DSL.selectCount().from(t.keys().asTable("k"))))
-                    .toList())
-            .fetchOne();
-    Map<String, Long> done = new LinkedHashMap<>();
-    for (int i = 0; i < tallies.size(); i++) {
-      Tally tally = tallies.get(i);
-      long n = ((Number) counts.get(i)).longValue();
-      String name = tally.entity().name();
-      if (tally.outcome() == Outcome.HELD) {
-        add(totals, name, Outcome.HELD, n - done.getOrDefault(name, 0L));
-      } else {
-        add(totals, name, tally.outcome(), n);
-        done.merge(name, n, Long::sum);
-      }
-    }
+    return tallies;
   }
+
+  /** What one count of a tree counts: the rows of an entity with an outcome. */
+  private record Counted(String entity, Outcome outcome) {}
 
   /**
    * One count of a tree: the rows of an entity with an outcome. All of a tree's counts go to the
    * database as one statement (a scalar subquery each): one round trip, not one per entity.
    */
-  private record Tally(BoundEntity entity, Outcome outcome, Select<Record1<Object>> keys) {}
+  private record Tally(BoundEntity entity, Outcome outcome, Select<Record1<Object>> keys) {
+    Counted counted() {
+      return new Counted(entity.name(), outcome);
+    }
+  }
 
   /**
    * The keys of the rows reached along any of {@code paths}, as a UNION of one select per path:

@@ -15,6 +15,7 @@ public final class BoundMap {
   private final DataMap map;
   private final SchemaSnapshot schema;
   private final Map<String, BoundEntity> entities = new LinkedHashMap<>();
+  private final KeyedTemplates templates = new KeyedTemplates();
 
   private BoundMap(DataMap map, SchemaSnapshot schema) {
     this.map = map;
@@ -44,6 +45,11 @@ public final class BoundMap {
 
   public SchemaSnapshot schema() {
     return schema;
+  }
+
+  /** Statements rendered once per shape for this map and its database. */
+  public KeyedTemplates templates() {
+    return templates;
   }
 
   public BoundEntity entity(String name) {
