@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.core.ledger.Ledger;
 import dev.lethe.platform.generator.PlatformGenerator.Sizes;
 import dev.lethe.platform.testing.TestDatabase;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +101,57 @@ abstract class ServerContract {
     String second = ServiceClient.codeIn(client.dataDeletion(signed).body());
 
     assertThat(second).isEqualTo(first);
+    assertThat(requestCount()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void a_callback_by_the_wrong_method_type_or_accept_is_a_problem_and_nothing_is_stored() {
+    String form = "signed_request=" + ServiceClient.encode(MetaSigning.signedNow("7100000000019"));
+    long before = requestCount();
+
+    HttpResponse<String> get = client.send(client.to("/api/data-deletion").GET());
+    HttpResponse<String> json =
+        client.send(
+            client
+                .to("/api/data-deletion")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"signed_request\":\"x\"}")));
+    HttpResponse<String> xml =
+        client.send(
+            client
+                .to("/api/data-deletion")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(json.statusCode()).isEqualTo(415);
+    assertThat(json.headers().firstValue("Accept")).hasValue("application/x-www-form-urlencoded");
+    assertThat(xml.statusCode()).isEqualTo(406);
+    for (HttpResponse<String> problem : List.of(get, json, xml)) {
+      assertThat(problem.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(problem.body()).contains("\"instance\":\"/api/data-deletion\"");
+    }
+    assertThat(requestCount()).isEqualTo(before);
+
+    // the same form, as Meta sends it, with a charset and the code in the query instead
+    HttpResponse<String> charset =
+        client.send(
+            client
+                .to("/api/data-deletion")
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    HttpResponse<String> query =
+        client.send(
+            client
+                .to("/api/data-deletion?" + form)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(charset.statusCode()).isEqualTo(200);
+    assertThat(charset.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(query.body()).isEqualTo(charset.body());
     assertThat(requestCount()).isEqualTo(before + 1);
   }
 

@@ -44,6 +44,15 @@ final class ServiceClient {
             .build());
   }
 
+  /** Sends {@code request} (built on {@link #to}) as it is. */
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(request.build());
+  }
+
+  HttpRequest.Builder to(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path));
+  }
+
   HttpResponse<String> get(String path, String accept) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,5 +35,17 @@ class MetaConfiguration {
     }
     return new SignedRequestVerifier(
         MetaApps.of(apps), new FreshnessWindow(properties.meta().maxAge(), Duration.ofMinutes(5)));
+  }
+
+  /** The data-deletion callback, on a servlet of its own ({@link DataDeletionServlet}). */
+  @Bean
+  ServletRegistrationBean<DataDeletionServlet> dataDeletionServlet(
+      MetaCallbacks callbacks, LetheProperties properties) {
+    ServletRegistrationBean<DataDeletionServlet> registration =
+        new ServletRegistrationBean<>(
+            new DataDeletionServlet(callbacks, properties), DataDeletionServlet.PATH);
+    registration.setName("metaDataDeletion");
+    registration.setLoadOnStartup(1);
+    return registration;
   }
 }
