@@ -93,14 +93,16 @@ public final class CallbacksScenario implements Scenario {
                   "callbacks",
                   intake.callbacks(),
                   intake.callbacksFixed(),
+                  intake.serverFixed(),
                   intake.durable()),
               contestant(
                   LETHE_IN_PROCESS,
                   "callbacks",
                   inProcess.callbacks(),
                   inProcess.callbacksFixed(),
+                  inProcess.serverFixed(),
                   inProcess.durable()),
-              contestant(HEALTH, "requests", intake.health(), intake.healthFixed(), null));
+              contestant(HEALTH, "requests", intake.health(), intake.healthFixed(), null, null));
       return new ScenarioResult(
           name(), target.database(), target.size().label(), HEALTH, results, notes);
     }
@@ -120,6 +122,7 @@ public final class CallbacksScenario implements Scenario {
       String unit,
       LoadGenerator.Phase saturation,
       LoadGenerator.Phase fixed,
+      double[] serverFixed,
       Boolean verified) {
     Map<String, Double> extra = new LinkedHashMap<>();
     extra.put("saturation_p50_ms", saturation.millis(50));
@@ -132,6 +135,11 @@ public final class CallbacksScenario implements Scenario {
     extra.put("p999_ms", fixed.millis(99.9));
     extra.put("max_ms", fixed.millis(100));
     extra.put("fixed_rate_failed", (double) fixed.failed());
+    if (serverFixed != null && Double.isFinite(serverFixed[0]) && Double.isFinite(serverFixed[1])) {
+      // the server's own handling of the same callbacks, from its histogram: bucket bounds
+      extra.put("server_p50_ms", serverFixed[0]);
+      extra.put("server_p99_ms", serverFixed[1]);
+    }
     long elapsed = saturation.elapsedNanos() / 1_000_000;
     return new ContestantResult(
         name,

@@ -52,9 +52,14 @@ final class Rounds {
   }
 
   /** What one round measured; the health phases only where they were asked for. */
+  /**
+   * @param serverFixed the server's own p50 and p99 (ms) for the callbacks of the fixed-rate phase
+   *     ({@link ServerLatency}): bucket bounds
+   */
   record Round(
       LoadGenerator.Phase callbacks,
       LoadGenerator.Phase callbacksFixed,
+      double[] serverFixed,
       LoadGenerator.Phase health,
       LoadGenerator.Phase healthFixed,
       boolean durable) {}
@@ -89,12 +94,15 @@ final class Rounds {
         healthPhase = saturation.get(healthUri, phases.saturation());
       }
       List<String> fixedBodies = users.next(phases.openLoopRequests());
+      ServerLatency before = ServerLatency.read(server.base());
       LoadGenerator.Phase callbacksFixed =
           load.openLoop(
               callback,
               i -> CallbacksScenario.form(callback, fixedBodies.get(i)),
               phases.rate(),
               phases.fixedRate());
+      ServerLatency after = ServerLatency.read(server.base());
+      double[] serverFixed = {after.millisSince(before, 50), after.millisSince(before, 99)};
       LoadGenerator.Phase healthFixed =
           health
               ? load.openLoop(
@@ -110,7 +118,7 @@ final class Rounds {
       if (health) {
         failures(label, Map.of("health saturation", healthPhase, "health fixed rate", healthFixed));
       }
-      return new Round(callbacks, callbacksFixed, healthPhase, healthFixed, durable);
+      return new Round(callbacks, callbacksFixed, serverFixed, healthPhase, healthFixed, durable);
     }
   }
 

@@ -62,6 +62,11 @@ class CallbacksScenarioTest {
     for (ContestantResult lethe : result.contestants().subList(0, 2)) {
       assertThat(lethe.units()).as("%s: callbacks answered 200", lethe.name()).isPositive();
       assertThat(lethe.verified()).as("%s: every 200 stored: %s", lethe.name(), result).isTrue();
+      // the server's own percentiles for the fixed-rate phase, read from its histogram
+      assertThat(lethe.extra().get("server_p99_ms"))
+          .as("%s: server p99", lethe.name())
+          .isPositive()
+          .isGreaterThanOrEqualTo(lethe.extra().get("server_p50_ms"));
     }
     assertThat(result.notes())
         .filteredOn(n -> n.contains("every answered code among them"))
