@@ -1,5 +1,6 @@
 package dev.lethe.core;
 
+import dev.lethe.core.execute.Execution;
 import dev.lethe.core.execute.Executor;
 import dev.lethe.core.execute.RunStart;
 import dev.lethe.core.plan.Plan;
@@ -48,7 +49,7 @@ final class RunFinisher {
   Receipt finish(RunRecord run, Plan plan, RunStart start) {
     String runId = run.id();
     try {
-      Executor.Execution execution = executor.execute(runId, plan, start);
+      Execution execution = executor.execute(runId, plan, start);
       if (execution.pendingFiles() > 0) {
         throw new FilesPendingException(runId, execution.pendingFiles());
       }

@@ -12,7 +12,6 @@ import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunStore;
-import dev.lethe.core.state.RunTallies;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,12 +93,6 @@ public final class Executor {
     return new Execution(
         pending, fromStart ? Optional.of(run.tally().tallies()) : Optional.empty());
   }
-
-  /**
-   * What an execution left: the number of files still pending and, for a run it started, the run's
-   * tallies as its transactions committed them (for a run resumed, they are read from its records).
-   */
-  public record Execution(int pendingFiles, Optional<RunTallies> tallies) {}
 
   /**
    * The files of run {@code runId} deleted from the store whose marks are still to be written, by

@@ -129,15 +129,7 @@ class PagedUpdatesTest {
             members.toString());
       }
       CountingDataSource counting = new CountingDataSource(db.dataSource());
-      Lethe lethe =
-          Lethe.open(
-              new Lethe.Config(
-                  counting.dataSource(),
-                  DataMapLoader.load("paged.yaml", MAP),
-                  new NoFileStore(),
-                  Clock.systemUTC(),
-                  Optional.of(new byte[16]),
-                  ExecutionOptions.defaults()));
+      Lethe lethe = open(counting.dataSource(), ExecutionOptions.defaults());
 
       // erased in one go (the call's own tallies), then planned, started and run (read back)
       for (int owner = 3; owner <= 4; owner++) {
@@ -193,14 +185,18 @@ class PagedUpdatesTest {
       }
       db.execute(setup.toArray(String[]::new));
     }
+    return open(db.dataSource(), new ExecutionOptions(4, 4, 100, 1));
+  }
+
+  private static Lethe open(javax.sql.DataSource dataSource, ExecutionOptions options) {
     return Lethe.open(
         new Lethe.Config(
-            db.dataSource(),
+            dataSource,
             DataMapLoader.load("paged.yaml", MAP),
             new NoFileStore(),
             Clock.systemUTC(),
             Optional.of(new byte[16]),
-            new ExecutionOptions(4, 4, 100, 1)));
+            options));
   }
 
   private static Receipt eraseOwnerA(Lethe lethe) {

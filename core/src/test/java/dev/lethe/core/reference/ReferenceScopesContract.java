@@ -252,41 +252,28 @@ abstract class ReferenceScopesContract {
    * reading its records back: the receipt must say what the records say.
    */
   private void assertCountedAsRecorded(Receipt receipt) throws SQLException {
-    String run = "'" + receipt.runId() + "'";
+    String counts = "lethe_run_counts WHERE outcome = 'deleted' AND run_id = '" + receipt.runId();
+    String files = "lethe_run_files WHERE deleted_at IS NOT NULL AND run_id = '" + receipt.runId();
     for (var entity : receipt.entities()) {
-      assertThat(
-              db.count(
-                  "SELECT COALESCE(SUM(row_count), 0) FROM lethe_run_counts WHERE run_id = "
-                      + run
-                      + " AND outcome = 'deleted' AND entity = '"
-                      + entity.entity()
-                      + "'"))
+      assertThat(db.count(sum(counts, entity.entity())))
           .as("rows of %s deleted", entity.entity())
           .isEqualTo(entity.deleted());
     }
-    assertThat(
-            db.count(
-                "SELECT COUNT(*) FROM lethe_run_counts WHERE run_id = "
-                    + run
-                    + " AND outcome = 'deleted' AND row_count > 0"))
+    assertThat(db.count("SELECT COUNT(*) FROM " + counts + "' AND row_count > 0"))
         .isEqualTo(receipt.entities().stream().filter(e -> e.deleted() > 0).count());
-    for (var files : receipt.filesDeleted().entrySet()) {
+    for (var deleted : receipt.filesDeleted().entrySet()) {
       assertThat(
               db.count(
-                  "SELECT COUNT(*) FROM lethe_run_files WHERE run_id = "
-                      + run
-                      + " AND deleted_at IS NOT NULL AND entity = '"
-                      + files.getKey()
-                      + "'"))
-          .as("files of %s deleted", files.getKey())
-          .isEqualTo(files.getValue());
+                  "SELECT COUNT(*) FROM " + files + "' AND entity = '" + deleted.getKey() + "'"))
+          .as("files of %s deleted", deleted.getKey())
+          .isEqualTo(deleted.getValue());
     }
-    assertThat(
-            db.count(
-                "SELECT COUNT(*) FROM lethe_run_files WHERE run_id = "
-                    + run
-                    + " AND deleted_at IS NOT NULL"))
+    assertThat(db.count("SELECT COUNT(*) FROM " + files + "'"))
         .isEqualTo(receipt.filesDeleted().values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  private static String sum(String counts, String entity) {
+    return "SELECT COALESCE(SUM(row_count), 0) FROM " + counts + "' AND entity = '" + entity + "'";
   }
 
   private String salt() {
