@@ -125,30 +125,19 @@ final class PageStatements {
   }
 
   /**
-   * Runs the page's statements and ends the batch; returns whether file keys were recorded. What
-   * they counted is then in {@link #counted}.
+   * Runs the page's statements and ends the batch. Whether they recorded file keys is then in
+   * {@link #recordedFiles}, what they counted in {@link #counted}.
    */
-  boolean execute() {
-    recordedFiles = run();
-    return recordedFiles;
-  }
-
-  /** Whether the page, executed, recorded file keys. */
-  boolean recordedFiles() {
-    return recordedFiles;
-  }
-
-  private boolean run() {
+  void execute() {
     int[] counts =
         steps.size() == 1
             ? new int[] {steps.getFirst().query().execute()}
             : tx.batch(steps.stream().map(Step::query).toList()).execute();
     Map<String, Long> deleted = new LinkedHashMap<>();
-    boolean files = false;
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       switch (step.kind()) {
-        case FILES -> files |= counts[i] != 0;
+        case FILES -> recordedFiles |= counts[i] != 0;
         case DELETE -> deleted.merge(step.entity(), (long) Math.max(0, counts[i]), Long::sum);
         case RECORDED -> counted.recorded(step.entity(), step.outcome(), Math.max(0, counts[i]));
         case OTHER -> {}
@@ -156,7 +145,11 @@ final class PageStatements {
     }
     BatchRecords.finishBatch(tx, runId, deleted);
     deleted.forEach((entity, n) -> counted.count(entity, Outcome.DELETED, n));
-    return files;
+  }
+
+  /** Whether the page, executed, recorded file keys. */
+  boolean recordedFiles() {
+    return recordedFiles;
   }
 
   /** What the page counted when it ran: to add to the call's tally once it has committed. */

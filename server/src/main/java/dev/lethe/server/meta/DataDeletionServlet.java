@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -91,10 +90,10 @@ final class DataDeletionServlet extends HttpServlet {
     try {
       deletion = callbacks.dataDeletion(request.getParameter("signed_request"));
     } catch (InvalidSignedRequestException e) {
-      refused(request, response, e.reason().name(), e.reason().description());
+      refused(request, response, MetaProblems.Refusal.of(e));
       return;
     } catch (PageRemovalNotSupportedException e) {
-      refused(request, response, "PAGE_REMOVAL", e.getMessage());
+      refused(request, response, MetaProblems.Refusal.of(e));
       return;
     }
     String code = deletion.confirmationCode();
@@ -136,16 +135,17 @@ final class DataDeletionServlet extends HttpServlet {
     return base.path("/data-deletion/status").queryParam("id", code).build().toUriString();
   }
 
+  /** A refused signed request, as {@link MetaProblems} answers one through the dispatcher. */
   private static void refused(
-      HttpServletRequest request, HttpServletResponse response, String reason, String detail)
+      HttpServletRequest request, HttpServletResponse response, MetaProblems.Refusal refusal)
       throws IOException {
     problem(
         request,
         response,
         HttpServletResponse.SC_BAD_REQUEST,
-        "Refused signed request",
-        detail,
-        reason.toLowerCase(Locale.ROOT));
+        MetaProblems.TITLE,
+        refusal.detail(),
+        refusal.reason());
   }
 
   private static void problem(

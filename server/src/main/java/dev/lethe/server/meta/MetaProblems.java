@@ -11,20 +11,36 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = MetaCallbackController.class)
 class MetaProblems {
 
+  /** The title of every refused callback's problem. */
+  static final String TITLE = "Refused signed request";
+
+  /** How a refused callback's problem names it: the reason's code and what it means. */
+  record Refusal(String reason, String detail) {
+
+    static Refusal of(InvalidSignedRequestException e) {
+      return new Refusal(e.reason().name().toLowerCase(Locale.ROOT), e.reason().description());
+    }
+
+    static Refusal of(PageRemovalNotSupportedException e) {
+      return new Refusal("page_removal", e.getMessage());
+    }
+  }
+
   @ExceptionHandler
   ProblemDetail invalidSignedRequest(InvalidSignedRequestException e) {
-    return problem(e.reason().name(), e.reason().description());
+    return problem(Refusal.of(e));
   }
 
   @ExceptionHandler
   ProblemDetail pageRemoval(PageRemovalNotSupportedException e) {
-    return problem("PAGE_REMOVAL", e.getMessage());
+    return problem(Refusal.of(e));
   }
 
-  private static ProblemDetail problem(String reason, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    problem.setTitle("Refused signed request");
-    problem.setProperty("reason", reason.toLowerCase(Locale.ROOT));
+  private static ProblemDetail problem(Refusal refusal) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refusal.detail());
+    problem.setTitle(TITLE);
+    problem.setProperty("reason", refusal.reason());
     return problem;
   }
 }
