@@ -29,12 +29,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The console in a real browser: an operator works the queue and holds, a workspace admin uses the
  * privacy module and cannot reach another workspace. Screenshots of the main pages go to {@code
  * target/screenshots/}.
  */
+@ExtendWith(ThreadsOnFailure.class)
 class ConsoleBrowserTest {
 
   static final String ADMIN_PASSWORD = "admin-password-for-browsers";

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The public pages in a real browser: a request sent through the form, confirmed from the mailed
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * from the data map and the configuration; keyboard use; both languages. Screenshots of the main
  * pages go to {@code target/screenshots/}.
  */
+@ExtendWith(ThreadsOnFailure.class)
 class PublicPagesBrowserTest {
 
   static final Path SHOTS = Path.of("target", "screenshots");

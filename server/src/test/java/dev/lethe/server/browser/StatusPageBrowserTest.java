@@ -8,8 +8,10 @@ import dev.lethe.server.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The status page in a real browser: an unknown code is said to be unknown, never deleted. */
+@ExtendWith(ThreadsOnFailure.class)
 class StatusPageBrowserTest {
 
   static RunningServer server;
