@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** Waits for a condition with a deadline; never a fixed sleep standing in for one. */
-final class Await {
+public final class Await {
 
   private static final Duration POLL = Duration.ofMillis(25);
 
@@ -36,7 +36,7 @@ final class Await {
   }
 
   /** Waits until {@code condition} holds. */
-  static void until(String what, Duration patience, BooleanProbe condition) {
+  public static void until(String what, Duration patience, BooleanProbe condition) {
     value(what, patience, () -> condition.holds() ? Boolean.TRUE : null);
   }
 
@@ -57,7 +57,7 @@ final class Await {
   }
 
   @FunctionalInterface
-  interface BooleanProbe {
+  public interface BooleanProbe {
     boolean holds();
   }
 }

@@ -251,14 +251,23 @@ public final class Desk {
             RequestState.RUNNING,
             RequestState.VERIFYING,
             RequestState.FAILED);
-    for (DeletionRequest open :
-        parts.store().list(RequestFilter.all().inStates(moving).page(0, 500))) {
-      if (open.state() != RequestState.GRACE_PERIOD
-          || open.graceEndsAt().filter(now::isBefore).isEmpty()) {
-        work.execute(open.id(), now);
+    RequestFilter open = RequestFilter.all().inStates(moving);
+    for (int page = 0; ; page++) {
+      List<DeletionRequest> found = parts.store().list(open.page(page * SWEEP_PAGE, SWEEP_PAGE));
+      for (DeletionRequest request : found) {
+        if (request.state() != RequestState.GRACE_PERIOD
+            || request.graceEndsAt().filter(now::isBefore).isEmpty()) {
+          work.requeue(request.id(), now);
+        }
+      }
+      if (found.size() < SWEEP_PAGE) {
+        return;
       }
     }
   }
+
+  /** Open requests read at a time by the sweep, which goes through all of them. */
+  static final int SWEEP_PAGE = RequestFilter.MAX_LIMIT;
 
   /**
    * Applies the data map's retention rules with the holds in force, each sweep's outcome recorded

@@ -22,6 +22,7 @@ import dev.lethe.core.request.RequestState;
 import dev.lethe.core.request.VerificationRefusedException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -336,6 +337,32 @@ class DeskTest {
     f.work.drain();
 
     assertThat(f.requests.get(id).state()).isEqualTo(RequestState.COMPLETED);
+  }
+
+  @Test
+  void the_sweep_goes_through_every_open_request_not_only_its_first_page() {
+    int open = Desk.SWEEP_PAGE * 2 + 3;
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < open; i++) {
+      NewRequest request =
+          NewRequest.erasure(
+                  "contact",
+                  List.of(new Identity(IdentityKind.EMAIL, "nobody-" + i + "@example.org")),
+                  "GDPR",
+                  RequestSource.EMAIL)
+              .inWorkspace(String.valueOf(workspace));
+      ids.add(f.requests.receive(request, Actor.subject()).id());
+    }
+    UUID done = f.desk.receive(contactRequest(), Actor.subject()).request().id();
+    f.work.drain();
+    assertThat(f.requests.get(done).state()).isEqualTo(RequestState.COMPLETED);
+    assertThat(f.work.pending()).isEmpty();
+
+    f.desk.sweep();
+
+    assertThat(f.work.pending())
+        .extracting(QueuedWork.Step::request)
+        .containsExactlyInAnyOrderElementsOf(ids);
   }
 
   @Test
