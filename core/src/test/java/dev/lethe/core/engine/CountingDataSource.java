@@ -17,21 +17,21 @@ import javax.sql.DataSource;
  * A data source that counts commits and keeps the SQL it was given, each marked as sent alone or in
  * a JDBC batch; it fails every JDBC batch while asked to, as a connection lost in mid-page.
  */
-final class CountingDataSource {
+public final class CountingDataSource {
 
   /** One statement's SQL (lower case), and whether it went in a JDBC batch with others. */
-  record Sent(String sql, boolean batched) {}
+  public record Sent(String sql, boolean batched) {}
 
   final AtomicInteger commits = new AtomicInteger();
   final AtomicBoolean failBatches = new AtomicBoolean();
-  final List<Sent> sent = new CopyOnWriteArrayList<>();
+  public final List<Sent> sent = new CopyOnWriteArrayList<>();
   private final DataSource dataSource;
 
-  CountingDataSource(DataSource delegate) {
+  public CountingDataSource(DataSource delegate) {
     dataSource = proxy(DataSource.class, delegate, this::wrap);
   }
 
-  DataSource dataSource() {
+  public DataSource dataSource() {
     return dataSource;
   }
 

@@ -19,6 +19,7 @@ final class RequestFixture implements AutoCloseable {
   static final byte[] SECRET = "a test installation secret, 32 b".getBytes();
 
   final TestDatabase db;
+  final Vendor vendor;
   final SettableClock clock = new SettableClock(START);
   final KeyedHasher hasher = new KeyedHasher(SECRET);
   final RequestStore store;
@@ -27,7 +28,7 @@ final class RequestFixture implements AutoCloseable {
 
   RequestFixture(TestDatabase.Kind kind) {
     db = TestDatabase.create(kind);
-    Vendor vendor =
+    vendor =
         switch (kind) {
           case H2 -> Vendor.H2;
           case POSTGRESQL -> Vendor.POSTGRESQL;

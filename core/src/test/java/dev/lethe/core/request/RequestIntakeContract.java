@@ -6,7 +6,9 @@ import static dev.lethe.core.request.RequestFixture.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.core.engine.CountingDataSource;
 import dev.lethe.core.identity.Identity;
+import dev.lethe.core.identity.Sealer;
 import dev.lethe.platform.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,6 +52,35 @@ abstract class RequestIntakeContract {
   private static NewRequest carol(RequestSource source, Identity... identities) {
     return NewRequest.erasure("contact", List.of(identities), "ID", source).inWorkspace("10");
   }
+
+  @Test
+  void a_new_request_is_inserted_without_a_read_and_a_repeat_is_read_once_its_insert_is_refused() {
+    CountingDataSource counting = new CountingDataSource(fixture.db.dataSource());
+    Requests counted =
+        new Requests(
+            RequestStore.open(counting.dataSource(), fixture.vendor),
+            fixture.hasher,
+            new Sealer(RequestFixture.SECRET),
+            fixture.clock);
+    NewRequest callback = fixture.someone().withIdempotencyKey("meta-callback-1");
+    counting.sent.clear();
+
+    DeletionRequest stored = counted.receive(callback, Actor.meta("app-1"));
+
+    assertThat(counting.sent).extracting(CountingDataSource.Sent::sql).noneMatch(SELECT::test);
+    DeletionRequest again = counted.receive(callback, Actor.meta("app-1"));
+    assertThat(again.id()).isEqualTo(stored.id());
+    assertThat(counting.sent).extracting(CountingDataSource.Sent::sql).anyMatch(SELECT::test);
+    DeletionRequest duplicate =
+        counted.receive(
+            NewRequest.erasure("contact", callback.identities(), "EU", RequestSource.WEB_FORM),
+            Actor.subject());
+    assertThat(duplicate.id()).isEqualTo(stored.id());
+    assertThat(fixture.store.list(RequestFilter.all())).hasSize(1);
+  }
+
+  private static final java.util.function.Predicate<String> SELECT =
+      sql -> sql.stripLeading().startsWith("select");
 
   @Test
   void a_duplicate_of_an_open_request_is_merged_into_it_whatever_the_order_of_identities() {
