@@ -13,8 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * caller writes its item as it would have without the group.
  *
  * <p>A caller returns only once its own item is committed, and throws what its own item threw: when
- * a group fails, its items are written again one by one, so an item refused (a unique key taken)
- * fails only its own caller.
+ * a group fails, its halves are written again, and theirs, down to single items, so an item refused
+ * (a unique key taken) fails only its own caller.
  *
  * @param <T> what one caller writes
  */
@@ -118,22 +118,23 @@ public final class GroupCommit<T> {
     }
   }
 
-  /** Writes the group, or each of its items on its own when the group fails. */
+  /**
+   * Writes the group; when it fails, writes each half of it the same way, down to single items,
+   * whose failure goes to their own caller. One refused item in a group of 64 costs about a dozen
+   * transactions, not one for each of the 64.
+   */
   private void write(List<Pending<T>> group) {
-    if (group.size() > 1) {
-      try {
-        writer.write(group.stream().map(Pending::item).toList());
+    try {
+      writer.write(group.stream().map(Pending::item).toList());
+    } catch (RuntimeException | Error failed) {
+      if (group.size() == 1) {
+        group.getFirst().failure = failed;
         return;
-      } catch (RuntimeException | Error groupFailed) {
-        // nothing of the group was committed: each item again on its own, for its own answer
       }
-    }
-    for (Pending<T> p : group) {
-      try {
-        writer.write(List.of(p.item));
-      } catch (RuntimeException | Error failed) {
-        p.failure = failed;
-      }
+      // nothing of the group was committed
+      int half = group.size() / 2;
+      write(group.subList(0, half));
+      write(group.subList(half, group.size()));
     }
   }
 
