@@ -17,7 +17,6 @@ import dev.lethe.core.request.RequestState;
 import dev.lethe.core.request.Requests;
 import dev.lethe.core.retention.RetentionOutcome;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -242,32 +241,8 @@ public final class Desk {
         }
       }
     }
-    Instant now = parts.clock().instant();
-    Set<RequestState> moving =
-        EnumSet.of(
-            RequestState.RECEIVED,
-            RequestState.GRACE_PERIOD,
-            RequestState.SCHEDULED,
-            RequestState.RUNNING,
-            RequestState.VERIFYING,
-            RequestState.FAILED);
-    RequestFilter open = RequestFilter.all().inStates(moving);
-    for (int page = 0; ; page++) {
-      List<DeletionRequest> found = parts.store().list(open.page(page * SWEEP_PAGE, SWEEP_PAGE));
-      for (DeletionRequest request : found) {
-        if (request.state() != RequestState.GRACE_PERIOD
-            || request.graceEndsAt().filter(now::isBefore).isEmpty()) {
-          work.requeue(request.id(), now);
-        }
-      }
-      if (found.size() < SWEEP_PAGE) {
-        return;
-      }
-    }
+    LostSteps.requeue(parts.store(), work, parts.clock().instant());
   }
-
-  /** Open requests read at a time by the sweep, which goes through all of them. */
-  static final int SWEEP_PAGE = RequestFilter.MAX_LIMIT;
 
   /**
    * Applies the data map's retention rules with the holds in force, each sweep's outcome recorded
@@ -292,10 +267,9 @@ public final class Desk {
     return "retention:" + rule;
   }
 
+  /** Every request on hold, all read before any is released (a release moves it out of the set). */
   private List<DeletionRequest> onHold() {
-    return parts
-        .store()
-        .list(RequestFilter.all().inStates(Set.of(RequestState.ON_HOLD)).page(0, 500));
+    return LostSteps.all(parts.store(), RequestFilter.all().inStates(Set.of(RequestState.ON_HOLD)));
   }
 
   private Set<String> holdIdsInForce() {

@@ -64,6 +64,16 @@ class DeskTest {
         .inWorkspace(String.valueOf(workspace));
   }
 
+  /** A request about a person the host does not know, a different one for each {@code i}. */
+  private NewRequest someoneElse(int i) {
+    return NewRequest.erasure(
+            "contact",
+            List.of(new Identity(IdentityKind.EMAIL, "nobody-" + i + "@example.org")),
+            "GDPR",
+            RequestSource.EMAIL)
+        .inWorkspace(String.valueOf(workspace));
+  }
+
   private long contactsLeft() {
     return f.hostCount(
         "SELECT COUNT(*) FROM contacts WHERE workspace_id = ? AND email = ?", workspace, email);
@@ -329,6 +339,26 @@ class DeskTest {
   }
 
   @Test
+  void the_sweep_releases_every_request_whose_hold_lapsed_not_only_its_first_page() {
+    int held = LostSteps.PAGE + 7;
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < held; i++) {
+      UUID id = f.requests.receive(someoneElse(i), Actor.subject()).id();
+      f.requests.schedule(id, Actor.system());
+      ids.add(f.requests.hold(id, "hold-lapsed", Actor.system()).id());
+    }
+
+    f.desk.sweep();
+
+    assertThat(ids)
+        .allSatisfy(
+            id -> assertThat(f.requests.get(id).state()).isNotEqualTo(RequestState.ON_HOLD));
+    assertThat(f.work.pending())
+        .extracting(QueuedWork.Step::request)
+        .containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  @Test
   void the_sweep_queues_a_request_whose_step_was_lost() {
     UUID id = f.requests.receive(contactRequest(), Actor.subject()).id();
     assertThat(f.work.pending()).isEmpty();
@@ -341,17 +371,10 @@ class DeskTest {
 
   @Test
   void the_sweep_goes_through_every_open_request_not_only_its_first_page() {
-    int open = Desk.SWEEP_PAGE * 2 + 3;
+    int open = LostSteps.PAGE * 2 + 3;
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < open; i++) {
-      NewRequest request =
-          NewRequest.erasure(
-                  "contact",
-                  List.of(new Identity(IdentityKind.EMAIL, "nobody-" + i + "@example.org")),
-                  "GDPR",
-                  RequestSource.EMAIL)
-              .inWorkspace(String.valueOf(workspace));
-      ids.add(f.requests.receive(request, Actor.subject()).id());
+      ids.add(f.requests.receive(someoneElse(i), Actor.subject()).id());
     }
     UUID done = f.desk.receive(contactRequest(), Actor.subject()).request().id();
     f.work.drain();
