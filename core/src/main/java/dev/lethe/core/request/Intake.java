@@ -79,7 +79,7 @@ final class Intake {
         return new Received(stored, true);
       } catch (RequestStore.Conflict known) {
         // the same key or an open duplicate is stored: answer with that one, unless it closed since
-        Optional<DeletionRequest> existing = existing(request, key, matchKey, actor, now);
+        Optional<DeletionRequest> existing = existing(request, contact, key, matchKey, actor, now);
         if (existing.isPresent()) {
           return new Received(existing.get(), false);
         }
@@ -97,7 +97,12 @@ final class Intake {
   private static final int INSERT_ATTEMPTS = 3;
 
   private Optional<DeletionRequest> existing(
-      NewRequest request, Optional<String> key, String asked, Actor actor, Instant now) {
+      NewRequest request,
+      Optional<SealedContact> contact,
+      Optional<String> key,
+      String asked,
+      Actor actor,
+      Instant now) {
     Optional<DeletionRequest> duplicate;
     if (key.isPresent()) {
       RequestStore.Known known = store.findKnown(key.get(), asked);
@@ -128,7 +133,7 @@ final class Intake {
             Optional.of(open.state()),
             open.state(),
             Optional.of("merged a duplicate request from " + request.source().code())));
-    sealed(request).ifPresent(contact -> writes.addContact(open.id(), contact, now));
+    contact.ifPresent(given -> writes.addContact(open.id(), given, now));
     return duplicate;
   }
 
