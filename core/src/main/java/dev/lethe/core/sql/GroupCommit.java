@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Writes that arrive together share one transaction. Each caller hands in its item and waits for
@@ -118,23 +120,40 @@ public final class GroupCommit<T> {
     }
   }
 
-  /**
-   * Writes the group; when it fails, writes each half of it the same way, down to single items,
-   * whose failure goes to their own caller. One refused item in a group of 64 costs about a dozen
-   * transactions, not one for each of the 64.
-   */
+  /** Writes the group, as {@link #writeInHalves} does: a refused item fails only its caller. */
   private void write(List<Pending<T>> group) {
-    try {
-      writer.write(group.stream().map(Pending::item).toList());
-    } catch (RuntimeException | Error failed) {
-      if (group.size() == 1) {
-        group.getFirst().failure = failed;
-        return;
+    writeInHalves(
+        group,
+        items -> writer.write(items.stream().map(Pending::item).toList()),
+        p -> writer.write(List.of(p.item)),
+        (p, failed) -> p.failure = failed);
+  }
+
+  /**
+   * Writes {@code items} in one go with {@code together} (a single item with {@code alone}); when
+   * that fails, nothing of it having been committed, writes each half the same way, down to single
+   * items, whose failure goes to {@code failed}. One refused item among 64 costs about a dozen
+   * writes, not one for each of the 64.
+   */
+  public static <I> void writeInHalves(
+      List<I> items,
+      Consumer<List<I>> together,
+      Consumer<I> alone,
+      BiConsumer<I, Throwable> failed) {
+    if (items.size() == 1) {
+      try {
+        alone.accept(items.getFirst());
+      } catch (RuntimeException | Error e) {
+        failed.accept(items.getFirst(), e);
       }
-      // nothing of the group was committed
-      int half = group.size() / 2;
-      write(group.subList(0, half));
-      write(group.subList(half, group.size()));
+      return;
+    }
+    try {
+      together.accept(items);
+    } catch (RuntimeException | Error e) {
+      int half = items.size() / 2;
+      writeInHalves(items.subList(0, half), together, alone, failed);
+      writeInHalves(items.subList(half, items.size()), together, alone, failed);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lethe.server.execution;
 
+import dev.lethe.core.sql.GroupCommit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,11 @@ import org.slf4j.LoggerFactory;
  * again when it finds none).
  *
  * <p>A step handed in is written within milliseconds, with whatever else arrived meanwhile (up to
- * {@code maxGroup}). When the group's insert fails, each step is written on its own by {@code one},
- * which settles a step already queued; a step that still fails is left to the sweep. When {@code
- * capacity} steps are waiting, the caller writes its own at once: a flood slows its callers rather
- * than filling memory. Closing writes what is waiting before it returns.
+ * {@code maxGroup}). When the group's insert fails, its halves are written again, down to single
+ * steps written by {@code one}, which settles a step already queued ({@link
+ * GroupCommit#writeInHalves}); a step that still fails is left to the sweep. When {@code capacity}
+ * steps are waiting, the caller writes its own at once: a flood slows its callers rather than
+ * filling memory. Closing writes what is waiting before it returns.
  *
  * @param <T> one step
  */
@@ -81,21 +83,17 @@ final class StepWriter<T> implements AutoCloseable {
   }
 
   private void write(List<T> steps) {
-    if (steps.size() > 1) {
-      try {
-        group.accept(List.copyOf(steps));
-        return;
-      } catch (RuntimeException e) {
-        // nothing of the group was committed: each step on its own, one may be queued already
-      }
-    }
-    for (T step : steps) {
-      try {
-        one.accept(step);
-      } catch (RuntimeException e) {
-        log.warn("a step could not be queued now; the sweep queues it again: {}", e.toString());
-      }
-    }
+    GroupCommit.writeInHalves(
+        List.copyOf(steps),
+        group,
+        one,
+        (step, failed) -> {
+          if (failed instanceof Error error) {
+            throw error;
+          }
+          log.warn(
+              "a step could not be queued now; the sweep queues it again: {}", failed.toString());
+        });
   }
 
   /** Writes every step waiting, then stops the thread (waiting at most {@code patience}). */
