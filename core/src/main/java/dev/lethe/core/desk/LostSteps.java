@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The sweep's second half: asks again for the execution of every open request that should be
- * moving, page by page through all of them, so that one lost in a crash (between storing a request
- * and queueing its step, or with the steps waiting to be written) is queued again. A request still
- * in its grace period is left for later: its step is due only when the period ends.
+ * The sweep's reading of requests, page by page through all of them. It asks again for the
+ * execution of every open request that should be moving, so that one lost in a crash (between
+ * storing a request and queueing its step, or with the steps waiting to be written) is queued
+ * again; a request still in its grace period is left for later, its step due only when the period
+ * ends. It also reads every request on hold for the sweep to release.
  */
 final class LostSteps {
 
