@@ -1,5 +1,6 @@
 package dev.lethe.bench;
 
+import dev.lethe.bench.engine.ErasureScenario;
 import dev.lethe.core.schema.Vendor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,6 +71,15 @@ public final class BenchMain implements Callable<Integer> {
   Path serverJar;
 
   @Option(
+      names = "--baselines",
+      split = ",",
+      paramLabel = "<name>",
+      description =
+          "The erasure scenarios' baselines to run beside Lethe (set-based-sql, row-by-row,"
+              + " on-delete-cascade). Default: all of them.")
+  List<String> baselines;
+
+  @Option(
       names = "--top-statements",
       paramLabel = "<n>",
       description = "For profiling: print each contestant's n statements that took longest.")
@@ -135,6 +145,25 @@ public final class BenchMain implements Callable<Integer> {
     }
     if (topStatements != null) {
       options.put("top-statements", String.valueOf(topStatements));
+    }
+    if (baselines != null) {
+      List<String> erasures = List.of("workspace", "contacts");
+      if (!erasures.containsAll(chosen().stream().map(Scenario::name).toList())) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--baselines: only the workspace and contacts scenarios take it");
+      }
+      for (String name : baselines) {
+        if (!ErasureScenario.BASELINES.contains(name)) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--baselines: no baseline named '"
+                  + name
+                  + "' (baselines: "
+                  + String.join(", ", ErasureScenario.BASELINES)
+                  + ")");
+        }
+      }
+      options.put("baselines", String.join(",", baselines));
     }
     if (serverJar != null) {
       options.put("server-jar", serverJar.toString());

@@ -229,7 +229,8 @@ public final class TransactionClock implements DataSource {
               if (autoCommit) {
                 recordAutoCommit(key, took);
               } else {
-                for (String one : key.isEmpty() ? batch : List.of(key)) {
+                // a batch's statements, or those chained in one prepared statement
+                for (String one : key.isEmpty() ? batch : List.of(key.split(";\n"))) {
                   if (ran.size() < KEPT) {
                     ran.add(one.length() > 160 ? one.substring(0, 160) : one);
                   }

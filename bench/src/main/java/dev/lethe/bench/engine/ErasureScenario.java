@@ -36,7 +36,7 @@ import org.HdrHistogram.Histogram;
  * and row-by-row deletes, each on freshly generated identical data. After each, the subjects' rows
  * must be gone, every other row untouched, and the whole database equal to what Lethe left.
  */
-abstract class ErasureScenario implements Scenario {
+public abstract class ErasureScenario implements Scenario {
 
   private static final java.lang.management.ThreadMXBean THREADS =
       ManagementFactory.getThreadMXBean();
@@ -56,6 +56,10 @@ abstract class ErasureScenario implements Scenario {
 
   /** The subjects, read from freshly generated data (the same on every contestant's copy). */
   abstract List<Subject> subjects(Connection connection, BenchSize size) throws SQLException;
+
+  /** The baselines run beside Lethe, in the order they run (the cascading schema last). */
+  public static final List<String> BASELINES =
+      List.of(Contestants.SET_BASED, Contestants.ROW_BY_ROW, Contestants.CASCADE);
 
   /** How many rows of each row-by-row step are timed at this size (0: all of them). */
   abstract int rowByRowSample(BenchSize size);
@@ -85,12 +89,11 @@ abstract class ErasureScenario implements Scenario {
       notes.add("database " + databaseVersion(dataSource));
       TransactionClock clock = new TransactionClock(dataSource);
       Checks checks = null;
-      for (String name :
-          List.of(
-              Contestants.LETHE,
-              Contestants.SET_BASED,
-              Contestants.ROW_BY_ROW,
-              Contestants.CASCADE)) {
+      List<String> chosen =
+          target.option("baselines").map(b -> List.of(b.split(","))).orElse(BASELINES);
+      List<String> running = new ArrayList<>(List.of(Contestants.LETHE));
+      BASELINES.stream().filter(chosen::contains).forEach(running::add);
+      for (String name : running) {
         // the cascading schema variant comes last, so the schema is changed once
         long filling = System.nanoTime();
         BenchPlatform.recreate(

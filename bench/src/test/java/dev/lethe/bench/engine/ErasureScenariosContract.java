@@ -29,10 +29,15 @@ abstract class ErasureScenariosContract {
   abstract TestDatabase.Kind kind();
 
   private ScenarioResult run(Scenario scenario) throws Exception {
+    return run(scenario, Map.of());
+  }
+
+  private ScenarioResult run(Scenario scenario, Map<String, String> options) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind())) {
+      Map<String, String> all = new java.util.HashMap<>(options);
+      all.put("user", db.user());
       BenchTarget target =
-          new BenchTarget(
-              db.url(), BenchTarget.vendorOf(db.url()), BenchSize.TINY, Map.of("user", db.user()));
+          new BenchTarget(db.url(), BenchTarget.vendorOf(db.url()), BenchSize.TINY, all);
       assertThat(scenario.supports(target)).isTrue();
       return scenario.run(target);
     }
@@ -62,6 +67,17 @@ abstract class ErasureScenariosContract {
         .allSatisfy(
             c -> assertThat(c.units()).isEqualTo(ContactsScenario.requests(BenchSize.TINY)));
     assertWellFormed(List.of(result));
+  }
+
+  @Test
+  void only_the_baselines_asked_for_run_beside_lethe() throws Exception {
+    ScenarioResult result = run(new WorkspaceScenario(), Map.of("baselines", Contestants.CASCADE));
+
+    assertThat(result.contestants())
+        .extracting(ContestantResult::name)
+        .containsExactly(Contestants.LETHE, Contestants.CASCADE);
+    assertThat(result.contestants())
+        .allSatisfy(c -> assertThat(c.extra()).containsEntry("same_as_lethe", 1.0));
   }
 
   private static void assertEveryContestantCorrect(ScenarioResult result) {
