@@ -3,6 +3,7 @@ package dev.lethe.core.plan;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.BoundMap;
+import dev.lethe.core.sql.CountReads;
 import dev.lethe.core.sql.KeyedTemplates;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -86,14 +87,14 @@ public final class ScopeCounter {
       if (counted.isEmpty()) {
         return;
       }
-      counts = dsl.resultQuery(template.get().sql(), template.get().bind(keys)).fetchOne();
+      counts = CountReads.fetchOne(dsl, template.get().sql(), template.get().bind(keys));
     } else {
       List<Tally> tallies = tallies(tree, keys, totals);
       if (tallies.isEmpty()) {
         return;
       }
       counted = tallies.stream().map(Tally::counted).toList();
-      counts = countQuery(tallies).fetchOne();
+      counts = CountReads.fetchOne(dsl, countQuery(tallies));
     }
     Map<String, Long> done = new LinkedHashMap<>();
     for (int i = 0; i < counted.size(); i++) {
