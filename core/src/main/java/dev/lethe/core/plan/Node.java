@@ -5,8 +5,10 @@ import dev.lethe.core.datamap.Relation;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.BoundMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One place in a scope's deletion tree: rows of {@code entity} that are deleted because the row
@@ -52,6 +54,48 @@ public final class Node {
         updates.add(new Edge(relation, child));
       }
     }
+    deletersFirst();
+  }
+
+  /**
+   * Orders the children so that a child whose rows below detach, anonymize or retain rows of an
+   * entity that a sibling's rows below delete comes after that sibling. A workspace's bots detach
+   * its contacts, conversations and AI logs, which the workspace itself deletes: handled first, the
+   * bots detached (and recorded) every one of them just before they were deleted — a quarter of a
+   * million-message workspace's erasure. Handled after, they find nothing left to detach. The end
+   * is the same either way: a row that one path deletes and another updates is deleted (as the
+   * preview counts it), and no delete depends on a reference that an update sets to null, since a
+   * column is one relation with one action. (A child deleted inline, with its parent's page, goes
+   * after every child paged on its own whatever the order.)
+   */
+  private void deletersFirst() {
+    List<Node> first = new ArrayList<>();
+    List<Node> after = new ArrayList<>();
+    for (Node child : cascades) {
+      Set<String> updated = child.updatedBelow();
+      boolean updatesASiblings =
+          cascades.stream()
+              .filter(other -> other != child)
+              .anyMatch(other -> other.deletedBelow().stream().anyMatch(updated::contains));
+      (updatesASiblings ? after : first).add(child);
+    }
+    cascades.clear();
+    cascades.addAll(first);
+    cascades.addAll(after);
+  }
+
+  /** The entities this node and the nodes below it delete rows of. */
+  private Set<String> deletedBelow() {
+    Set<String> names = new HashSet<>();
+    descendantsAndSelf().forEach(n -> names.add(n.entity.name()));
+    return names;
+  }
+
+  /** The entities whose rows this node and the nodes below it detach, anonymize or retain. */
+  private Set<String> updatedBelow() {
+    Set<String> names = new HashSet<>();
+    descendantsAndSelf().forEach(n -> n.updates.forEach(e -> names.add(e.child().name())));
+    return names;
   }
 
   public BoundEntity entity() {
