@@ -12,7 +12,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record1;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /**
@@ -95,7 +97,7 @@ final class PageStatements {
       Condition own,
       boolean holds) {
     Condition where =
-        ref.in(DSL.select(parent.key()).from(parent.table()).where(parentRows)).and(own);
+        among(ref, DSL.select(parent.key()).from(parent.table()).where(parentRows)).and(own);
     SQLDialect family = tx.dialect().family();
     if (holds || (family != SQLDialect.MARIADB && family != SQLDialect.MYSQL)) {
       delete(child, where);
@@ -111,6 +113,19 @@ final class PageStatements {
                 .and(own),
             Kind.DELETE,
             child.name()));
+  }
+
+  /**
+   * {@code ref} among the keys {@code keys} selects. On PostgreSQL as {@code ref = any(array(…))}:
+   * the keys are found first, once, and each is then looked up by {@code ref}'s index. With {@code
+   * IN (…)} the planner, which overestimates how many keys a page's subquery gives, joined them to
+   * the whole table: at `large` each page of conversations read all 500,000 attachments twice (to
+   * record their files and to delete them), 280 ms of a page, against 7 ms by index.
+   */
+  Condition among(Field<Object> ref, Select<? extends Record1<Object>> keys) {
+    return tx.dialect().family() == SQLDialect.POSTGRES
+        ? ref.eq(DSL.any(DSL.array(keys)))
+        : ref.in(keys);
   }
 
   private void recordFiles(BoundEntity entity, Condition where) {

@@ -61,9 +61,7 @@ record PageTree(Selector selector, boolean guardHeldChildren) {
       for (Node.Edge edge : node.updates()) {
         page.update(
             edge,
-            edge.child()
-                .field(edge.relation().column())
-                .in(keys)
+            page.among(edge.child().field(edge.relation().column()), keys)
                 .and(selector.held().notHeld(edge.child())));
       }
     }

@@ -1,0 +1,113 @@
+package dev.lethe.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.core.Lethe;
+import dev.lethe.core.datamap.DataMapLoader;
+import dev.lethe.core.execute.ExecutionOptions;
+import dev.lethe.core.files.LocalDirectoryFileStore;
+import dev.lethe.core.identity.IdentityKind;
+import dev.lethe.core.plan.ErasureRequest;
+import dev.lethe.core.receipt.Receipt;
+import dev.lethe.platform.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Rows two levels below a page (a conversation's messages' attachments) are deleted, their files
+ * recorded and their detached rows updated by the keys of the rows between, found first: on
+ * PostgreSQL as {@code = any(array(…))}, which it looks up by index, where {@code IN (…)} had it
+ * read the whole table once the table was large.
+ */
+class GrandchildKeysTest {
+
+  private static final String MAP =
+      """
+      version: 1
+      name: grandchildren
+      entities:
+        owner:
+          identities:
+            email: email
+        item:
+          parents:
+            owner_id: { entity: owner, on_delete: cascade }
+        part:
+          files: [file_key]
+          parents:
+            item_id: { entity: item, on_delete: cascade }
+        tag:
+          parents:
+            item_id: { entity: item, on_delete: detach }
+      scopes:
+        subject:
+          roots:
+            - entity: owner
+              identified_by: [email]
+      """;
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void rows_two_levels_below_a_page_go_by_the_keys_between(
+      TestDatabase.Kind kind, @TempDir Path files) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      db.execute(
+          "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))",
+          "CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))",
+          "CREATE TABLE part (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id),"
+              + " file_key VARCHAR(50))",
+          "CREATE TABLE tag (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id))",
+          "INSERT INTO owner VALUES (1, 'a@example.com'), (2, 'b@example.com')",
+          "INSERT INTO item VALUES (1, 1), (2, 1), (3, 2)",
+          "INSERT INTO part VALUES (1, 1, 'f1'), (2, 1, 'f2'), (3, 2, NULL), (4, 3, 'f4')",
+          "INSERT INTO tag VALUES (1, 1), (2, 2), (3, 3)");
+      CountingDataSource counting = new CountingDataSource(db.dataSource());
+      Lethe lethe =
+          Lethe.open(
+              new Lethe.Config(
+                  counting.dataSource(),
+                  DataMapLoader.load("grandchildren.yaml", MAP),
+                  new LocalDirectoryFileStore(files),
+                  Clock.systemUTC(),
+                  Optional.of(new byte[16]),
+                  ExecutionOptions.defaults()));
+
+      Receipt receipt =
+          lethe.erase(
+              ErasureRequest.of(
+                  "subject",
+                  List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, "a@example.com"))),
+              List.of());
+
+      assertThat(receipt.verification().passed()).isTrue();
+      assertThat(receipt.entity("part").deleted()).isEqualTo(3);
+      assertThat(receipt.entity("tag").detached()).isEqualTo(2);
+      assertThat(receipt.filesDeleted()).containsEntry("part", 2L);
+      assertThat(db.count("SELECT COUNT(*) FROM part")).isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM part WHERE id = 4 AND file_key = 'f4'"))
+          .isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM tag WHERE item_id IS NULL")).isEqualTo(2);
+      assertThat(db.count("SELECT COUNT(*) FROM tag WHERE id = 3 AND item_id = 3")).isEqualTo(1);
+      if (kind == TestDatabase.Kind.POSTGRESQL) {
+        List<String> below =
+            counting.sent.stream()
+                .map(CountingDataSource.Sent::sql)
+                .filter(
+                    s ->
+                        s.startsWith("delete from \"part\"")
+                            || s.startsWith("update \"tag\"")
+                            || (s.startsWith("insert into \"lethe_run_")
+                                && (s.contains("from \"part\"") || s.contains("from \"tag\""))))
+                .toList();
+        // recording the files, deleting the parts, recording and detaching the tags
+        assertThat(below).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(below).allMatch(s -> s.contains("= any (array(select"), "keys by array");
+      }
+    }
+  }
+}
