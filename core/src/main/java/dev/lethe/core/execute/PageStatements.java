@@ -119,8 +119,9 @@ final class PageStatements {
    * {@code ref} among the keys {@code keys} selects. On PostgreSQL as {@code ref = any(array(…))}:
    * the keys are found first, once, and each is then looked up by {@code ref}'s index. With {@code
    * IN (…)} the planner, which overestimates how many keys a page's subquery gives, joined them to
-   * the whole table: at `large` each page of conversations read all 500,000 attachments twice (to
-   * record their files and to delete them), 280 ms of a page, against 7 ms by index.
+   * the whole table: at the largest benchmark size each page of conversations read all 500,000
+   * attachments twice (to record their files and to delete them), 280 ms of a page, against 7 ms by
+   * index.
    */
   Condition among(Field<Object> ref, Select<? extends Record1<Object>> keys) {
     return tx.dialect().family() == SQLDialect.POSTGRES
