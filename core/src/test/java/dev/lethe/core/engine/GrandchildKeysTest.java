@@ -3,17 +3,11 @@ package dev.lethe.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.core.Lethe;
-import dev.lethe.core.datamap.DataMapLoader;
-import dev.lethe.core.execute.ExecutionOptions;
 import dev.lethe.core.files.LocalDirectoryFileStore;
-import dev.lethe.core.identity.IdentityKind;
-import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.platform.testing.TestDatabase;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -68,21 +62,10 @@ class GrandchildKeysTest {
           "INSERT INTO tag VALUES (1, 1), (2, 2), (3, 3)");
       CountingDataSource counting = new CountingDataSource(db.dataSource());
       Lethe lethe =
-          Lethe.open(
-              new Lethe.Config(
-                  counting.dataSource(),
-                  DataMapLoader.load("grandchildren.yaml", MAP),
-                  new LocalDirectoryFileStore(files),
-                  Clock.systemUTC(),
-                  Optional.of(new byte[16]),
-                  ExecutionOptions.defaults()));
+          Engines.open(
+              counting.dataSource(), "grandchildren.yaml", MAP, new LocalDirectoryFileStore(files));
 
-      Receipt receipt =
-          lethe.erase(
-              ErasureRequest.of(
-                  "subject",
-                  List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, "a@example.com"))),
-              List.of());
+      Receipt receipt = lethe.erase(Engines.subject(lethe, "a@example.com"), List.of());
 
       assertThat(receipt.verification().passed()).isTrue();
       assertThat(receipt.entity("part").deleted()).isEqualTo(3);

@@ -3,19 +3,14 @@ package dev.lethe.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.core.Lethe;
-import dev.lethe.core.datamap.DataMapLoader;
-import dev.lethe.core.execute.ExecutionOptions;
 import dev.lethe.core.files.NoFileStore;
-import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.plan.EntityCount;
 import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.plan.Plan;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.platform.testing.TestDatabase;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -79,19 +74,8 @@ class SiblingOrderTest {
           "INSERT INTO note VALUES (1, 1), (2, 21)",
           "INSERT INTO mark VALUES (1, 1), (2, 2)");
       CountingDataSource counting = new CountingDataSource(db.dataSource());
-      Lethe lethe =
-          Lethe.open(
-              new Lethe.Config(
-                  counting.dataSource(),
-                  DataMapLoader.load("siblings.yaml", MAP),
-                  new NoFileStore(),
-                  Clock.systemUTC(),
-                  Optional.of(new byte[16]),
-                  ExecutionOptions.defaults()));
-      ErasureRequest request =
-          ErasureRequest.of(
-              "subject",
-              List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, "a@example.com")));
+      Lethe lethe = Engines.open(counting.dataSource(), "siblings.yaml", MAP, new NoFileStore());
+      ErasureRequest request = Engines.subject(lethe, "a@example.com");
       Plan plan = lethe.plan(request, List.of());
       counting.sent.clear();
 
