@@ -147,8 +147,7 @@ public final class BenchMain implements Callable<Integer> {
       options.put("top-statements", String.valueOf(topStatements));
     }
     if (baselines != null) {
-      List<String> erasures = List.of("workspace", "contacts");
-      if (!erasures.containsAll(chosen().stream().map(Scenario::name).toList())) {
+      if (!chosen().stream().allMatch(ErasureScenario.class::isInstance)) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--baselines: only the workspace and contacts scenarios take it");
       }

@@ -69,15 +69,16 @@ public final class Node {
    * after every child paged on its own whatever the order.)
    */
   private void deletersFirst() {
+    List<Set<String>> deleted = cascades.stream().map(Node::deletedBelow).toList();
     List<Node> first = new ArrayList<>();
     List<Node> after = new ArrayList<>();
-    for (Node child : cascades) {
-      Set<String> updated = child.updatedBelow();
-      boolean updatesASiblings =
-          cascades.stream()
-              .filter(other -> other != child)
-              .anyMatch(other -> other.deletedBelow().stream().anyMatch(updated::contains));
-      (updatesASiblings ? after : first).add(child);
+    for (int i = 0; i < cascades.size(); i++) {
+      Set<String> updated = cascades.get(i).updatedBelow();
+      boolean updatesASiblings = false;
+      for (int j = 0; j < cascades.size() && !updatesASiblings; j++) {
+        updatesASiblings = j != i && deleted.get(j).stream().anyMatch(updated::contains);
+      }
+      (updatesASiblings ? after : first).add(cascades.get(i));
     }
     cascades.clear();
     cascades.addAll(first);
