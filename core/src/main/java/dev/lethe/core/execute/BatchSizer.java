@@ -6,6 +6,13 @@ package dev.lethe.core.execute;
  * batch the size is scaled by how far the batch was from the target (at most doubled, at least
  * quartered), so batches aim at the target itself rather than anywhere below twice it; within a
  * quarter of the target the size is kept.
+ *
+ * <p>A batch that held fewer keys than the size (the last of its rows) ran out of rows, not of
+ * time: it is judged by the keys it held, the size scaled towards what its cost per key fits in the
+ * target. A short batch quicker than the target never shrinks the size: a batch of a few keys is
+ * mostly fixed costs, which taken per key would make a cheap handful look like a sign that the size
+ * is too large. (Scaling the size by a short batch's time as if it were full doubled it after the
+ * last page below each parent page, and the next full page ran at up to three times the target.)
  */
 final class BatchSizer {
 
@@ -27,12 +34,16 @@ final class BatchSizer {
     return size;
   }
 
-  void observe(long nanos) {
+  /** A batch of {@code keys} keys took {@code nanos}. */
+  void observe(long nanos, int keys) {
     double factor = (double) targetNanos / Math.max(1, nanos);
-    if (factor < NEAR && factor > 1 / NEAR) {
+    // the keys a batch as costly per key would take in the target's time, against the size
+    double ratio = Math.min(keys, size) * factor / size;
+    boolean shortAndQuick = keys < size && factor > 1;
+    if ((ratio < NEAR && ratio > 1 / NEAR) || (shortAndQuick && ratio <= 1)) {
       return;
     }
-    factor = Math.max(MOST_SHRINK, Math.min(MOST_GROWTH, factor));
-    size = (int) Math.max(1, Math.min(max, Math.round(size * factor)));
+    ratio = Math.max(MOST_SHRINK, Math.min(MOST_GROWTH, ratio));
+    size = (int) Math.max(1, Math.min(max, Math.round(size * ratio)));
   }
 }

@@ -214,7 +214,7 @@ public final class Executor {
       if (first.size() <= pages.joinable()) {
         joined.add(new ChildPage(child, first));
       } else {
-        sizer.observe(handlePage(run, child, first));
+        sizer.observe(handlePage(run, child, first), first.size());
       }
       return;
     }

@@ -58,7 +58,7 @@ final class KeyPages {
     sorted.sort(null);
     for (int from = 0; from < sorted.size(); ) {
       int to = Math.min(sorted.size(), from + sizer.size());
-      sizer.observe(handle.applyAsLong(sorted.subList(from, to)));
+      sizer.observe(handle.applyAsLong(sorted.subList(from, to)), to - from);
       from = to;
     }
   }
@@ -77,7 +77,7 @@ final class KeyPages {
     if (first.size() < size) {
       return;
     }
-    sizer.observe(handle.applyAsLong(first));
+    sizer.observe(handle.applyAsLong(first), first.size());
     forEachAfter(entity, rows, first.getLast(), sizer, handle);
   }
 
@@ -90,7 +90,7 @@ final class KeyPages {
     int size = sizer.size();
     List<Object> keys = read(entity, rows, after, size);
     while (!keys.isEmpty()) {
-      sizer.observe(handle.applyAsLong(keys));
+      sizer.observe(handle.applyAsLong(keys), keys.size());
       // a short page held every row after the last one: reading again would find none
       if (keys.size() < size) {
         return;

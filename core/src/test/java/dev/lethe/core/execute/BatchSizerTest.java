@@ -24,10 +24,31 @@ class BatchSizerTest {
     "64, 5000, 5000, 16",
     "2, 5000, 5000, 1",
   })
-  void a_batch_is_scaled_by_how_far_it_was_from_the_target(
+  void a_full_batch_is_scaled_by_how_far_it_was_from_the_target(
       int size, int max, long tookMillis, int next) {
     BatchSizer sizer = new BatchSizer(size, max, 100);
-    sizer.observe(tookMillis * MS);
+    sizer.observe(tookMillis * MS, size);
+    assertThat(sizer.size()).isEqualTo(next);
+  }
+
+  @ParameterizedTest(name = "{1} of {0} keys in {2} ms: then {3}")
+  @CsvSource({
+    // the last page below a parent, quick because it ran out of rows: kept, not doubled
+    "414, 94, 24, 414",
+    // a handful of keys, mostly fixed costs: kept
+    "414, 1, 4, 414",
+    // its cost per key fits about the size in the target: kept
+    "414, 200, 50, 414",
+    // its cost per key fits more than the size: grown towards that, at most doubled
+    "400, 300, 40, 750",
+    "414, 300, 30, 828",
+    // too slow even short: scaled by the keys it held, at most quartered
+    "400, 200, 160, 125",
+    "414, 94, 100, 104",
+  })
+  void a_short_batch_is_judged_by_the_keys_it_held(int size, int keys, long tookMillis, int next) {
+    BatchSizer sizer = new BatchSizer(size, 5000, 100);
+    sizer.observe(tookMillis * MS, keys);
     assertThat(sizer.size()).isEqualTo(next);
   }
 }
