@@ -7,10 +7,8 @@ import dev.lethe.core.plan.Node;
 import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.plan.Selector;
-import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.VendorSql;
-import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -40,6 +37,7 @@ public final class Executor {
   private final FileSweeper sweeper;
   private final ExecutionOptions options;
   private final KeyPages pages;
+  private final Anonymizer anonymizer;
 
   private Executor(
       DSLContext dsl, RowWriter writer, FileSweeper sweeper, ExecutionOptions options) {
@@ -48,6 +46,7 @@ public final class Executor {
     this.sweeper = sweeper;
     this.options = options;
     this.pages = new KeyPages(dsl, options);
+    this.anonymizer = new Anonymizer(dsl, writer, pages);
   }
 
   /**
@@ -78,7 +77,7 @@ public final class Executor {
       for (int from = 0; from < keys.size(); from += 500) {
         List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
         if (root.anonymizesRoots()) {
-          anonymizeRoots(run, root, chunk);
+          anonymizer.roots(run, root, chunk);
         } else if (!plan.held().any()) {
           // the roots were just found: without holds, their keys are the first pages' keys
           pages.forEachOf(
@@ -135,56 +134,7 @@ public final class Executor {
       Map<String, Anonymization> set,
       Condition rows,
       HeldRows held) {
-    Condition where = rows.and(held.notHeld(entity));
-    pages.forEach(
-        entity,
-        where,
-        pages.fresh(),
-        keys -> {
-          long started = System.nanoTime();
-          Deadlocks.transaction(
-              dsl,
-              tx -> {
-                int n = writer.anonymize(tx, entity, set, entity.key().in(keys));
-                BatchRecords.addCount(tx, runId, entity.name(), Outcome.ANONYMIZED, n);
-                BatchRecords.countBatch(tx, runId);
-              });
-          return System.nanoTime() - started;
-        });
-  }
-
-  private record Run(String id, PageTree tree, RunStart start, CallTally tally) {
-    Selector selector() {
-      return tree.selector();
-    }
-  }
-
-  private void anonymizeRoots(Run run, RootSet root, List<Object> keys) {
-    BoundEntity entity = root.tree().entity();
-    Condition where = entity.key().in(keys).and(run.selector().held().notHeld(entity));
-    int recorded =
-        Deadlocks.transactionResult(
-            dsl,
-            tx -> {
-              List<Query> start = run.start().statements(tx);
-              if (!start.isEmpty()) {
-                tx.batch(start).execute();
-              }
-              int n =
-                  BatchRecords.recordUpdated(
-                      tx,
-                      run.id(),
-                      entity.name(),
-                      Outcome.ANONYMIZED,
-                      entity.table(),
-                      entity.key(),
-                      where);
-              writer.anonymize(tx, entity, root.root().set(), where);
-              BatchRecords.countBatch(tx, run.id());
-              return n;
-            });
-    run.start().committed();
-    run.tally().recorded(entity.name(), Outcome.ANONYMIZED, recorded);
+    anonymizer.where(runId, entity, set, rows, held);
   }
 
   private void pageThrough(Run run, Node node, Condition rows) {

@@ -1,5 +1,13 @@
 package dev.lethe.core.scan;
 
+import static dev.lethe.core.scan.ColumnNames.FILE_NOUNS;
+import static dev.lethe.core.scan.ColumnNames.FILE_WORDS;
+import static dev.lethe.core.scan.ColumnNames.NOT_CONTENT;
+import static dev.lethe.core.scan.ColumnNames.anyWord;
+import static dev.lethe.core.scan.ColumnNames.ends;
+import static dev.lethe.core.scan.ColumnNames.exact;
+import static dev.lethe.core.scan.ColumnNames.last;
+import static dev.lethe.core.scan.ColumnNames.words;
 import static dev.lethe.core.scan.PersonalCategory.ADDRESS;
 import static dev.lethe.core.scan.PersonalCategory.ATTRIBUTE_BAG;
 import static dev.lethe.core.scan.PersonalCategory.BIRTH;
@@ -52,34 +60,6 @@ final class PersonalColumns {
               + " feature translation locale campaign broadcast node step intent knowledge"
               + " migration webhook");
 
-  /** Words that alone name a stored file ({@code avatar}, {@code attachments}). */
-  private static final Set<String> FILE_NOUNS =
-      words("avatar photo picture image attachment file upload document thumbnail video audio");
-
-  /** Words that, followed by {@code key}, {@code path} or {@code url}, name a stored file. */
-  private static final Set<String> FILE_WORDS =
-      words(
-          "avatar photo picture pic image attachment file upload document media storage s3 blob"
-              + " object thumbnail video audio voice recording");
-
-  /** The {@code <role>_name} forms that are a person's name wherever they appear. */
-  private static final Set<String> NAME_ROLES =
-      words(
-          "first last middle full given family maiden nick author customer contact sender"
-              + " recipient receiver user owner member guest visitor buyer client patient employee"
-              + " agent assignee creator holder cardholder billing shipping person guardian"
-              + " attendee participant subscriber lead requester reporter submitter profile");
-
-  private static final Set<String> PLATFORMS =
-      words(
-          "telegram tg instagram ig line viber twitter tiktok google apple discord wechat slack"
-              + " whatsapp facebook fb meta messenger external platform");
-
-  private static final Set<String> PLATFORM_SUBJECTS =
-      words("user sender chat contact subscriber recipient customer");
-
-  private static final Set<String> NOT_CONTENT = words("error status failure exception success");
-
   /** Where a rule applies. */
   enum Tables {
     ALL,
@@ -115,14 +95,14 @@ final class PersonalColumns {
               Types.VALUE,
               Tables.ALL,
               exact("asid fb_id facebook_id"),
-              PersonalColumns::metaUserId),
+              ColumnNames::metaUserId),
           rule(
               TELEGRAM,
               Types.TEXT,
               Tables.ALL,
               exact("telegram tg_username"),
               ends("telegram username")),
-          rule(PLATFORM_USER_ID, Types.VALUE, Tables.ALL, PersonalColumns::platformUserId),
+          rule(PLATFORM_USER_ID, Types.VALUE, Tables.ALL, ColumnNames::platformUserId),
           rule(
               EMAIL,
               Types.TEXT,
@@ -173,13 +153,13 @@ final class PersonalColumns {
               w -> w.contains("password") || w.contains("secret"),
               ends("api key"),
               ends("private key")),
-          rule(GOVERNMENT_ID, Types.VALUE, Tables.ALL, PersonalColumns::governmentId),
+          rule(GOVERNMENT_ID, Types.VALUE, Tables.ALL, ColumnNames::governmentId),
           rule(
               NAME,
               Types.TEXT,
               Tables.ALL,
               exact("firstname lastname fullname surname given_names"),
-              PersonalColumns::roleName),
+              ColumnNames::roleName),
           rule(
               NAME,
               Types.TEXT,
@@ -261,68 +241,10 @@ final class PersonalColumns {
     };
   }
 
-  private static boolean roleName(Words w) {
-    int size = w.words().size();
-    return size >= 2 && w.last().equals("name") && NAME_ROLES.contains(w.words().get(size - 2));
-  }
-
-  private static boolean metaUserId(Words w) {
-    return w.endsWith("user", "id") && anyWord(w, words("meta facebook fb"));
-  }
-
-  private static boolean platformUserId(Words w) {
-    int size = w.words().size();
-    if (size < 2 || !anyWord(w, PLATFORMS)) {
-      return false;
-    }
-    String beforeLast = w.words().get(size - 2);
-    boolean subjectId = w.last().equals("id") && PLATFORM_SUBJECTS.contains(beforeLast);
-    boolean platformId =
-        size == 2
-            && (w.last().equals("id") || w.last().equals("uid"))
-            && PLATFORMS.contains(beforeLast)
-            && !words("line external platform meta").contains(beforeLast);
-    return subjectId || platformId;
-  }
-
-  private static boolean governmentId(Words w) {
-    return anyWord(w, words("passport ssn ktp nik npwp aadhaar nric cpf"))
-        || w.endsWith("national", "id")
-        || w.endsWith("national", "number")
-        || w.endsWith("tax", "id")
-        || w.endsWith("tax", "number")
-        || w.endsWith("id", "number")
-        || w.endsWith("identity", "number")
-        || (anyWord(w, words("driver driving")) && anyWord(w, words("license licence")));
-  }
-
   @SafeVarargs
   private static Rule rule(
       PersonalCategory category, Types types, Tables tables, Predicate<Words>... names) {
     return new Rule(
         category, types, tables, Arrays.stream(names).reduce(w -> false, Predicate::or));
-  }
-
-  private static boolean anyWord(Words w, Set<String> set) {
-    return w.words().stream().anyMatch(set::contains);
-  }
-
-  private static Set<String> words(String spaceSeparated) {
-    return Set.of(spaceSeparated.split(" "));
-  }
-
-  private static Predicate<Words> exact(String names) {
-    Set<String> set = words(names);
-    return w -> set.contains(w.snake());
-  }
-
-  private static Predicate<Words> last(String lastWords) {
-    Set<String> set = words(lastWords);
-    return w -> set.contains(w.last());
-  }
-
-  private static Predicate<Words> ends(String tail) {
-    String[] words = tail.split(" ");
-    return w -> w.endsWith(words);
   }
 }
