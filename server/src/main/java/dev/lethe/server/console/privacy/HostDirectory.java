@@ -21,6 +21,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record4;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -134,13 +135,7 @@ public class HostDirectory {
         .where(botUsers(workspace, bot, from, to))
         .orderBy(first, field(users.key()))
         .limit(limit)
-        .fetch(
-            r ->
-                new EndUser(
-                    String.valueOf(r.value1()),
-                    withNames ? String.valueOf(r.value2()) : masked(r.value2()),
-                    r.value3() == null ? "" : String.valueOf(r.value3()),
-                    instant(r.value4())));
+        .fetch(r -> endUser(r, withNames));
   }
 
   /**
@@ -180,13 +175,7 @@ public class HostDirectory {
         .where(inTenant(users, workspace).and(match))
         .orderBy(field(users.key()))
         .limit(50)
-        .fetch(
-            r ->
-                new EndUser(
-                    String.valueOf(r.value1()),
-                    withNames ? String.valueOf(r.value2()) : masked(r.value2()),
-                    r.value3() == null ? "" : String.valueOf(r.value3()),
-                    instant(r.value4())));
+        .fetch(r -> endUser(r, withNames));
   }
 
   /** Whether the end user is in the workspace. */
@@ -240,9 +229,9 @@ public class HostDirectory {
                 new Message(
                     String.valueOf(r.value1()),
                     String.valueOf(r.value2()),
-                    instant(r.value3()),
+                    HostValues.instant(r.value3()),
                     String.valueOf(r.value4()),
-                    withBodies ? abbreviated(r.value5()) : ""));
+                    withBodies ? HostValues.abbreviated(r.value5()) : ""));
   }
 
   public boolean hasMessage(String workspace, String id) {
@@ -267,7 +256,9 @@ public class HostDirectory {
         .fetch(
             r ->
                 new LogEntry(
-                    String.valueOf(r.value1()), instant(r.value2()), String.valueOf(r.value3())));
+                    String.valueOf(r.value1()),
+                    HostValues.instant(r.value2()),
+                    String.valueOf(r.value3())));
   }
 
   public long countActivity(String workspace, List<String> ids) {
@@ -278,24 +269,11 @@ public class HostDirectory {
             .where(inTenant(logs, workspace).and(field(logs.key()).cast(String.class).in(ids))));
   }
 
-  private static String masked(Object name) {
-    String text = name == null ? "" : String.valueOf(name).strip();
-    return text.isEmpty() ? "" : text.charAt(0) + "…";
-  }
-
-  private static String abbreviated(Object body) {
-    String text = body == null ? "" : String.valueOf(body);
-    return text.length() > 120 ? text.substring(0, 120) + "…" : text;
-  }
-
-  private static Instant instant(Object time) {
-    return switch (time) {
-      case null -> null;
-      case OffsetDateTime t -> t.toInstant();
-      case java.time.LocalDateTime t -> t.toInstant(ZoneOffset.UTC);
-      case java.sql.Timestamp t -> t.toInstant();
-      case Instant t -> t;
-      default -> null;
-    };
+  private static EndUser endUser(Record4<Object, Object, Object, Object> r, boolean withNames) {
+    return new EndUser(
+        String.valueOf(r.value1()),
+        withNames ? String.valueOf(r.value2()) : HostValues.masked(r.value2()),
+        r.value3() == null ? "" : String.valueOf(r.value3()),
+        HostValues.instant(r.value4()));
   }
 }
