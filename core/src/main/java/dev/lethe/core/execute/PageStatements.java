@@ -12,22 +12,30 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record4;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The statements of one page's transaction, in order (file keys recorded before their rows go,
  * updated keys recorded before their rows change, children before parents), sent to the database as
- * one JDBC batch: one round trip instead of one per statement. Then the deleted counts and the
- * batch number, in a second.
+ * one JDBC batch: one round trip instead of one per statement. A delete that records its rows'
+ * files itself (PostgreSQL) returns its counts as a row, which a batch cannot carry: the statements
+ * before it go as one batch, the delete alone, the rest as another. Then the deleted counts and the
+ * batch number, in a last round trip.
  */
 final class PageStatements {
 
   private enum Kind {
     FILES,
     DELETE,
+    DELETE_RECORDING_FILES,
     RECORDED,
     OTHER
   }
@@ -75,10 +83,53 @@ final class PageStatements {
     steps.add(new Step(writer.applyQuery(tx, child, edge.relation(), where), Kind.OTHER, null));
   }
 
-  /** Deletes the rows {@code where} selects, recording their file keys first. */
+  /**
+   * Deletes the rows {@code where} selects, recording their file keys first. On PostgreSQL a table
+   * with files is deleted from in one statement that records the keys of the rows it deleted (a
+   * {@code DELETE … RETURNING} feeding the insert of the file keys): recording them first took a
+   * second statement finding the same rows, each page of conversations looking up its messages'
+   * attachments twice, more than the attachments' delete itself.
+   */
   void delete(BoundEntity entity, Condition where) {
+    if (tx.dialect().family() == SQLDialect.POSTGRES && !entity.entity().files().isEmpty()) {
+      steps.add(
+          new Step(
+              deleteRecordingFiles(entity, where), Kind.DELETE_RECORDING_FILES, entity.name()));
+      return;
+    }
     recordFiles(entity, where);
     steps.add(new Step(tx.deleteFrom(entity.table()).where(where), Kind.DELETE, entity.name()));
+  }
+
+  /**
+   * {@code WITH d AS (DELETE … RETURNING the file columns), f AS (INSERT INTO lethe_run_files
+   * SELECT … FROM d) SELECT count(*), <file keys recorded> FROM d}: one row, the rows deleted and
+   * the file keys recorded.
+   */
+  private ResultQuery<Record> deleteRecordingFiles(BoundEntity entity, Condition where) {
+    List<String> columns = entity.entity().files();
+    Table<Record> deleted = DSL.table(DSL.name("d"));
+    List<Field<?>> returned = new ArrayList<>();
+    Select<Record4<String, String, String, Integer>> keys = null;
+    Field<Integer> recorded = DSL.inline(0);
+    for (int i = 0; i < columns.size(); i++) {
+      String alias = "k" + i;
+      returned.add(entity.text(columns.get(i)).as(alias));
+      Field<String> key = DSL.field(DSL.name("d", alias), SQLDataType.VARCHAR);
+      var rows =
+          DSL.select(DSL.val(runId), DSL.val(entity.name()), key, DSL.val(0))
+              .from(deleted)
+              .where(key.isNotNull());
+      keys = keys == null ? rows : keys.unionAll(rows);
+      recorded = recorded.plus(DSL.count(key));
+    }
+    return tx.resultQuery(
+        "with {0} as ({1}), {2} as ({3}) select count(*), {4} from {0}",
+        DSL.name("d"),
+        tx.deleteFrom(entity.table()).where(where).returningResult(returned),
+        DSL.name("f"),
+        BatchRecords.recordFilesSelected(tx, keys),
+        recorded);
   }
 
   /**
@@ -145,22 +196,47 @@ final class PageStatements {
    * {@link #recordedFiles}, what they counted in {@link #counted}.
    */
   void execute() {
-    int[] counts =
-        steps.size() == 1
-            ? new int[] {steps.getFirst().query().execute()}
-            : tx.batch(steps.stream().map(Step::query).toList()).execute();
     Map<String, Long> deleted = new LinkedHashMap<>();
+    int[] counts = new int[steps.size()];
+    int batched = 0;
+    for (int i = 0; i <= steps.size(); i++) {
+      if (i < steps.size() && steps.get(i).kind() != Kind.DELETE_RECORDING_FILES) {
+        continue;
+      }
+      // the statements before a delete that returns its counts go as one batch, then the delete
+      run(batched, i, counts);
+      if (i < steps.size()) {
+        Record result = ((ResultQuery<?>) steps.get(i).query()).fetchOne();
+        counts[i] = result == null ? 0 : result.get(0, Integer.class);
+        recordedFiles |= result != null && result.get(1, Integer.class) != 0;
+      }
+      batched = i + 1;
+    }
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       switch (step.kind()) {
         case FILES -> recordedFiles |= counts[i] != 0;
-        case DELETE -> deleted.merge(step.entity(), (long) Math.max(0, counts[i]), Long::sum);
+        case DELETE, DELETE_RECORDING_FILES ->
+            deleted.merge(step.entity(), (long) Math.max(0, counts[i]), Long::sum);
         case RECORDED -> counted.recorded(step.entity(), step.outcome(), Math.max(0, counts[i]));
         case OTHER -> {}
       }
     }
     BatchRecords.finishBatch(tx, runId, deleted);
     deleted.forEach((entity, n) -> counted.count(entity, Outcome.DELETED, n));
+  }
+
+  /**
+   * Runs steps {@code from} to {@code to} (exclusive) as one batch, their counts into {@code
+   * counts}.
+   */
+  private void run(int from, int to, int[] counts) {
+    if (to - from == 1) {
+      counts[from] = steps.get(from).query().execute();
+    } else if (to - from > 1) {
+      int[] batch = tx.batch(steps.subList(from, to).stream().map(Step::query).toList()).execute();
+      System.arraycopy(batch, 0, counts, from, batch.length);
+    }
   }
 
   /** Whether the page, executed, recorded file keys. */

@@ -10,7 +10,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record4;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -111,6 +113,15 @@ public final class BatchRecords {
                 .from(from)
                 .where(where)
                 .and(fileKey.isNotNull()));
+  }
+
+  /**
+   * Records the file keys {@code rows} gives (run, entity, key, attempts), inside the caller's
+   * transaction: the keys of rows a statement deletes, taken from what it returned.
+   */
+  public static Query recordFilesSelected(
+      DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
+    return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS).select(rows);
   }
 
   /**
