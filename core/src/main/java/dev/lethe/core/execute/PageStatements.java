@@ -116,10 +116,7 @@ final class PageStatements {
       String alias = "k" + i;
       returned.add(entity.text(columns.get(i)).as(alias));
       Field<String> key = DSL.field(DSL.name("d", alias), SQLDataType.VARCHAR);
-      var rows =
-          DSL.select(DSL.val(runId), DSL.val(entity.name()), key, DSL.val(0))
-              .from(deleted)
-              .where(key.isNotNull());
+      var rows = BatchRecords.fileRows(runId, entity.name(), deleted, key, DSL.noCondition());
       keys = keys == null ? rows : keys.unionAll(rows);
       recorded = recorded.plus(DSL.count(key));
     }
@@ -199,19 +196,17 @@ final class PageStatements {
     Map<String, Long> deleted = new LinkedHashMap<>();
     int[] counts = new int[steps.size()];
     int batched = 0;
-    for (int i = 0; i <= steps.size(); i++) {
-      if (i < steps.size() && steps.get(i).kind() != Kind.DELETE_RECORDING_FILES) {
-        continue;
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).kind() == Kind.DELETE_RECORDING_FILES) {
+        // the statements before a delete that returns its counts go as one batch, then the delete
+        run(batched, i, counts);
+        Record result = ((ResultQuery<?>) steps.get(i).query()).fetchSingle();
+        counts[i] = result.get(0, Integer.class);
+        recordedFiles |= result.get(1, Integer.class) != 0;
+        batched = i + 1;
       }
-      // the statements before a delete that returns its counts go as one batch, then the delete
-      run(batched, i, counts);
-      if (i < steps.size()) {
-        Record result = ((ResultQuery<?>) steps.get(i).query()).fetchOne();
-        counts[i] = result == null ? 0 : result.get(0, Integer.class);
-        recordedFiles |= result != null && result.get(1, Integer.class) != 0;
-      }
-      batched = i + 1;
     }
+    run(batched, steps.size(), counts);
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       switch (step.kind()) {

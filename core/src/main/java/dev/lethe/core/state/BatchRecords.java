@@ -107,12 +107,19 @@ public final class BatchRecords {
       Table<?> from,
       Field<String> fileKey,
       Condition where) {
-    return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
-        .select(
-            DSL.select(DSL.val(runId), DSL.val(entity), fileKey, DSL.val(0))
-                .from(from)
-                .where(where)
-                .and(fileKey.isNotNull()));
+    return recordFilesSelected(tx, fileRows(runId, entity, from, fileKey, where));
+  }
+
+  /**
+   * The rows of the file keys {@code fileKey} holds in the rows of {@code from} that {@code where}
+   * selects, as {@link #recordFilesSelected} inserts them (run, entity, key, attempts).
+   */
+  public static Select<Record4<String, String, String, Integer>> fileRows(
+      String runId, String entity, Table<?> from, Field<String> fileKey, Condition where) {
+    return DSL.select(DSL.val(runId), DSL.val(entity), fileKey, DSL.val(0))
+        .from(from)
+        .where(where)
+        .and(fileKey.isNotNull());
   }
 
   /**
