@@ -9,12 +9,12 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
 import dev.lethe.core.sql.BoundMap;
+import dev.lethe.core.state.FileMarks;
 import dev.lethe.core.state.RunRecord;
 import dev.lethe.core.state.RunStore;
 import dev.lethe.core.state.RunTallies;
 import dev.lethe.core.verify.Verifier;
 import java.time.Clock;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +57,11 @@ final class RunFinisher {
       Plan remaining =
           new Planner(dsl, bound, clock)
               .withRoots(plan.request(), plan.scope(), plan.roots(), plan.held());
-      Map<Long, String> unmarkedFiles = executor.unmarkedFiles(runId);
+      FileMarks unmarkedFiles = executor.unmarkedFiles(runId);
       RunTallies tallies =
           execution
               .tallies()
-              .orElseGet(() -> runs.tallies(runId).plusDeletedFiles(unmarkedFiles.values()));
+              .orElseGet(() -> runs.tallies(runId).plusDeletedFiles(unmarkedFiles.byEntity()));
       Verifier.Result result =
           new Verifier(dsl, bound, runs, clock).verify(runId, remaining, tallies.updated());
       Receipt receipt =
@@ -73,7 +73,7 @@ final class RunFinisher {
           runId,
           ReceiptJson.write(receipt),
           clock.instant(),
-          unmarkedFiles.keySet(),
+          unmarkedFiles,
           tallies.recordedKeys());
       executor.filesMarked();
       LOG.info(

@@ -9,6 +9,7 @@ import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.plan.Selector;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.VendorSql;
+import dev.lethe.core.state.FileMarks;
 import dev.lethe.core.state.RunStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -94,12 +95,12 @@ public final class Executor {
   }
 
   /**
-   * The files of run {@code runId} deleted from the store whose marks are still to be written, by
-   * id, with their entity: the caller writes them with the run's completion, then calls {@link
-   * #filesMarked}, or has them written by {@link #markFiles}.
+   * The files of run {@code runId} deleted from the store whose marks are still to be written, when
+   * they are few: the caller writes them with the run's completion, then calls {@link
+   * #filesMarked}, or has them written by {@link #markFiles}. More are marked before this returns.
    */
-  public Map<Long, String> unmarkedFiles(String runId) {
-    return sweeper.unmarked(runId);
+  public FileMarks unmarkedFiles(String runId) {
+    return sweeper.handOver(runId);
   }
 
   public void filesMarked() {

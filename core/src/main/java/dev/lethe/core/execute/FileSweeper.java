@@ -1,33 +1,67 @@
 package dev.lethe.core.execute;
 
 import dev.lethe.core.files.FileStore;
+import dev.lethe.core.state.FileMarks;
 import dev.lethe.core.state.FileQueue;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Deletes from the file store the files whose rows a run has deleted, as recorded, and marks them
- * deleted. The marks wait in memory (up to a page of them) for the run's completion, which writes
- * them in its own batch: a crash before then only deletes some files twice.
+ * deleted.
+ *
+ * <p>A run records its files in id order, page after page, and this sweeper goes through them in
+ * the same order, behind a cursor: every file of the run at or below it has been tried. The files
+ * deleted are not marked one by one: they are kept as spans of ids (every unmarked file of the run
+ * in a span was deleted; a file that fails ends its span) and marked one statement a span, once
+ * {@value #MARK_EVERY} wait or the run ends, the last few with the run's completion. A crash before
+ * the marks are written only deletes those files again, which finds them gone and counts them
+ * deleted. What is kept in memory is a few spans and the ids of the files that failed, at most
+ * {@value #MAX_FAILED}: past that the store is taken to be down and the sweep stops for now.
  */
 final class FileSweeper {
 
   private static final int PAGE = 200;
 
+  /** How many files deleted and not marked make the sweeper write their marks. */
+  static final int MARK_EVERY = 10_000;
+
+  /** The most ids one span covers: the rows one marking statement updates at most. */
+  static final int SPAN = 5_000;
+
+  /** The most spans handed over to be marked with a run's completion. */
+  private static final int HANDED_SPANS = 8;
+
+  /** How many files that failed end a sweep. */
+  static final int MAX_FAILED = 1_000;
+
   private final FileQueue runs;
   private final FileStore files;
   private final Clock clock;
 
-  /** The run whose pending files were all deleted by the last sweep, if it left none. */
-  private String sweptClean;
+  /** The run the state below belongs to. */
+  private String runId;
 
-  /** Files deleted from the store and not marked yet, with the run they belong to. */
-  private String unmarkedRun;
+  /** Every pending file of the run with an id at or below it has been tried. */
+  private long cursor;
 
-  private final Map<Long, String> unmarked = new LinkedHashMap<>();
+  /** The files at or below the cursor that failed and are still pending. */
+  private final TreeSet<Long> failed = new TreeSet<>();
+
+  /** Spans of files deleted and not marked; the last one grows while files keep being deleted. */
+  private final List<FileMarks.Span> spans = new ArrayList<>();
+
+  private boolean lastSpanOpen;
+
+  private final Map<String, Long> unmarkedByEntity = new LinkedHashMap<>();
+
+  /** Whether the last sweep left nothing pending. */
+  private boolean sweptClean;
 
   FileSweeper(FileQueue runs, FileStore files, Clock clock) {
     this.runs = runs;
@@ -36,73 +70,28 @@ final class FileSweeper {
   }
 
   /**
-   * One pass over the pending files, each file deleted counted in {@code tally}; returns how many
-   * are still pending.
+   * Deletes the run's files recorded since the last sweep, each file deleted counted in {@code
+   * tally}; returns how many of the run's files are still pending.
    */
   int sweep(String runId, CallTally tally) {
-    sweptClean = null;
-    if (!runId.equals(unmarkedRun)) {
+    switchTo(runId);
+    int left = walk(tally);
+    if (unmarked() >= MARK_EVERY) {
       mark();
-      unmarkedRun = runId;
     }
-    int left = pass(runId, tally);
-    sweptClean = left == 0 ? runId : null;
+    sweptClean = left == 0;
     return left;
-  }
-
-  private int pass(String runId, CallTally tally) {
-    int failed = 0;
-    while (true) {
-      List<FileQueue.PendingFile> pending = runs.pendingFiles(runId, unmarked.keySet(), PAGE);
-      List<FileQueue.PendingFile> fresh =
-          pending.subList(Math.min(failed, pending.size()), pending.size());
-      if (fresh.isEmpty()) {
-        return failed;
-      }
-      for (FileQueue.PendingFile file : fresh) {
-        try {
-          files.delete(file.key());
-          unmarked.put(file.id(), file.entity());
-          tally.fileDeleted(file.entity());
-        } catch (IOException | RuntimeException e) {
-          runs.fileFailed(file.id(), e.getClass().getSimpleName());
-          failed++;
-        }
-      }
-      if (unmarked.size() >= PAGE) {
-        mark();
-      }
-      if (pending.size() < PAGE) {
-        // every pending file was tried: reading again would only find the ones that failed
-        return failed;
-      }
-    }
-  }
-
-  /** Writes the marks of the files deleted and not marked yet. */
-  void mark() {
-    runs.filesDeleted(List.copyOf(unmarked.keySet()), clock.instant());
-    unmarked.clear();
-  }
-
-  /** The files of {@code runId} deleted and not marked yet, by id, with their entity. */
-  Map<Long, String> unmarked(String runId) {
-    return runId.equals(unmarkedRun) ? Map.copyOf(unmarked) : Map.of();
-  }
-
-  /** Forgets the files not marked yet: the caller has marked them. */
-  void marked() {
-    unmarked.clear();
   }
 
   /** Sweeps until nothing is pending or {@code attempts} passes failed; returns what is left. */
   int drain(String runId, int attempts, CallTally tally) {
     // the executor sweeps after every batch that records files: if the last sweep left nothing,
     // nothing is pending
-    if (runId.equals(sweptClean)) {
+    if (runId.equals(this.runId) && sweptClean) {
       return 0;
     }
-    int left = sweep(runId, tally);
+    switchTo(runId);
+    int left = retry(tally);
     for (int i = 1; i < attempts && left > 0; i++) {
       try {
         Thread.sleep(100L << i);
@@ -110,8 +99,123 @@ final class FileSweeper {
         Thread.currentThread().interrupt();
         return left;
       }
-      left = sweep(runId, tally);
+      left = retry(tally);
     }
+    sweptClean = left == 0;
     return left;
+  }
+
+  private void switchTo(String next) {
+    if (next.equals(runId)) {
+      return;
+    }
+    mark();
+    runId = next;
+    cursor = Long.MIN_VALUE;
+    failed.clear();
+    sweptClean = false;
+  }
+
+  /** Tries the files that failed once more, then the files past the cursor. */
+  private int retry(CallTally tally) {
+    List<Long> before = List.copyOf(failed);
+    for (int from = 0; from < before.size(); from += PAGE) {
+      List<Long> ids = before.subList(from, Math.min(before.size(), from + PAGE));
+      ids.forEach(failed::remove);
+      // a file no longer pending was marked by another process: nothing to do
+      for (FileQueue.PendingFile file : runs.pendingFiles(runId, ids)) {
+        if (delete(file, tally)) {
+          spans.add(new FileMarks.Span(file.id(), file.id(), 1));
+        } else {
+          failed.add(file.id());
+        }
+        // a span never reaches across the files that failed
+        lastSpanOpen = false;
+      }
+    }
+    return walk(tally);
+  }
+
+  /** Tries the files past the cursor, in id order; returns how many of the run's are pending. */
+  private int walk(CallTally tally) {
+    while (failed.size() < MAX_FAILED) {
+      List<FileQueue.PendingFile> pending = runs.pendingFiles(runId, cursor, PAGE);
+      for (FileQueue.PendingFile file : pending) {
+        cursor = file.id();
+        if (delete(file, tally)) {
+          deleted(file.id());
+        } else {
+          failed.add(file.id());
+          lastSpanOpen = false;
+        }
+      }
+      if (pending.size() < PAGE) {
+        return failed.size();
+      }
+    }
+    // the store refuses nearly everything: what is left past the cursor waits for a later sweep
+    return runs.unmarked(runId) - (int) unmarked();
+  }
+
+  private boolean delete(FileQueue.PendingFile file, CallTally tally) {
+    try {
+      files.delete(file.key());
+    } catch (IOException | RuntimeException e) {
+      runs.fileFailed(file.id(), e.getClass().getSimpleName());
+      return false;
+    }
+    unmarkedByEntity.merge(file.entity(), 1L, Long::sum);
+    tally.fileDeleted(file.entity());
+    return true;
+  }
+
+  /** Adds a file just past the cursor to the open span, or starts a span with it. */
+  private void deleted(long id) {
+    int last = spans.size() - 1;
+    if (lastSpanOpen && id - spans.get(last).from() < SPAN) {
+      FileMarks.Span span = spans.get(last);
+      spans.set(last, new FileMarks.Span(span.from(), id, span.files() + 1));
+    } else {
+      spans.add(new FileMarks.Span(id, id, 1));
+      lastSpanOpen = true;
+    }
+  }
+
+  private long unmarked() {
+    return unmarkedByEntity.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Writes the marks of the files deleted and not marked yet. */
+  void mark() {
+    if (runId != null && !spans.isEmpty()) {
+      runs.filesDeleted(runId, marks(), clock.instant());
+    }
+    marked();
+  }
+
+  private FileMarks marks() {
+    return new FileMarks(spans, unmarkedByEntity);
+  }
+
+  /**
+   * The files of {@code runId} deleted and not marked yet, for the caller to mark with the run's
+   * completion (then to call {@link #marked}). When they are many, they are marked here instead,
+   * each span on its own, and none are handed over.
+   */
+  FileMarks handOver(String runId) {
+    if (!runId.equals(this.runId)) {
+      return FileMarks.NONE;
+    }
+    if (spans.size() > HANDED_SPANS || unmarked() > PAGE) {
+      mark();
+    }
+    return marks();
+  }
+
+  /** Forgets the files not marked yet: the caller has marked them. */
+  void marked() {
+    spans.clear();
+    unmarkedByEntity.clear();
+    lastSpanOpen = false;
   }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
@@ -24,36 +25,49 @@ public final class FileQueue {
   /** A file whose row is gone and which is not yet confirmed deleted from the store. */
   public record PendingFile(long id, String entity, String key, int attempts) {}
 
-  /**
-   * Files still pending, except {@code deleted}: files deleted from the store whose marks have not
-   * been written yet.
-   */
-  public List<PendingFile> pendingFiles(String runId, Collection<Long> deleted, int limit) {
+  /** Files still pending with an id above {@code after}, in id order. */
+  public List<PendingFile> pendingFiles(String runId, long after, int limit) {
+    return pending(runId, FILE_ID.gt(after), limit);
+  }
+
+  /** Which of the files {@code ids} are still pending, in id order. */
+  public List<PendingFile> pendingFiles(String runId, Collection<Long> ids) {
+    return ids.isEmpty() ? List.of() : pending(runId, FILE_ID.in(ids), ids.size());
+  }
+
+  private List<PendingFile> pending(String runId, Condition which, int limit) {
     List<PendingFile> files = new ArrayList<>();
     dsl.select(FILE_ID, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
         .from(FILES)
         .where(FILE_RUN.eq(runId))
         .and(FILE_DELETED.isNull())
-        .and(deleted.isEmpty() ? DSL.noCondition() : FILE_ID.notIn(deleted))
+        .and(which)
         .orderBy(FILE_ID)
         .limit(limit)
         .forEach(r -> files.add(new PendingFile(r.value1(), r.value2(), r.value3(), r.value4())));
     return files;
   }
 
-  /** Marks files deleted from the store, all in one statement. */
-  public void filesDeleted(Collection<Long> ids, Instant now) {
-    if (!ids.isEmpty()) {
-      filesDeletedQuery(dsl, ids, now).execute();
+  /** How many files of the run are not marked deleted. */
+  public int unmarked(String runId) {
+    return dsl.fetchCount(FILES, FILE_RUN.eq(runId).and(FILE_DELETED.isNull()));
+  }
+
+  /** Marks the files of {@code marks} deleted from the store, one statement (and commit) a span. */
+  public void filesDeleted(String runId, FileMarks marks, Instant now) {
+    for (FileMarks.Span span : marks.spans()) {
+      filesDeletedQuery(dsl, runId, span, now).execute();
     }
   }
 
-  /** The statement of {@link #filesDeleted}, to run in a batch with others. */
-  static Query filesDeletedQuery(DSLContext dsl, Collection<Long> ids, Instant now) {
+  /** The statement marking the files of one span, to run in a batch with others. */
+  static Query filesDeletedQuery(DSLContext dsl, String runId, FileMarks.Span span, Instant now) {
     return dsl.update(FILES)
         .set(FILE_DELETED, RunStore.utc(now))
         .set(FILE_ATTEMPTS, FILE_ATTEMPTS.plus(1))
-        .where(FILE_ID.in(ids));
+        .where(FILE_RUN.eq(runId))
+        .and(FILE_ID.between(span.from(), span.to()))
+        .and(FILE_DELETED.isNull());
   }
 
   public void fileFailed(long id, String error) {

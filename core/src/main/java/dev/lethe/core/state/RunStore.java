@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +168,7 @@ public final class RunStore {
    * in pages ({@link ForgottenUpdates}).
    */
   public void complete(String id, String receipt, Instant now) {
-    complete(id, receipt, now, List.of(), Long.MAX_VALUE);
+    complete(id, receipt, now, FileMarks.NONE, Long.MAX_VALUE);
   }
 
   /**
@@ -180,7 +179,7 @@ public final class RunStore {
    * ForgottenUpdates}).
    */
   public void complete(
-      String id, String receipt, Instant now, Collection<Long> deletedFiles, long recordedUpdates) {
+      String id, String receipt, Instant now, FileMarks deletedFiles, long recordedUpdates) {
     dsl.transaction(
         c -> {
           DSLContext tx = c.dsl();
@@ -198,8 +197,8 @@ public final class RunStore {
           if (recordedUpdates <= ForgottenUpdates.PAGE) {
             queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
           }
-          if (!deletedFiles.isEmpty()) {
-            queries.add(FileQueue.filesDeletedQuery(tx, deletedFiles, now));
+          for (FileMarks.Span span : deletedFiles.spans()) {
+            queries.add(FileQueue.filesDeletedQuery(tx, id, span, now));
           }
           tx.batch(queries).execute();
         });

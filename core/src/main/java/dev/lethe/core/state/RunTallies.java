@@ -79,10 +79,10 @@ public record RunTallies(
     return new RunTallies(countsRead, filesRead, updatedRead, recorded);
   }
 
-  /** These tallies with more deleted files, each named by its entity. */
-  public RunTallies plusDeletedFiles(java.util.Collection<String> entities) {
+  /** These tallies with more deleted files, counted per entity. */
+  public RunTallies plusDeletedFiles(Map<String, Long> byEntity) {
     Map<String, Long> files = new LinkedHashMap<>(deletedFiles);
-    entities.forEach(entity -> files.merge(entity, 1L, Long::sum));
+    byEntity.forEach((entity, n) -> files.merge(entity, n, Long::sum));
     return new RunTallies(counts, files, updated, recordedKeys);
   }
 

@@ -1,0 +1,180 @@
+package dev.lethe.core.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.core.files.FileStore;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.core.state.FileMarks;
+import dev.lethe.core.state.RunStore;
+import dev.lethe.platform.testing.TestDatabase;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The sweeper deletes every file a run recorded once, in id order behind its cursor, marks them by
+ * spans of ids that never reach across a file that failed nor into another run's files, and retries
+ * the files that failed.
+ */
+class FileSweeperTest {
+
+  private static final String RUN = "00000000-0000-0000-0000-00000000000a";
+  private static final String OTHER = "00000000-0000-0000-0000-00000000000b";
+
+  /** A store that counts every deletion asked of it and refuses some keys for a while. */
+  private static final class Store implements FileStore {
+    final Map<String, Integer> deletions = new HashMap<>();
+    final Set<String> refused = new HashSet<>();
+    boolean down;
+
+    @Override
+    public void delete(String key) throws IOException {
+      deletions.merge(key, 1, Integer::sum);
+      if (down || refused.contains(key)) {
+        throw new IOException("store unavailable");
+      }
+    }
+
+    @Override
+    public boolean exists(String key) {
+      return false;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void every_file_is_deleted_once_and_marked_by_spans_that_skip_failures_and_other_runs(
+      TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DSLContext dsl = state(db);
+      Store store = new Store();
+      FileSweeper sweeper = new FileSweeper(new RunStore(dsl).files(), store, Clock.systemUTC());
+      CallTally tally = new CallTally();
+
+      // pages of the run, with another run's files recorded in between
+      record(dsl, RUN, "attachments", 0, 7_000);
+      record(dsl, OTHER, "attachments", 0, 300);
+      record(dsl, RUN, "documents", 7_000, 7_200);
+      store.refused.add("attachments/4321");
+      assertThat(sweeper.sweep(RUN, tally)).isEqualTo(1);
+
+      record(dsl, RUN, "attachments", 7_200, 12_000);
+      assertThat(sweeper.sweep(RUN, tally)).isEqualTo(1);
+      // past 10,000 deleted files, their marks were written: every file of the run but the one
+      // refused, and none of the other run's
+      assertThat(unmarked(dsl, RUN)).containsExactly("attachments/4321");
+      assertThat(unmarked(dsl, OTHER)).hasSize(300);
+      assertThat(store.deletions).doesNotContainKey("other/0");
+
+      store.refused.clear();
+      record(dsl, RUN, "attachments", 12_000, 12_050);
+      assertThat(sweeper.drain(RUN, 3, tally)).isZero();
+      FileMarks last = sweeper.handOver(RUN);
+      assertThat(last.files()).isEqualTo(51);
+      assertThat(last.byEntity()).containsExactly(Map.entry("attachments", 51L));
+      new RunStore(dsl).files().filesDeleted(RUN, last, Clock.systemUTC().instant());
+      sweeper.marked();
+
+      assertThat(unmarked(dsl, RUN)).isEmpty();
+      assertThat(unmarked(dsl, OTHER)).hasSize(300);
+      assertThat(store.deletions).hasSize(12_050);
+      assertThat(store.deletions.get("attachments/4321")).isEqualTo(2);
+      assertThat(store.deletions.values().stream().filter(n -> n > 1)).hasSize(1);
+      assertThat(tally.tallies().deletedFiles())
+          .containsExactly(Map.entry("attachments", 11_850L), Map.entry("documents", 200L));
+      // each file marked once; the refused one counted its failed attempt too
+      assertThat(
+              dsl.fetchCount(
+                  DSL.table(DSL.name("lethe_run_files")),
+                  DSL.field(DSL.name("run_id")).eq(RUN),
+                  DSL.field(DSL.name("attempts")).ne(1)))
+          .isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_store_that_is_down_stops_the_sweep_and_a_new_sweeper_deletes_what_was_left(
+      TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DSLContext dsl = state(db);
+      Store store = new Store();
+      FileSweeper sweeper = new FileSweeper(new RunStore(dsl).files(), store, Clock.systemUTC());
+      record(dsl, RUN, "attachments", 0, 300);
+      assertThat(sweeper.sweep(RUN, new CallTally())).isZero();
+
+      store.down = true;
+      record(dsl, RUN, "attachments", 300, 2_000);
+      assertThat(sweeper.sweep(RUN, new CallTally())).isEqualTo(1_700);
+      // the sweep gave up once a thousand files had failed
+      assertThat(store.deletions).hasSize(300 + FileSweeper.MAX_FAILED);
+      sweeper.mark();
+      assertThat(unmarked(dsl, RUN)).hasSize(1_700);
+
+      // as after a restart: a new sweeper starts from the run's first pending file
+      store.down = false;
+      FileSweeper again = new FileSweeper(new RunStore(dsl).files(), store, Clock.systemUTC());
+      assertThat(again.drain(RUN, 1, new CallTally())).isZero();
+      again.mark();
+      assertThat(unmarked(dsl, RUN)).isEmpty();
+      assertThat(store.deletions).hasSize(2_000);
+      assertThat(store.deletions.get("attachments/0")).isEqualTo(1);
+    }
+  }
+
+  private static DSLContext state(TestDatabase db) throws Exception {
+    Vendor vendor = Vendor.valueOf(db.kind().name());
+    RunStore.migrate(db.dataSource(), vendor);
+    DSLContext dsl = vendor.dsl(db.dataSource());
+    for (String id : List.of(RUN, OTHER)) {
+      dsl.insertInto(DSL.table(DSL.name("lethe_runs")))
+          .set(DSL.field(DSL.name("id")), id)
+          .set(DSL.field(DSL.name("kind")), "erasure")
+          .set(DSL.field(DSL.name("scope")), "contact")
+          .set(DSL.field(DSL.name("status")), "running")
+          .set(DSL.field(DSL.name("datamap_name")), "test")
+          .set(DSL.field(DSL.name("datamap_fingerprint")), "0")
+          .set(DSL.field(DSL.name("subject_hashes")), "[]")
+          .set(DSL.field(DSL.name("params")), "{}")
+          .set(
+              DSL.field(DSL.name("created_at"), SQLDataType.LOCALDATETIME),
+              java.time.LocalDateTime.now())
+          .execute();
+    }
+    return dsl;
+  }
+
+  /** Records the files {@code entity/from} to {@code entity/(to - 1)} for {@code run}. */
+  private static void record(DSLContext dsl, String run, String entity, int from, int to) {
+    String prefix = run.equals(RUN) ? entity : "other";
+    for (int start = from; start < to; start += 500) {
+      var insert =
+          dsl.insertInto(
+              DSL.table(DSL.name("lethe_run_files")),
+              DSL.field(DSL.name("run_id")),
+              DSL.field(DSL.name("entity")),
+              DSL.field(DSL.name("file_key")));
+      for (int i = start; i < Math.min(to, start + 500); i++) {
+        insert = insert.values(run, entity, prefix + "/" + i);
+      }
+      insert.execute();
+    }
+  }
+
+  private static List<String> unmarked(DSLContext dsl, String run) {
+    return dsl.select(DSL.field(DSL.name("file_key"), String.class))
+        .from(DSL.table(DSL.name("lethe_run_files")))
+        .where(DSL.field(DSL.name("run_id")).eq(run))
+        .and(DSL.field(DSL.name("deleted_at")).isNull())
+        .fetch(0, String.class);
+  }
+}
