@@ -147,7 +147,7 @@ public abstract class ErasureScenario implements Scenario {
         target
             .option("top-statements")
             .map(Integer::parseInt)
-            .ifPresent(n -> printTopStatements(name, clock, n));
+            .ifPresent(n -> clock.printTopStatements(name, n));
         printLongestTransaction(name, clock);
         try (Connection connection = dataSource.getConnection()) {
           checks.after(connection, name, extra, notes);
@@ -223,21 +223,6 @@ public abstract class ErasureScenario implements Scenario {
   private static final long OVER_TARGET_MICROS = 250_000;
 
   /** For profiling: the statements that took longest in all, with how often they ran. */
-  private static void printTopStatements(String contestant, TransactionClock clock, int n) {
-    System.err.println("  " + contestant + ": statements by total time (count, ms, SQL)");
-    clock.bySql().entrySet().stream()
-        .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
-        .limit(n)
-        .forEach(
-            e ->
-                System.err.printf(
-                    Locale.ROOT,
-                    "    %8d %8d  %s%n",
-                    e.getValue()[0],
-                    e.getValue()[1] / 1_000_000,
-                    e.getKey().replace('\n', ' ')));
-  }
-
   private static String databaseVersion(HikariDataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       var meta = connection.getMetaData();

@@ -30,15 +30,18 @@ final class LethePurge implements Purge {
   private final DataMap map;
   private final Path files;
   private final int fixedBatch;
+  private final int topStatements;
 
   /**
    * @param fixedBatch messages per batch, or 0 for the engine's adaptive batches
+   * @param topStatements how many of the statements it spent most time in to print, or 0
    */
-  LethePurge(DataSource dataSource, DataMap map, Path files, int fixedBatch) {
+  LethePurge(DataSource dataSource, DataMap map, Path files, int fixedBatch, int topStatements) {
     this.dataSource = dataSource;
     this.map = map;
     this.files = files;
     this.fixedBatch = fixedBatch;
+    this.topStatements = topStatements;
   }
 
   @Override
@@ -72,6 +75,9 @@ final class LethePurge implements Purge {
     long started = System.nanoTime();
     List<RetentionOutcome> outcomes = lethe.sweepRetention(Optional.of(RULE), List.of());
     long took = (System.nanoTime() - started) / 1_000_000;
+    if (topStatements > 0) {
+      timer.printTopStatements(name(), topStatements);
+    }
     if (!outcomes.getFirst().cutoff().equals(table.cutoff())) {
       throw new IllegalStateException("the engine's cutoff differs from the scenario's");
     }

@@ -98,7 +98,7 @@ public final class RetentionScenario implements Scenario {
               tiny ? Duration.ofMillis(200) : Duration.ofSeconds(1));
       if (!tiny) {
         // the engine's first run in this JVM loads and compiles its classes, on the writer's CPU
-        trial.run(new LethePurge(dataSource, map, files, 0));
+        trial.run(new LethePurge(dataSource, map, files, 0, 0));
         notes.add("one unmeasured run of Lethe first, so that no contestant pays for the JIT");
       }
       for (Purge purge : contestants(target, dataSource, map, files, notes)) {
@@ -124,9 +124,10 @@ public final class RetentionScenario implements Scenario {
       DataMap map,
       Path files,
       List<String> notes) {
+    int top = target.option("top-statements").map(Integer::parseInt).orElse(0);
     List<Purge> purges = new ArrayList<>();
     if (target.vendor() == Vendor.MARIADB) {
-      purges.add(new LethePurge(dataSource, map, files, BATCH));
+      purges.add(new LethePurge(dataSource, map, files, BATCH, top));
       if (PtArchiver.installed()) {
         String user = target.option("user").orElse("root");
         String password = target.option("password").orElse("");
@@ -135,10 +136,10 @@ public final class RetentionScenario implements Scenario {
       } else {
         notes.add("pt-archiver is not installed (Debian: percona-toolkit): its runs are left out");
       }
-      purges.add(new LethePurge(dataSource, map, files, 0));
+      purges.add(new LethePurge(dataSource, map, files, 0, top));
     } else {
-      purges.add(new LethePurge(dataSource, map, files, 0));
-      purges.add(new LethePurge(dataSource, map, files, BATCH));
+      purges.add(new LethePurge(dataSource, map, files, 0, top));
+      purges.add(new LethePurge(dataSource, map, files, BATCH, top));
     }
     purges.add(new SingleDelete(dataSource));
     return purges;
