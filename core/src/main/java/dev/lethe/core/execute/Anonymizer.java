@@ -5,6 +5,7 @@ import dev.lethe.core.hold.HeldRows;
 import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.KeyList;
 import dev.lethe.core.state.BatchRecords;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class Anonymizer {
           Deadlocks.transaction(
               dsl,
               tx -> {
-                int n = writer.anonymize(tx, entity, set, entity.key().in(keys));
+                int n = writer.anonymize(tx, entity, set, KeyList.among(entity.key(), keys));
                 BatchRecords.addCount(tx, runId, entity.name(), Outcome.ANONYMIZED, n);
                 BatchRecords.countBatch(tx, runId);
               });
@@ -60,7 +61,7 @@ final class Anonymizer {
    */
   void roots(Run run, RootSet root, List<Object> keys) {
     BoundEntity entity = root.tree().entity();
-    Condition where = entity.key().in(keys).and(run.selector().held().notHeld(entity));
+    Condition where = KeyList.among(entity.key(), keys).and(run.selector().held().notHeld(entity));
     int recorded =
         Deadlocks.transactionResult(
             dsl,

@@ -8,6 +8,7 @@ import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.plan.Selector;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.KeyList;
 import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.FileMarks;
 import dev.lethe.core.state.RunStore;
@@ -195,7 +196,7 @@ public final class Executor {
             dsl,
             tx -> {
               PageStatements page = page(run, tx);
-              page.update(edge, rows.and(edge.child().key().in(keys)));
+              page.update(edge, rows.and(KeyList.among(edge.child().key(), keys)));
               page.execute();
               return page.counted();
             });

@@ -3,6 +3,7 @@ package dev.lethe.core.execute;
 import dev.lethe.core.plan.Node;
 import dev.lethe.core.plan.Selector;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.KeyList;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -27,7 +28,7 @@ record PageTree(Selector selector, boolean guardHeldChildren) {
       page.update(edge, selector.below(edge, keys));
     }
     BoundEntity entity = node.entity();
-    Condition own = entity.key().in(keys).and(selector.held().notHeld(entity));
+    Condition own = KeyList.among(entity.key(), keys).and(selector.held().notHeld(entity));
     if (guardHeldChildren) {
       own = own.and(selector.nothingLeftBelow(node));
     }

@@ -3,6 +3,7 @@ package dev.lethe.core.plan;
 import dev.lethe.core.datamap.Relation;
 import dev.lethe.core.hold.HeldRows;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.KeyList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -87,14 +88,13 @@ public final class Selector {
   /** Rows of a node directly below a page of its parent's keys (held rows excluded). */
   public Condition below(Node node, Collection<?> parentKeys) {
     Relation via = node.via().orElseThrow();
-    return node.entity().field(via.column()).in(parentKeys).and(held.notHeld(node.entity()));
+    return KeyList.among(node.entity().field(via.column()), parentKeys)
+        .and(held.notHeld(node.entity()));
   }
 
   /** Child rows of an update edge directly below a page of keys (held rows excluded). */
   public Condition below(Node.Edge edge, Collection<?> parentKeys) {
-    return edge.child()
-        .field(edge.relation().column())
-        .in(parentKeys)
+    return KeyList.among(edge.child().field(edge.relation().column()), parentKeys)
         .and(held.notHeld(edge.child()));
   }
 
