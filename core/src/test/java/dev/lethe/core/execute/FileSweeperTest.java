@@ -57,7 +57,7 @@ class FileSweeperTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DSLContext dsl = state(db);
       Store store = new Store();
-      FileSweeper sweeper = new FileSweeper(new RunStore(dsl).files(), store, Clock.systemUTC());
+      FileSweeper sweeper = sweeper(dsl, store);
       CallTally tally = new CallTally();
 
       // pages of the run, with another run's files recorded in between
@@ -108,7 +108,7 @@ class FileSweeperTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DSLContext dsl = state(db);
       Store store = new Store();
-      FileSweeper sweeper = new FileSweeper(new RunStore(dsl).files(), store, Clock.systemUTC());
+      FileSweeper sweeper = sweeper(dsl, store);
       record(dsl, RUN, "attachments", 0, 300);
       assertThat(sweeper.sweep(RUN, new CallTally())).isZero();
 
@@ -122,13 +122,17 @@ class FileSweeperTest {
 
       // as after a restart: a new sweeper starts from the run's first pending file
       store.down = false;
-      FileSweeper again = new FileSweeper(new RunStore(dsl).files(), store, Clock.systemUTC());
+      FileSweeper again = sweeper(dsl, store);
       assertThat(again.drain(RUN, 1, new CallTally())).isZero();
       again.mark();
       assertThat(unmarked(dsl, RUN)).isEmpty();
       assertThat(store.deletions).hasSize(2_000);
       assertThat(store.deletions.get("attachments/0")).isEqualTo(1);
     }
+  }
+
+  private static FileSweeper sweeper(DSLContext dsl, Store store) {
+    return new FileSweeper(new RunStore(dsl).files(), store, Clock.systemUTC());
   }
 
   private static DSLContext state(TestDatabase db) throws Exception {
