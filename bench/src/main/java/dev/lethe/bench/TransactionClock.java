@@ -47,22 +47,6 @@ public final class TransactionClock implements DataSource {
     return bySql;
   }
 
-  /** Prints to stderr the {@code n} SQL texts that took the most time in all, with counts. */
-  public void printTopStatements(String contestant, int n) {
-    System.err.println("  " + contestant + ": statements by total time (count, ms, SQL)");
-    bySql.entrySet().stream()
-        .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
-        .limit(n)
-        .forEach(
-            e ->
-                System.err.printf(
-                    Locale.ROOT,
-                    "    %8d %8d  %s%n",
-                    e.getValue()[0],
-                    e.getValue()[1] / 1_000_000,
-                    e.getKey().replace('\n', ' ')));
-  }
-
   public TransactionClock(DataSource delegate) {
     this.delegate = delegate;
   }

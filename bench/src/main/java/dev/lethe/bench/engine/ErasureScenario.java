@@ -7,6 +7,7 @@ import dev.lethe.bench.ContestantResult;
 import dev.lethe.bench.HeapPeak;
 import dev.lethe.bench.Scenario;
 import dev.lethe.bench.ScenarioResult;
+import dev.lethe.bench.TopStatements;
 import dev.lethe.bench.TransactionClock;
 import dev.lethe.core.Lethe;
 import dev.lethe.core.datamap.DataMap;
@@ -147,7 +148,7 @@ public abstract class ErasureScenario implements Scenario {
         target
             .option("top-statements")
             .map(Integer::parseInt)
-            .ifPresent(n -> clock.printTopStatements(name, n));
+            .ifPresent(n -> TopStatements.print(name, clock, n));
         printLongestTransaction(name, clock);
         try (Connection connection = dataSource.getConnection()) {
           checks.after(connection, name, extra, notes);
@@ -222,7 +223,6 @@ public abstract class ErasureScenario implements Scenario {
 
   private static final long OVER_TARGET_MICROS = 250_000;
 
-  /** For profiling: the statements that took longest in all, with how often they ran. */
   private static String databaseVersion(HikariDataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       var meta = connection.getMetaData();

@@ -2,6 +2,7 @@ package dev.lethe.bench.retention;
 
 import static dev.lethe.core.receipt.Outcome.DELETED;
 
+import dev.lethe.bench.TopStatements;
 import dev.lethe.bench.TransactionClock;
 import dev.lethe.core.Lethe;
 import dev.lethe.core.datamap.DataMap;
@@ -76,7 +77,7 @@ final class LethePurge implements Purge {
     List<RetentionOutcome> outcomes = lethe.sweepRetention(Optional.of(RULE), List.of());
     long took = (System.nanoTime() - started) / 1_000_000;
     if (topStatements > 0) {
-      timer.printTopStatements(name(), topStatements);
+      TopStatements.print(name(), timer, topStatements);
     }
     if (!outcomes.getFirst().cutoff().equals(table.cutoff())) {
       throw new IllegalStateException("the engine's cutoff differs from the scenario's");
