@@ -5,6 +5,7 @@ import dev.lethe.core.hold.HeldRows;
 import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.Deadlocks;
 import dev.lethe.core.sql.KeyList;
 import dev.lethe.core.state.BatchRecords;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.plan.Selector;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.Deadlocks;
 import dev.lethe.core.sql.KeyList;
 import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.FileMarks;

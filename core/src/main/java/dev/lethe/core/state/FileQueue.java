@@ -2,6 +2,7 @@ package dev.lethe.core.state;
 
 import static dev.lethe.core.state.StateTables.*;
 
+import dev.lethe.core.sql.Deadlocks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,16 +54,30 @@ public final class FileQueue {
     return dsl.fetchCount(FILES, FILE_RUN.eq(runId).and(FILE_DELETED.isNull()));
   }
 
-  /** Marks the files of {@code marks} deleted from the store, one statement (and commit) a span. */
+  /**
+   * Marks the files of {@code marks} deleted from the store, one statement a span, in one
+   * transaction (run again if it deadlocks: marking a file twice writes the same mark).
+   */
   public void filesDeleted(String runId, FileMarks marks, Instant now) {
-    for (FileMarks.Span span : marks.spans()) {
-      filesDeletedQuery(dsl, runId, span, now).execute();
+    if (marks.spans().isEmpty()) {
+      return;
     }
+    Deadlocks.transaction(
+        dsl,
+        tx -> {
+          OwnRows.readCommitted(tx);
+          for (FileMarks.Span span : marks.spans()) {
+            filesDeletedQuery(tx, runId, span, now).execute();
+          }
+        });
   }
 
-  /** The statement marking the files of one span, to run in a batch with others. */
+  /**
+   * The statement marking the files of one span, to run in a batch with others in a transaction
+   * that {@linkplain OwnRows#readCommitted reads committed}.
+   */
   static Query filesDeletedQuery(DSLContext dsl, String runId, FileMarks.Span span, Instant now) {
-    return dsl.update(FILES)
+    return dsl.update(OwnRows.filesByPrimaryKey(dsl))
         .set(FILE_DELETED, RunStore.utc(now))
         .set(FILE_ATTEMPTS, FILE_ATTEMPTS.plus(1))
         .where(FILE_RUN.eq(runId))

@@ -4,6 +4,7 @@ import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Vendor;
+import dev.lethe.core.sql.Deadlocks;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -180,9 +181,11 @@ public final class RunStore {
    */
   public void complete(
       String id, String receipt, Instant now, FileMarks deletedFiles, long recordedUpdates) {
-    dsl.transaction(
-        c -> {
-          DSLContext tx = c.dsl();
+    // run again if it deadlocks with another run's batch: it writes the same values again
+    Deadlocks.transaction(
+        dsl,
+        tx -> {
+          OwnRows.readCommitted(tx);
           List<Query> queries = new ArrayList<>();
           queries.add(
               tx.update(RUNS)

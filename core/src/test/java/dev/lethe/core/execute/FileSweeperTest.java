@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.core.state.FileMarks;
+import dev.lethe.core.state.RunStatus;
 import dev.lethe.core.state.RunStore;
 import dev.lethe.platform.testing.TestDatabase;
 import java.io.IOException;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -128,6 +133,51 @@ class FileSweeperTest {
       assertThat(unmarked(dsl, RUN)).isEmpty();
       assertThat(store.deletions).hasSize(2_000);
       assertThat(store.deletions.get("attachments/0")).isEqualTo(1);
+    }
+  }
+
+  /**
+   * The marks of a run's files, written by the sweeper and with the run's completion, span the ids
+   * of another run's files recorded by a transaction still open: they neither wait for it nor touch
+   * those files.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void marking_never_waits_for_another_runs_files_being_recorded(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind);
+        ExecutorService marking = Executors.newSingleThreadExecutor()) {
+      DSLContext dsl = state(db);
+      Store store = new Store();
+      FileSweeper sweeper = sweeper(dsl, store);
+      RunStore runs = new RunStore(dsl);
+      try (Connection other = db.dataSource().getConnection()) {
+        other.setAutoCommit(false);
+        DSLContext open = DSL.using(other, dsl.dialect());
+
+        record(dsl, RUN, "attachments", 0, 3);
+        record(open, OTHER, "attachments", 0, 1);
+        record(dsl, RUN, "attachments", 3, 6);
+        assertThat(sweeper.sweep(RUN, new CallTally())).isZero();
+        // one span, across the other run's file
+        marking.submit(sweeper::mark).get(20, TimeUnit.SECONDS);
+
+        record(dsl, RUN, "attachments", 6, 9);
+        record(open, OTHER, "attachments", 1, 2);
+        record(dsl, RUN, "attachments", 9, 12);
+        assertThat(sweeper.sweep(RUN, new CallTally())).isZero();
+        FileMarks last = sweeper.handOver(RUN);
+        assertThat(last.spans()).hasSize(1);
+        marking
+            .submit(() -> runs.complete(RUN, "{}", Clock.systemUTC().instant(), last, 0))
+            .get(20, TimeUnit.SECONDS);
+        sweeper.marked();
+        other.commit();
+      }
+
+      assertThat(unmarked(dsl, RUN)).isEmpty();
+      assertThat(unmarked(dsl, OTHER)).containsExactly("other/0", "other/1");
+      assertThat(runs.find(RUN).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
     }
   }
 

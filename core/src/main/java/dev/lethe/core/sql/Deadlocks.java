@@ -1,4 +1,4 @@
-package dev.lethe.core.execute;
+package dev.lethe.core.sql;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -8,18 +8,18 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
 
 /**
- * Runs a batch's transaction again when the database chose it as a deadlock victim or failed it for
+ * Runs a transaction again when the database chose it as a deadlock victim or failed it for
  * serialization (SQL state class 40): concurrent runs on InnoDB take gap locks on the shared
- * bookkeeping tables and can deadlock each other. A batch selects its rows anew, so running it
- * again is safe.
+ * bookkeeping tables and can deadlock each other. Only for work that is safe to run again: a batch
+ * that selects its rows anew, a completion or a marking that writes the same values again.
  */
-final class Deadlocks {
+public final class Deadlocks {
 
-  static final int ATTEMPTS = 5;
+  private static final int ATTEMPTS = 5;
 
   private Deadlocks() {}
 
-  static void transaction(DSLContext dsl, Consumer<DSLContext> work) {
+  public static void transaction(DSLContext dsl, Consumer<DSLContext> work) {
     transactionResult(
         dsl,
         tx -> {
@@ -29,7 +29,7 @@ final class Deadlocks {
   }
 
   /** {@link #transaction}, returning what the last, committed, attempt returned. */
-  static <T> T transactionResult(DSLContext dsl, Function<DSLContext, T> work) {
+  public static <T> T transactionResult(DSLContext dsl, Function<DSLContext, T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
         return dsl.transactionResult(c -> work.apply(c.dsl()));
