@@ -3,6 +3,7 @@ package dev.lethe.core.request;
 import static dev.lethe.core.request.RequestRows.utc;
 import static dev.lethe.core.request.RequestTables.*;
 
+import dev.lethe.core.schema.Migrations;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.core.sql.GroupCommit;
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -71,14 +71,7 @@ public final class RequestStore {
 
   /** Creates or upgrades the request tables, with their own history table. */
   public static void migrate(DataSource dataSource, Vendor vendor) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .table("lethe_service_history")
-        .locations("classpath:lethe/service/" + vendor.migrationFolder())
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    Migrations.migrate(dataSource, vendor, "lethe_service_history", "lethe/service");
   }
 
   public Optional<DeletionRequest> find(UUID id) {

@@ -3,6 +3,7 @@ package dev.lethe.core.state;
 import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
+import dev.lethe.core.schema.Migrations;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.core.sql.Deadlocks;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
@@ -43,14 +43,7 @@ public final class RunStore {
 
   /** Creates or upgrades Lethe's tables in the database. */
   public static void migrate(DataSource dataSource, Vendor vendor) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .table("lethe_schema_history")
-        .locations("classpath:lethe/state/" + vendor.migrationFolder())
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    Migrations.migrate(dataSource, vendor, "lethe_schema_history", "lethe/state");
   }
 
   static LocalDateTime utc(Instant instant) {

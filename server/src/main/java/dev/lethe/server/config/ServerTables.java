@@ -1,6 +1,6 @@
 package dev.lethe.server.config;
 
-import org.flywaydb.core.Flyway;
+import dev.lethe.core.schema.Migrations;
 
 /**
  * The service's own tables in Lethe's database, next to the core's: db-scheduler's {@code
@@ -13,14 +13,8 @@ public final class ServerTables {
 
   /** Creates or upgrades the tables. */
   public static ServerTables migrate(Databases databases) {
-    Flyway.configure()
-        .dataSource(databases.state())
-        .table("lethe_server_history")
-        .locations("classpath:lethe/server/" + databases.stateVendor().migrationFolder())
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    Migrations.migrate(
+        databases.state(), databases.stateVendor(), "lethe_server_history", "lethe/server");
     return new ServerTables();
   }
 }
