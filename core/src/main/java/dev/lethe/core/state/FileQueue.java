@@ -2,7 +2,6 @@ package dev.lethe.core.state;
 
 import static dev.lethe.core.state.StateTables.*;
 
-import dev.lethe.core.sql.Deadlocks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,9 +17,11 @@ import org.jooq.impl.DSL;
 public final class FileQueue {
 
   private final DSLContext dsl;
+  private final OwnRows own;
 
-  public FileQueue(DSLContext dsl) {
+  FileQueue(DSLContext dsl, OwnRows own) {
     this.dsl = dsl;
+    this.own = own;
   }
 
   /** A file whose row is gone and which is not yet confirmed deleted from the store. */
@@ -62,10 +63,8 @@ public final class FileQueue {
     if (marks.spans().isEmpty()) {
       return;
     }
-    Deadlocks.transaction(
-        dsl,
+    own.transaction(
         tx -> {
-          OwnRows.readCommitted(tx);
           for (FileMarks.Span span : marks.spans()) {
             filesDeletedQuery(tx, runId, span, now).execute();
           }
@@ -73,8 +72,8 @@ public final class FileQueue {
   }
 
   /**
-   * The statement marking the files of one span, to run in a batch with others in a transaction
-   * that {@linkplain OwnRows#readCommitted reads committed}.
+   * The statement marking the files of one span, to run in a batch with others in one of {@link
+   * OwnRows}'s transactions.
    */
   static Query filesDeletedQuery(DSLContext dsl, String runId, FileMarks.Span span, Instant now) {
     return dsl.update(OwnRows.filesByPrimaryKey(dsl))

@@ -1,35 +1,52 @@
 package dev.lethe.core.state;
 
+import dev.lethe.core.sql.Deadlocks;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 
 /**
- * Writes to a run's own bookkeeping rows that never wait for another run's. On InnoDB at its
- * default level (repeatable read) a statement locks every row it scans and the gaps beside them:
- * marking a span of a run's file ids locked the other runs' files between them, waited for those
- * being recorded by a transaction still open, and two runs completing at once deadlocked. At read
- * committed InnoDB takes no gap locks and skips, without waiting, a row whose last committed
- * version does not match; these statements read nothing, so the lower level costs them nothing.
- * PostgreSQL and H2 lock only the rows a statement changes.
+ * Transactions that write only a run's own bookkeeping rows, and never wait for another run's. On
+ * InnoDB at its default level (repeatable read) a statement locks every row it scans and the gaps
+ * beside them: marking a span of a run's file ids locked the other runs' files between them, waited
+ * for those being recorded by a transaction still open, and a completion deadlocked with another
+ * run's page. At read committed InnoDB takes no gap locks and skips, without waiting, a row whose
+ * last committed version does not match; these transactions read nothing they decide on, so the
+ * lower level costs them nothing. PostgreSQL and H2 lock only the rows a statement changes. Either
+ * way a transaction chosen as a deadlock victim runs again: it writes the same values again.
  */
 final class OwnRows {
 
-  private OwnRows() {}
+  private final DSLContext dsl;
 
-  private static boolean innoDb(DSLContext tx) {
-    SQLDialect family = tx.dialect().family();
-    return family == SQLDialect.MARIADB || family == SQLDialect.MYSQL;
+  /** Whether transactions are made read committed; asked of the server once. */
+  private volatile Boolean readCommitted;
+
+  OwnRows(DSLContext dsl) {
+    this.dsl = dsl;
   }
 
-  /**
-   * Makes the transaction {@code tx} is about to start read committed on InnoDB; to be called
-   * before its first statement.
-   */
-  static void readCommitted(DSLContext tx) {
-    if (innoDb(tx)) {
-      tx.execute("set transaction isolation level read committed");
-    }
+  void transaction(Consumer<DSLContext> work) {
+    transactionResult(
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
+  }
+
+  <T> T transactionResult(Function<DSLContext, T> work) {
+    boolean lower = readCommitted();
+    return Deadlocks.transactionResult(
+        dsl,
+        tx -> {
+          if (lower) {
+            // before the transaction's first statement: it applies to the transaction to come
+            tx.execute("set transaction isolation level read committed");
+          }
+          return work.apply(tx);
+        });
   }
 
   /**
@@ -39,5 +56,29 @@ final class OwnRows {
    */
   static Table<?> filesByPrimaryKey(DSLContext tx) {
     return innoDb(tx) ? StateTables.FILES.forceIndex("PRIMARY") : StateTables.FILES;
+  }
+
+  private static boolean innoDb(DSLContext dsl) {
+    SQLDialect family = dsl.dialect().family();
+    return family == SQLDialect.MARIADB || family == SQLDialect.MYSQL;
+  }
+
+  /**
+   * On InnoDB, unless the server logs statements to a statement-based binary log, which refuses
+   * InnoDB writes made at read committed: there transactions keep the default level.
+   */
+  private boolean readCommitted() {
+    Boolean known = readCommitted;
+    if (known == null) {
+      known =
+          innoDb(dsl)
+              && dsl.resultQuery(
+                          "select case when @@log_bin = 0 or @@binlog_format <> 'STATEMENT'"
+                              + " then 1 else 0 end")
+                      .fetchOne(0, Integer.class)
+                  == 1;
+      readCommitted = known;
+    }
+    return known;
   }
 }

@@ -5,7 +5,6 @@ import static dev.lethe.core.state.StateTables.*;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Migrations;
 import dev.lethe.core.schema.Vendor;
-import dev.lethe.core.sql.Deadlocks;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -29,16 +28,18 @@ import org.jooq.impl.DSL;
 public final class RunStore {
 
   private final DSLContext dsl;
+  private final OwnRows own;
   private final ForgottenUpdates forgetting;
 
   public RunStore(DSLContext dsl) {
     this.dsl = dsl;
-    this.forgetting = new ForgottenUpdates(dsl);
+    this.own = new OwnRows(dsl);
+    this.forgetting = new ForgottenUpdates(own);
   }
 
   /** The run's queue of files to delete from the store. */
   public FileQueue files() {
-    return new FileQueue(dsl);
+    return new FileQueue(dsl, own);
   }
 
   /** Creates or upgrades Lethe's tables in the database. */
@@ -174,11 +175,8 @@ public final class RunStore {
    */
   public void complete(
       String id, String receipt, Instant now, FileMarks deletedFiles, long recordedUpdates) {
-    // run again if it deadlocks with another run's batch: it writes the same values again
-    Deadlocks.transaction(
-        dsl,
+    own.transaction(
         tx -> {
-          OwnRows.readCommitted(tx);
           List<Query> queries = new ArrayList<>();
           queries.add(
               tx.update(RUNS)
