@@ -28,6 +28,7 @@ final class OwnRows {
     this.dsl = dsl;
   }
 
+  /** Runs {@code work} in a transaction of its own, again if it is chosen as a deadlock victim. */
   void transaction(Consumer<DSLContext> work) {
     transactionResult(
         tx -> {
@@ -36,6 +37,7 @@ final class OwnRows {
         });
   }
 
+  /** {@link #transaction}, returning what the committed attempt returned. */
   <T> T transactionResult(Function<DSLContext, T> work) {
     boolean lower = readCommitted();
     return Deadlocks.transactionResult(
