@@ -125,12 +125,12 @@ public final class Verifications {
     String id = requestId.toString();
     // the attempt is counted before the code is read: a code issued again in between (a resend's
     // mail) is then the one compared, not a refusal for an attempt that found the old row gone
-    int counted =
-        dsl.update(TABLE)
-            .set(ATTEMPTS, ATTEMPTS.plus(1))
-            .where(REQUEST.eq(id))
-            .and(ATTEMPTS.lt(MAX_ATTEMPTS))
-            .execute();
+    int counted = countAttempt(id);
+    if (counted != 1) {
+      // none counted: the code was guessed at too often, or it was being issued again while the
+      // attempt was counted (its row replaced, the new one not yet seen): count it on the new one
+      counted = countAttempt(id);
+    }
     Record row =
         dsl.select(CODE, EXPIRES, USED)
             .from(TABLE)
@@ -145,6 +145,15 @@ public final class Verifications {
       throw new VerificationRefusedException(Why.WRONG_CODE);
     }
     spend(requestId, row.get(EXPIRES), row.get(USED));
+  }
+
+  /** Adds one to the attempts at the request's code, unless spent; how many rows it counted. */
+  private int countAttempt(String id) {
+    return dsl.update(TABLE)
+        .set(ATTEMPTS, ATTEMPTS.plus(1))
+        .where(REQUEST.eq(id))
+        .and(ATTEMPTS.lt(MAX_ATTEMPTS))
+        .execute();
   }
 
   /** Forgets what was issued for the request (it ended). */

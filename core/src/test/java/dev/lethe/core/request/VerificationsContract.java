@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.core.request.VerificationRefusedException.Why;
 import dev.lethe.platform.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +103,79 @@ abstract class VerificationsContract {
       refused(Why.WRONG_CODE, () -> verifications.redeemCode(request, wrong));
     }
     refused(Why.TOO_MANY_ATTEMPTS, () -> verifications.redeemCode(request, issued.code()));
+  }
+
+  /**
+   * A guess made while the code is issued again (a resend) waits for the new code and counts
+   * against it: a wrong guess is a wrong code, not the refusal of a code guessed at too often.
+   */
+  @Test
+  void a_guess_while_the_code_is_issued_again_counts_against_the_new_code() throws Exception {
+    Verifications.Issued issued = verifications.issue(request, Duration.ofHours(48));
+    String wrong = issued.code().equals("000000") ? "000001" : "000000";
+    ExecutorService guesser = Executors.newSingleThreadExecutor();
+    try (Connection resend = fixture.db.dataSource().getConnection()) {
+      resend.setAutoCommit(false);
+      // what issuing does, in a transaction held open: the row deleted and inserted again
+      List<Object> row = new ArrayList<>();
+      try (PreparedStatement read =
+          resend.prepareStatement(
+              "SELECT token_hash, code_hash, issued_at, expires_at"
+                  + " FROM lethe_request_verifications WHERE request_id = ?")) {
+        read.setString(1, request.toString());
+        try (ResultSet rs = read.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          for (int i = 1; i <= 4; i++) {
+            row.add(rs.getObject(i));
+          }
+        }
+      }
+      try (PreparedStatement delete =
+              resend.prepareStatement(
+                  "DELETE FROM lethe_request_verifications WHERE request_id = ?");
+          PreparedStatement insert =
+              resend.prepareStatement(
+                  "INSERT INTO lethe_request_verifications (request_id, token_hash, code_hash,"
+                      + " issued_at, expires_at, attempts) VALUES (?, ?, ?, ?, ?, 0)")) {
+        delete.setString(1, request.toString());
+        delete.executeUpdate();
+        insert.setString(1, request.toString());
+        for (int i = 0; i < 4; i++) {
+          insert.setObject(i + 2, row.get(i));
+        }
+        insert.executeUpdate();
+      }
+
+      Future<?> guess = guesser.submit(() -> verifications.redeemCode(request, wrong));
+      awaitLockWait();
+      resend.commit();
+      assertThatThrownBy(guess::get)
+          .cause()
+          .isInstanceOfSatisfying(
+              VerificationRefusedException.class,
+              e -> assertThat(e.why()).isEqualTo(Why.WRONG_CODE));
+    } finally {
+      guesser.shutdownNow();
+    }
+    verifications.redeemCode(request, issued.code());
+  }
+
+  /** Waits until the guess waits for the row's lock. */
+  private void awaitLockWait() throws Exception {
+    String waiting =
+        switch (kind()) {
+          case POSTGRESQL ->
+              "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                  + " AND query LIKE 'update \"lethe_request_verifications\"%'";
+          case MARIADB ->
+              "SELECT count(*) FROM information_schema.processlist WHERE state = 'Updating'"
+                  + " AND info LIKE 'update `lethe_request_verifications`%'";
+          case H2 ->
+              "SELECT count(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL";
+        };
+    for (int i = 0; i < 200 && fixture.db.count(waiting) == 0; i++) {
+      Thread.sleep(50);
+    }
   }
 
   @Test
