@@ -58,10 +58,8 @@ public final class Migrations {
   static void acquire(Connection lock, Vendor vendor, String historyTable) throws SQLException {
     String sql =
         vendor == Vendor.POSTGRESQL
-            ? "select pg_advisory_lock(hashtext(current_schema() || '.' || ?)), 1"
-            : "select get_lock(concat('lethe.', md5(concat(database(), '.', ?))), "
-                + WAIT_SECONDS
-                + ")";
+            ? "select pg_advisory_lock(" + lockName(vendor) + "), 1"
+            : "select get_lock(" + lockName(vendor) + ", " + WAIT_SECONDS + ")";
     if (!lockQuery(lock, sql, historyTable)) {
       throw new IllegalStateException(
           "another instance held the migration of "
@@ -76,9 +74,19 @@ public final class Migrations {
     lockQuery(
         lock,
         vendor == Vendor.POSTGRESQL
-            ? "select pg_advisory_unlock(hashtext(current_schema() || '.' || ?)), 1"
-            : "select release_lock(concat('lethe.', md5(concat(database(), '.', ?))))",
+            ? "select pg_advisory_unlock(" + lockName(vendor) + "), 1"
+            : "select release_lock(" + lockName(vendor) + ")",
         historyTable);
+  }
+
+  /**
+   * The lock's name, from the schema and the history table bound to {@code ?}: an advisory lock's
+   * number on PostgreSQL, a name within MariaDB's 64 characters.
+   */
+  private static String lockName(Vendor vendor) {
+    return vendor == Vendor.POSTGRESQL
+        ? "hashtext(current_schema() || '.' || ?)"
+        : "concat('lethe.', md5(concat(database(), '.', ?)))";
   }
 
   /** Runs a lock function; true when it answered 1 (taken or released). */
