@@ -147,7 +147,8 @@ abstract class VerificationsContract {
       }
 
       Future<?> guess = guesser.submit(() -> verifications.redeemCode(request, wrong));
-      awaitLockWait();
+      // the name quoted as each product quotes it
+      fixture.db.awaitLockWait("update _lethe_request_verifications_");
       resend.commit();
       assertThatThrownBy(guess::get)
           .cause()
@@ -158,24 +159,6 @@ abstract class VerificationsContract {
       guesser.shutdownNow();
     }
     verifications.redeemCode(request, issued.code());
-  }
-
-  /** Waits until the guess waits for the row's lock. */
-  private void awaitLockWait() throws Exception {
-    String waiting =
-        switch (kind()) {
-          case POSTGRESQL ->
-              "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                  + " AND query LIKE 'update \"lethe_request_verifications\"%'";
-          case MARIADB ->
-              "SELECT count(*) FROM information_schema.processlist WHERE state = 'Updating'"
-                  + " AND info LIKE 'update `lethe_request_verifications`%'";
-          case H2 ->
-              "SELECT count(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL";
-        };
-    for (int i = 0; i < 200 && fixture.db.count(waiting) == 0; i++) {
-      Thread.sleep(50);
-    }
   }
 
   @Test

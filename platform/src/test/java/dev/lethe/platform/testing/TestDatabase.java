@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -83,6 +84,40 @@ public final class TestDatabase implements AutoCloseable {
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
+    }
+  }
+
+  /**
+   * Waits, thirty seconds at most, until a session of the server runs a statement whose start
+   * matches the {@code LIKE} pattern {@code pattern} and waits for a row lock (on H2, until any
+   * session waits for one): the moment a test may let the lock go, or close a cycle of locks.
+   */
+  public void awaitLockWait(String pattern) throws SQLException, InterruptedException {
+    String waiting =
+        switch (kind) {
+          case POSTGRESQL ->
+              "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                  + " AND query LIKE ?";
+          case MARIADB ->
+              "SELECT count(*) FROM information_schema.processlist WHERE state = 'Updating'"
+                  + " AND info LIKE ?";
+          case H2 ->
+              "SELECT count(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL";
+        };
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(waiting)) {
+      if (kind != Kind.H2) {
+        s.setString(1, pattern + "%");
+      }
+      for (int i = 0; i < 600; i++) {
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) > 0) {
+            return;
+          }
+        }
+        Thread.sleep(50);
+      }
     }
   }
 
