@@ -7,6 +7,7 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.Deadlocks;
 import dev.lethe.core.sql.KeyList;
+import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,7 @@ final class Anonymizer {
             dsl,
             tx -> {
               List<Query> start = run.start().statements(tx);
-              if (!start.isEmpty()) {
-                tx.batch(start).execute();
-              }
+              Together.execute(tx, start);
               int n =
                   BatchRecords.recordUpdated(
                       tx,

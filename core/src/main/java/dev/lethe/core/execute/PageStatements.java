@@ -3,6 +3,7 @@ package dev.lethe.core.execute;
 import dev.lethe.core.plan.Node;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record4;
+import org.jooq.ResultOrRows;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
@@ -24,11 +26,11 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * The statements of one page's transaction, in order (file keys recorded before their rows go,
- * updated keys recorded before their rows change, children before parents), sent to the database as
- * one JDBC batch: one round trip instead of one per statement. A delete that records its rows'
- * files itself (PostgreSQL) returns its counts as a row, which a batch cannot carry: the statements
- * before it go as one batch, the delete alone, the rest as another. Then the deleted counts and the
- * batch number, in a last round trip.
+ * updated keys recorded before their rows change, children before parents), sent to the database
+ * together ({@link Together}): one round trip instead of one per statement. On PostgreSQL a delete
+ * that records its rows' files itself returns its counts as a row among the others' counts;
+ * elsewhere, where the statements go as a JDBC batch, which cannot carry a row, such a delete would
+ * go alone between two batches. Then the deleted counts and the batch number, in a last round trip.
  */
 final class PageStatements {
 
@@ -195,18 +197,11 @@ final class PageStatements {
   void execute() {
     Map<String, Long> deleted = new LinkedHashMap<>();
     int[] counts = new int[steps.size()];
-    int batched = 0;
-    for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).kind() == Kind.DELETE_RECORDING_FILES) {
-        // the statements before a delete that returns its counts go as one batch, then the delete
-        run(batched, i, counts);
-        Record result = ((ResultQuery<?>) steps.get(i).query()).fetchSingle();
-        counts[i] = result.get(0, Integer.class);
-        recordedFiles |= result.get(1, Integer.class) != 0;
-        batched = i + 1;
-      }
+    if (Together.returnsRows(tx) && steps.size() > 1) {
+      runAsOne(counts);
+    } else {
+      runInBatches(counts);
     }
-    run(batched, steps.size(), counts);
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       switch (step.kind()) {
@@ -222,6 +217,41 @@ final class PageStatements {
   }
 
   /**
+   * PostgreSQL: the steps together, in one round trip ({@link Together}); each one's count, or the
+   * row of a delete that returns its counts, in order.
+   */
+  private void runAsOne(int[] counts) {
+    List<ResultOrRows> each = Together.results(tx, steps.stream().map(Step::query).toList());
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).kind() == Kind.DELETE_RECORDING_FILES) {
+        Record result = each.get(i).result().get(0);
+        counts[i] = result.get(0, Integer.class);
+        recordedFiles |= result.get(1, Integer.class) != 0;
+      } else {
+        counts[i] = each.get(i).rows();
+      }
+    }
+  }
+
+  /**
+   * Elsewhere: the steps as JDBC batches. A delete that returns its counts (a row, which a batch
+   * cannot carry) goes alone, the steps before it as one batch, the rest as another.
+   */
+  private void runInBatches(int[] counts) {
+    int batched = 0;
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).kind() == Kind.DELETE_RECORDING_FILES) {
+        run(batched, i, counts);
+        Record result = ((ResultQuery<?>) steps.get(i).query()).fetchSingle();
+        counts[i] = result.get(0, Integer.class);
+        recordedFiles |= result.get(1, Integer.class) != 0;
+        batched = i + 1;
+      }
+    }
+    run(batched, steps.size(), counts);
+  }
+
+  /**
    * Runs steps {@code from} to {@code to} (exclusive) as one batch, their counts into {@code
    * counts}.
    */
@@ -229,7 +259,8 @@ final class PageStatements {
     if (to - from == 1) {
       counts[from] = steps.get(from).query().execute();
     } else if (to - from > 1) {
-      int[] batch = tx.batch(steps.subList(from, to).stream().map(Step::query).toList()).execute();
+      int[] batch =
+          Together.execute(tx, steps.subList(from, to).stream().map(Step::query).toList());
       System.arraycopy(batch, 0, counts, from, batch.length);
     }
   }

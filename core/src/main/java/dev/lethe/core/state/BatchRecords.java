@@ -3,6 +3,7 @@ package dev.lethe.core.state;
 import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
+import dev.lethe.core.sql.Together;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +66,7 @@ public final class BatchRecords {
               .set(Q_COUNT_ROWS, Q_COUNT_ROWS.plus(DSL.excluded(Q_COUNT_ROWS))));
     }
     queries.add(tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)));
-    if (queries.size() == 1) {
-      queries.getFirst().execute();
-    } else {
-      tx.batch(queries).execute();
-    }
+    Together.execute(tx, queries);
   }
 
   // Qualified: an upsert names the table's columns next to the proposed row's (H2 emulates it with

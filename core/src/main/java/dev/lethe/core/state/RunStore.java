@@ -5,6 +5,7 @@ import static dev.lethe.core.state.StateTables.*;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Migrations;
 import dev.lethe.core.schema.Vendor;
+import dev.lethe.core.sql.Together;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ public final class RunStore {
     if (roots.stream().allMatch(List::isEmpty)) {
       createQueries(dsl, run, roots).getFirst().execute();
     } else {
-      dsl.transaction(c -> c.dsl().batch(createQueries(c.dsl(), run, roots)).execute());
+      dsl.transaction(c -> Together.execute(c.dsl(), createQueries(c.dsl(), run, roots)));
     }
   }
 
@@ -194,7 +195,7 @@ public final class RunStore {
           for (FileMarks.Span span : deletedFiles.spans()) {
             queries.add(FileQueue.filesDeletedQuery(tx, id, span, now));
           }
-          tx.batch(queries).execute();
+          Together.execute(tx, queries);
         });
     if (recordedUpdates > ForgottenUpdates.PAGE) {
       forgetting.run(id);

@@ -14,12 +14,14 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
- * A data source that counts commits and keeps the SQL it was given, each marked as sent alone or in
- * a JDBC batch; it fails every JDBC batch while asked to, as a connection lost in mid-page.
+ * A data source that counts commits and keeps the SQL it was given, each statement marked as sent
+ * alone or with others (in a JDBC batch, or as one of a statement of many, separated by {@code
+ * ";\n"}); it fails every JDBC batch and statement of many while asked to, as a connection lost in
+ * mid-page.
  */
 public final class CountingDataSource {
 
-  /** One statement's SQL (lower case), and whether it went in a JDBC batch with others. */
+  /** One statement's SQL (lower case), and whether it went with others in one round trip. */
   public record Sent(String sql, boolean batched) {}
 
   final AtomicInteger commits = new AtomicInteger();
@@ -66,10 +68,16 @@ public final class CountingDataSource {
                 throw new SQLException("connection lost");
               }
               if (args != null && args.length > 0 && args[0] instanceof String sql) {
+                List<String> parts = List.of(sql.toLowerCase(Locale.ROOT).split(";\n"));
+                boolean many = parts.size() > 1;
                 switch (name) {
-                  case "addBatch" -> sent.add(new Sent(sql.toLowerCase(Locale.ROOT), true));
-                  case "prepareStatement", "execute", "executeUpdate", "executeQuery" ->
-                      sent.add(new Sent(sql.toLowerCase(Locale.ROOT), false));
+                  case "addBatch" -> sent.add(new Sent(parts.getFirst(), true));
+                  case "prepareStatement", "execute", "executeUpdate", "executeQuery" -> {
+                    if (many && failBatches.get()) {
+                      throw new SQLException("connection lost");
+                    }
+                    parts.forEach(part -> sent.add(new Sent(part, many)));
+                  }
                   default -> {}
                 }
               }

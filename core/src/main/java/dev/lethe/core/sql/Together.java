@@ -1,0 +1,75 @@
+package dev.lethe.core.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.ResultOrRows;
+import org.jooq.SQLDialect;
+
+/**
+ * Statements sent to the database together, in one round trip.
+ *
+ * <p>On PostgreSQL as one statement of many, separated by semicolons, with their values bound: the
+ * driver sends each part as its own prepared statement, all before one sync, and the server keeps
+ * each part prepared once the same text has run a few times, so a page of a dozen statements is
+ * neither parsed nor planned from its text again. Elsewhere as one JDBC batch (jOOQ inlines the
+ * values of a batch of different statements).
+ *
+ * <p>As a batch of inlined statements, a page of a contact's erasure was parsed and planned anew
+ * every time, its statements, each with its keys written out, never the same text twice.
+ */
+public final class Together {
+
+  private Together() {}
+
+  /** Whether {@link #results} can send statements that return rows with others. */
+  public static boolean returnsRows(DSLContext dsl) {
+    return dsl.dialect().family() == SQLDialect.POSTGRES;
+  }
+
+  /** Runs {@code queries} in order, in one round trip; returns each one's update count. */
+  public static int[] execute(DSLContext dsl, List<? extends Query> queries) {
+    if (queries.isEmpty()) {
+      return new int[0];
+    }
+    if (queries.size() == 1) {
+      return new int[] {queries.getFirst().execute()};
+    }
+    if (!returnsRows(dsl)) {
+      return dsl.batch(queries).execute();
+    }
+    List<ResultOrRows> results = results(dsl, queries);
+    int[] counts = new int[results.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = results.get(i).rows();
+    }
+    return counts;
+  }
+
+  /**
+   * PostgreSQL only ({@link #returnsRows}): runs {@code queries} in order, in one round trip;
+   * returns each one's result: its rows if it returns rows, else its update count.
+   */
+  public static List<ResultOrRows> results(DSLContext dsl, List<? extends Query> queries) {
+    if (!returnsRows(dsl)) {
+      throw new IllegalStateException("statements of many are sent to PostgreSQL only");
+    }
+    StringBuilder sql = new StringBuilder();
+    List<Object> binds = new ArrayList<>();
+    for (Query query : queries) {
+      if (!sql.isEmpty()) {
+        sql.append(";\n");
+      }
+      sql.append(dsl.render(query));
+      binds.addAll(query.getBindValues());
+    }
+    List<ResultOrRows> results =
+        dsl.resultQuery(sql.toString(), binds.toArray()).fetchMany().resultsOrRows();
+    if (results.size() != queries.size()) {
+      throw new IllegalStateException(
+          queries.size() + " statements sent together gave " + results.size() + " results");
+    }
+    return results;
+  }
+}
