@@ -30,8 +30,7 @@ class TogetherTest {
   void statements_sent_together_run_in_order_each_with_its_count(TestDatabase.Kind kind)
       throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(20))");
-      DSLContext dsl = Vendor.valueOf(kind.name()).dsl(db.dataSource());
+      DSLContext dsl = table(db);
 
       int[] counts =
           dsl.transactionResult(
@@ -57,8 +56,7 @@ class TogetherTest {
   void a_statement_that_fails_fails_its_transaction_with_the_others(TestDatabase.Kind kind)
       throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(20))");
-      DSLContext dsl = Vendor.valueOf(kind.name()).dsl(db.dataSource());
+      DSLContext dsl = table(db);
 
       assertThatThrownBy(
               () ->
@@ -80,7 +78,7 @@ class TogetherTest {
   void on_postgresql_they_go_as_one_statement_of_many_with_their_values_bound()
       throws SQLException {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-      db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(20))");
+      table(db);
       CountingDataSource counting = new CountingDataSource(db.dataSource());
       DSLContext dsl = Vendor.POSTGRESQL.dsl(counting.dataSource());
 
@@ -105,5 +103,11 @@ class TogetherTest {
           .noneMatch(s -> s.sql().contains("first-value"), "the values bound, not in the text");
       assertThat(db.count("SELECT COUNT(*) FROM t")).isZero();
     }
+  }
+
+  /** Creates table {@code t}; returns a context on {@code db}. */
+  private static DSLContext table(TestDatabase db) throws SQLException {
+    db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(20))");
+    return Vendor.valueOf(db.kind().name()).dsl(db.dataSource());
   }
 }
