@@ -9,8 +9,10 @@ import dev.lethe.platform.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.ResultOrRows;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -21,9 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Statements sent together run in order, give each its own count, and commit or fail together. */
 class TogetherTest {
 
-  private static final org.jooq.Table<?> T = DSL.table(DSL.name("t"));
-  private static final org.jooq.Field<Long> ID = DSL.field(DSL.name("id"), SQLDataType.BIGINT);
-  private static final org.jooq.Field<String> V = DSL.field(DSL.name("v"), SQLDataType.VARCHAR);
+  private static final Table<?> T = DSL.table(DSL.name("t"));
+  private static final Field<Long> ID = DSL.field(DSL.name("id"), SQLDataType.BIGINT);
+  private static final Field<String> V = DSL.field(DSL.name("v"), SQLDataType.VARCHAR);
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
