@@ -224,7 +224,9 @@ final class PageStatements {
     List<ResultOrRows> each = Together.results(tx, steps.stream().map(Step::query).toList());
     for (int i = 0; i < steps.size(); i++) {
       if (steps.get(i).kind() == Kind.DELETE_RECORDING_FILES) {
-        counts[i] = deletedRecordingFiles(each.get(i).result().get(0));
+        Record result = each.get(i).result().get(0);
+        counts[i] = result.get(0, Integer.class);
+        recordedFiles |= result.get(1, Integer.class) != 0;
       } else {
         counts[i] = each.get(i).rows();
       }
@@ -240,7 +242,9 @@ final class PageStatements {
     for (int i = 0; i < steps.size(); i++) {
       if (steps.get(i).kind() == Kind.DELETE_RECORDING_FILES) {
         run(batched, i, counts);
-        counts[i] = deletedRecordingFiles(((ResultQuery<?>) steps.get(i).query()).fetchSingle());
+        Record result = ((ResultQuery<?>) steps.get(i).query()).fetchSingle();
+        counts[i] = result.get(0, Integer.class);
+        recordedFiles |= result.get(1, Integer.class) != 0;
         batched = i + 1;
       }
     }
@@ -248,20 +252,17 @@ final class PageStatements {
   }
 
   /**
-   * The row of a delete that recorded its rows' files ({@link #deleteRecordingFiles}): notes
-   * whether it recorded any; returns how many rows it deleted.
-   */
-  private int deletedRecordingFiles(Record row) {
-    recordedFiles |= row.get(1, Integer.class) != 0;
-    return row.get(0, Integer.class);
-  }
-
-  /**
-   * Runs steps {@code from} to {@code to} (exclusive) together, their counts into {@code counts}.
+   * Runs steps {@code from} to {@code to} (exclusive) as one batch, their counts into {@code
+   * counts}.
    */
   private void run(int from, int to, int[] counts) {
-    int[] batch = Together.execute(tx, steps.subList(from, to).stream().map(Step::query).toList());
-    System.arraycopy(batch, 0, counts, from, batch.length);
+    if (to - from == 1) {
+      counts[from] = steps.get(from).query().execute();
+    } else if (to - from > 1) {
+      int[] batch =
+          Together.execute(tx, steps.subList(from, to).stream().map(Step::query).toList());
+      System.arraycopy(batch, 0, counts, from, batch.length);
+    }
   }
 
   /** Whether the page, executed, recorded file keys. */
