@@ -73,6 +73,9 @@ public final class Executor {
    */
   public Execution execute(String runId, Plan plan, RunStart start) {
     boolean fromStart = start.isPending();
+    if (fromStart) {
+      sweeper.begin(runId);
+    }
     Selector selector = new Selector(plan.held());
     Run run = new Run(runId, new PageTree(selector, plan.held().any()), start, new CallTally());
     for (RootSet root : plan.roots()) {
@@ -234,7 +237,7 @@ public final class Executor {
         run.tally().add(done.counted());
         long took = System.nanoTime() - started;
         if (done.recordedFiles()) {
-          sweeper.sweep(run.id(), run.tally());
+          sweeper.sweep(run.id(), run.tally(), done.recordedFileList());
         }
         return took;
       } catch (DataAccessException e) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -63,10 +64,23 @@ final class FileSweeper {
   /** Whether the last sweep left nothing pending. */
   private boolean sweptClean;
 
+  /**
+   * Whether every file of the run past the cursor is among the files handed to the next sweep: the
+   * run was new, or the last sweep tried everything past the cursor, and every page since handed
+   * over the files it recorded.
+   */
+  private boolean caughtUp;
+
   FileSweeper(FileQueue runs, FileStore files, Clock clock) {
     this.runs = runs;
     this.files = files;
     this.clock = clock;
+  }
+
+  /** Starts on a run that is new: it has recorded no file yet. */
+  void begin(String runId) {
+    switchTo(runId);
+    caughtUp = true;
   }
 
   /**
@@ -74,8 +88,18 @@ final class FileSweeper {
    * tally}; returns how many of the run's files are still pending.
    */
   int sweep(String runId, CallTally tally) {
+    return sweep(runId, tally, Optional.empty());
+  }
+
+  /**
+   * As {@link #sweep(String, CallTally)}, given the files recorded since the last sweep, in id
+   * order, if they are known: when nothing else can be pending past the cursor, those are deleted
+   * without reading the run's pending files.
+   */
+  int sweep(String runId, CallTally tally, Optional<List<FileQueue.PendingFile>> recorded) {
     switchTo(runId);
-    int left = walk(tally);
+    sweptClean = false;
+    int left = caughtUp && recorded.isPresent() ? take(recorded.get(), tally) : walk(tally);
     if (unmarked() >= MARK_EVERY) {
       mark();
     }
@@ -114,6 +138,7 @@ final class FileSweeper {
     cursor = Long.MIN_VALUE;
     failed.clear();
     sweptClean = false;
+    caughtUp = false;
   }
 
   /** Tries the files that failed once more, then the files past the cursor. */
@@ -138,22 +163,51 @@ final class FileSweeper {
 
   /** Tries the files past the cursor, in id order; returns how many of the run's are pending. */
   private int walk(CallTally tally) {
+    caughtUp = false;
     while (failed.size() < MAX_FAILED) {
       List<FileQueue.PendingFile> pending = runs.pendingFiles(runId, cursor, PAGE);
-      for (FileQueue.PendingFile file : pending) {
-        cursor = file.id();
-        if (delete(file, tally)) {
-          deleted(file.id());
-        } else {
-          failed.add(file.id());
-          lastSpanOpen = false;
-        }
-      }
+      pending.forEach(file -> tryFile(file, tally));
       if (pending.size() < PAGE) {
+        caughtUp = true;
         return failed.size();
       }
     }
-    // the store refuses nearly everything: what is left past the cursor waits for a later sweep
+    return leftForLater();
+  }
+
+  /**
+   * Tries {@code recorded}, every file past the cursor, in id order; returns how many of the run's
+   * are pending.
+   */
+  private int take(List<FileQueue.PendingFile> recorded, CallTally tally) {
+    // until every one is tried (a sweep that throws leaves the rest to be read)
+    caughtUp = false;
+    for (FileQueue.PendingFile file : recorded) {
+      if (failed.size() >= MAX_FAILED) {
+        return leftForLater();
+      }
+      tryFile(file, tally);
+    }
+    caughtUp = true;
+    return failed.size();
+  }
+
+  /** Tries a file just past the cursor, which moves to it. */
+  private void tryFile(FileQueue.PendingFile file, CallTally tally) {
+    cursor = file.id();
+    if (delete(file, tally)) {
+      deleted(file.id());
+    } else {
+      failed.add(file.id());
+      lastSpanOpen = false;
+    }
+  }
+
+  /**
+   * The store refuses nearly everything: what is left past the cursor waits for a later sweep.
+   * Returns how many of the run's files are pending.
+   */
+  private int leftForLater() {
     return runs.unmarked(runId) - (int) unmarked();
   }
 

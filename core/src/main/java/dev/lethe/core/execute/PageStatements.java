@@ -5,13 +5,17 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
+import dev.lethe.core.state.FileQueue;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
@@ -54,6 +58,11 @@ final class PageStatements {
   private final List<Step> steps = new ArrayList<>();
   private final CallTally counted = new CallTally();
   private boolean recordedFiles;
+  private boolean filesUnknown;
+  private final List<FileQueue.PendingFile> recorded = new ArrayList<>();
+
+  /** The most files a delete hands back with its counts; past that they are read back. */
+  static final int HANDED = 1_000;
 
   PageStatements(DSLContext tx, String runId, RowWriter writer) {
     this.tx = tx;
@@ -105,30 +114,32 @@ final class PageStatements {
 
   /**
    * {@code WITH d AS (DELETE … RETURNING the file columns), f AS (INSERT INTO lethe_run_files
-   * SELECT … FROM d) SELECT count(*), <file keys recorded> FROM d}: one row, the rows deleted and
-   * the file keys recorded.
+   * SELECT … FROM d RETURNING id, file_key) SELECT count(*), <ids recorded>, <keys recorded> FROM
+   * d}: one row, the rows deleted and the files recorded (at most {@value #HANDED} of them, more
+   * than that read as {@link #recordedFileList unknown}), for the sweeper to delete without reading
+   * them back.
    */
   private ResultQuery<Record> deleteRecordingFiles(BoundEntity entity, Condition where) {
     List<String> columns = entity.entity().files();
     Table<Record> deleted = DSL.table(DSL.name("d"));
     List<Field<?>> returned = new ArrayList<>();
     Select<Record4<String, String, String, Integer>> keys = null;
-    Field<Integer> recorded = DSL.inline(0);
     for (int i = 0; i < columns.size(); i++) {
       String alias = "k" + i;
       returned.add(entity.text(columns.get(i)).as(alias));
       Field<String> key = DSL.field(DSL.name("d", alias), SQLDataType.VARCHAR);
       var rows = BatchRecords.fileRows(runId, entity.name(), deleted, key, DSL.noCondition());
       keys = keys == null ? rows : keys.unionAll(rows);
-      recorded = recorded.plus(DSL.count(key));
     }
+    Name recorded = DSL.name("f");
     return tx.resultQuery(
-        "with {0} as ({1}), {2} as ({3}) select count(*), {4} from {0}",
+        "with {0} as ({1}), {2} as ({3}) select count(*), {4}, {5} from {0}",
         DSL.name("d"),
         tx.deleteFrom(entity.table()).where(where).returningResult(returned),
-        DSL.name("f"),
-        BatchRecords.recordFilesSelected(tx, keys),
-        recorded);
+        recorded,
+        BatchRecords.recordFilesReturning(tx, keys),
+        BatchRecords.recordedIds(recorded, HANDED + 1),
+        BatchRecords.recordedKeys(recorded, HANDED + 1));
   }
 
   /**
@@ -205,7 +216,11 @@ final class PageStatements {
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       switch (step.kind()) {
-        case FILES -> recordedFiles |= counts[i] != 0;
+        case FILES -> {
+          // recorded by an insert of the rows selected, which returns no keys
+          recordedFiles |= counts[i] != 0;
+          filesUnknown |= counts[i] != 0;
+        }
         case DELETE, DELETE_RECORDING_FILES ->
             deleted.merge(step.entity(), (long) Math.max(0, counts[i]), Long::sum);
         case RECORDED -> counted.recorded(step.entity(), step.outcome(), Math.max(0, counts[i]));
@@ -223,13 +238,11 @@ final class PageStatements {
   private void runAsOne(int[] counts) {
     List<ResultOrRows> each = Together.results(tx, steps.stream().map(Step::query).toList());
     for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).kind() == Kind.DELETE_RECORDING_FILES) {
-        Record result = each.get(i).result().get(0);
-        counts[i] = result.get(0, Integer.class);
-        recordedFiles |= result.get(1, Integer.class) != 0;
-      } else {
-        counts[i] = each.get(i).rows();
-      }
+      Step step = steps.get(i);
+      counts[i] =
+          step.kind() == Kind.DELETE_RECORDING_FILES
+              ? recordingDeleteRow(step, each.get(i).result().get(0))
+              : each.get(i).rows();
     }
   }
 
@@ -240,15 +253,34 @@ final class PageStatements {
   private void runInBatches(int[] counts) {
     int batched = 0;
     for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).kind() == Kind.DELETE_RECORDING_FILES) {
+      Step step = steps.get(i);
+      if (step.kind() == Kind.DELETE_RECORDING_FILES) {
         run(batched, i, counts);
-        Record result = ((ResultQuery<?>) steps.get(i).query()).fetchSingle();
-        counts[i] = result.get(0, Integer.class);
-        recordedFiles |= result.get(1, Integer.class) != 0;
+        counts[i] = recordingDeleteRow(step, ((ResultQuery<?>) step.query()).fetchSingle());
         batched = i + 1;
       }
     }
     run(batched, steps.size(), counts);
+  }
+
+  /**
+   * Takes the row of a delete that recorded its rows' files ({@link #deleteRecordingFiles}): keeps
+   * the files it recorded, returns the rows it deleted.
+   */
+  private int recordingDeleteRow(Step step, Record row) {
+    Long[] ids = row.get(1, Long[].class);
+    String[] keys = row.get(2, String[].class);
+    if (ids != null && ids.length > 0) {
+      recordedFiles = true;
+      if (ids.length > HANDED) {
+        filesUnknown = true;
+      } else {
+        for (int i = 0; i < ids.length; i++) {
+          recorded.add(new FileQueue.PendingFile(ids[i], step.entity(), keys[i], 0));
+        }
+      }
+    }
+    return row.get(0, Integer.class);
   }
 
   /**
@@ -268,6 +300,18 @@ final class PageStatements {
   /** Whether the page, executed, recorded file keys. */
   boolean recordedFiles() {
     return recordedFiles;
+  }
+
+  /**
+   * Every file the page, executed, recorded, in id order, if the statements that recorded them
+   * returned them all (on PostgreSQL, up to {@value #HANDED} a statement); empty if not.
+   */
+  Optional<List<FileQueue.PendingFile>> recordedFileList() {
+    if (filesUnknown) {
+      return Optional.empty();
+    }
+    recorded.sort(Comparator.comparingLong(FileQueue.PendingFile::id));
+    return Optional.of(recorded);
   }
 
   /** What the page counted when it ran: to add to the call's tally once it has committed. */

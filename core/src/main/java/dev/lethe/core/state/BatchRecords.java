@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.Record4;
 import org.jooq.SQLDialect;
@@ -126,6 +127,42 @@ public final class BatchRecords {
   public static Query recordFilesSelected(
       DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
     return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS).select(rows);
+  }
+
+  /**
+   * PostgreSQL, in a {@code WITH} clause: records the file keys {@code rows} gives, as {@link
+   * #recordFilesSelected} does, returning the id and key of each file recorded, read by {@link
+   * #recordedIds} and {@link #recordedKeys}.
+   */
+  public static Query recordFilesReturning(
+      DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
+    return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
+        .select(rows)
+        .returning(FILE_ID, FILE_KEY);
+  }
+
+  /**
+   * PostgreSQL: the ids of the files {@link #recordFilesReturning}, named {@code recorded} in a
+   * {@code WITH} clause, recorded, in id order, as one array; null if none, and at most {@code
+   * limit} of them.
+   */
+  public static Field<Long[]> recordedIds(Name recorded, int limit) {
+    return recordedArray(recorded, FILE_ID, limit);
+  }
+
+  /** PostgreSQL: the keys of those files, in the same order, as one array. */
+  public static Field<String[]> recordedKeys(Name recorded, int limit) {
+    return recordedArray(recorded, FILE_KEY, limit);
+  }
+
+  private static <T> Field<T[]> recordedArray(Name recorded, Field<T> column, int limit) {
+    Field<Long> id = DSL.field(recorded.append(FILE_ID.getUnqualifiedName()), Long.class);
+    Field<T> value = DSL.field(recorded.append(column.getUnqualifiedName()), column.getType());
+    Table<?> first =
+        DSL.select(value.as("v"), id.as("i")).from(recorded).orderBy(id).limit(limit).asTable("r");
+    Field<T> v = DSL.field(DSL.name("r", "v"), column.getType());
+    return DSL.field(
+        DSL.select(DSL.arrayAgg(v).orderBy(DSL.field(DSL.name("r", "i")))).from(first));
   }
 
   /**

@@ -6,8 +6,11 @@ import dev.lethe.core.Lethe;
 import dev.lethe.core.files.LocalDirectoryFileStore;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.platform.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Rows two levels below a page (a conversation's messages' attachments) are deleted, their files
  * recorded and their detached rows updated by the keys of the rows between, found first: on
  * PostgreSQL as {@code = any(array(…))}, which it looks up by index, where {@code IN (…)} had it
- * read the whole table once the table was large.
+ * read the whole table once the table was large. There the delete that records the files returns
+ * them, and they are deleted from the store without being read back.
  */
 class GrandchildKeysTest {
 
@@ -100,6 +104,52 @@ class GrandchildKeysTest {
                     s.startsWith("with \"d\" as (delete from \"part\"")
                         && s.contains("insert into \"lethe_run_files\""),
                 "the parts deleted and their files recorded by one statement");
+        // which returned the files it recorded: the sweeper deleted them without reading them back
+        assertThat(counting.containing("from \"lethe_run_files\"", "\"deleted_at\" is null"))
+            .filteredOn(s -> s.sql().startsWith("select"))
+            .isEmpty();
+      }
+    }
+  }
+
+  /**
+   * A page whose delete records more files than it hands back with its counts: they are read back,
+   * and every one is deleted from the store.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void more_files_than_a_delete_hands_back_are_read_back_and_deleted(
+      TestDatabase.Kind kind, @TempDir Path files) throws Exception {
+    // more than the 1,000 a delete hands back
+    int parts = 1_200;
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      db.execute(
+          "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))",
+          "CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))",
+          "CREATE TABLE part (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id),"
+              + " file_key VARCHAR(50))",
+          "CREATE TABLE tag (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id))",
+          "INSERT INTO owner VALUES (1, 'a@example.com')",
+          "INSERT INTO item VALUES (1, 1)");
+      for (int from = 0; from < parts; from += 500) {
+        StringJoiner rows = new StringJoiner(", ", "INSERT INTO part VALUES ", "");
+        for (int i = from; i < Math.min(parts, from + 500); i++) {
+          rows.add("(" + i + ", 1, 'f" + i + "')");
+          Files.writeString(files.resolve("f" + i), "x");
+        }
+        db.execute(rows.toString());
+      }
+      Lethe lethe =
+          Engines.open(
+              db.dataSource(), "grandchildren.yaml", MAP, new LocalDirectoryFileStore(files));
+
+      Receipt receipt = lethe.erase(Engines.subject(lethe, "a@example.com"), List.of());
+
+      assertThat(receipt.verification().passed()).isTrue();
+      assertThat(receipt.entity("part").deleted()).isEqualTo(parts);
+      assertThat(receipt.filesDeleted()).containsEntry("part", (long) parts);
+      try (Stream<Path> left = Files.list(files)) {
+        assertThat(left).isEmpty();
       }
     }
   }

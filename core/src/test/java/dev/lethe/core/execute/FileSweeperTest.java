@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.core.state.FileMarks;
+import dev.lethe.core.state.FileQueue;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.core.state.RunStore;
 import dev.lethe.platform.testing.TestDatabase;
@@ -14,12 +15,16 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +142,69 @@ class FileSweeperTest {
   }
 
   /**
+   * A new run's pages hand the sweeper the files they recorded: it deletes them without reading the
+   * run's pending files back, until a page records files it does not hand over; then it reads
+   * again, and a sweeper that did not see the run begin never trusts what it is handed.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void files_handed_over_are_deleted_without_reading_them_back_once_caught_up(
+      TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DSLContext dsl = state(db);
+      List<String> reads = new CopyOnWriteArrayList<>();
+      DSLContext watched =
+          dsl.configuration()
+              .derive(
+                  ExecuteListener.onExecuteStart(
+                      ctx -> {
+                        if (ctx.sql().toLowerCase(Locale.ROOT).startsWith("select")) {
+                          reads.add(ctx.sql());
+                        }
+                      }))
+              .dsl();
+      Store store = new Store();
+      FileSweeper sweeper =
+          new FileSweeper(new RunStore(watched).files(), store, Clock.systemUTC());
+      CallTally tally = new CallTally();
+
+      sweeper.begin(RUN);
+      record(dsl, RUN, "attachments", 0, 300);
+      record(dsl, OTHER, "attachments", 0, 10);
+      record(dsl, RUN, "attachments", 300, 400);
+      store.refused.add("attachments/42");
+      assertThat(sweeper.sweep(RUN, tally, Optional.of(recorded(dsl, 0, 400)))).isEqualTo(1);
+      assertThat(reads).isEmpty();
+
+      // recorded without being handed over (as by a statement that returns no keys): read back
+      record(dsl, RUN, "attachments", 400, 450);
+      assertThat(sweeper.sweep(RUN, tally, Optional.empty())).isEqualTo(1);
+      assertThat(reads).hasSize(1);
+      record(dsl, RUN, "attachments", 450, 460);
+      assertThat(sweeper.sweep(RUN, tally, Optional.of(recorded(dsl, 450, 460)))).isEqualTo(1);
+      assertThat(reads).hasSize(1);
+
+      // a sweeper that did not see the run begin reads what is pending
+      sweeper.mark();
+      record(dsl, RUN, "attachments", 460, 480);
+      FileSweeper restarted = sweeper(dsl, store);
+      assertThat(restarted.sweep(RUN, tally, Optional.of(recorded(dsl, 470, 480)))).isEqualTo(1);
+      assertThat(store.deletions).containsKeys("attachments/460", "attachments/479");
+
+      store.refused.clear();
+      assertThat(restarted.drain(RUN, 1, tally)).isZero();
+      restarted.mark();
+      assertThat(unmarked(dsl, RUN)).isEmpty();
+      assertThat(unmarked(dsl, OTHER)).hasSize(10);
+      assertThat(store.deletions).hasSize(480).doesNotContainKey("other/0");
+      // each deleted once, the refused one tried three times (handed, read back, drained)
+      assertThat(store.deletions.values().stream().filter(n -> n > 1)).hasSize(1);
+      assertThat(store.deletions.get("attachments/42")).isEqualTo(3);
+      assertThat(tally.tallies().deletedFiles()).containsExactly(Map.entry("attachments", 480L));
+    }
+  }
+
+  /**
    * The marks of a run's files, written by the sweeper and with the run's completion, span the ids
    * of another run's files recorded by a transaction still open: they neither wait for it nor touch
    * those files.
@@ -222,6 +290,23 @@ class FileSweeperTest {
       }
       insert.execute();
     }
+  }
+
+  /** The files {@code attachments/from} to {@code attachments/(to - 1)} of the run, as recorded. */
+  private static List<FileQueue.PendingFile> recorded(DSLContext dsl, int from, int to) {
+    Set<String> keys = new HashSet<>();
+    for (int i = from; i < to; i++) {
+      keys.add("attachments/" + i);
+    }
+    return dsl.select(
+            DSL.field(DSL.name("id"), Long.class),
+            DSL.field(DSL.name("entity"), String.class),
+            DSL.field(DSL.name("file_key"), String.class))
+        .from(DSL.table(DSL.name("lethe_run_files")))
+        .where(DSL.field(DSL.name("run_id")).eq(RUN))
+        .and(DSL.field(DSL.name("file_key"), String.class).in(keys))
+        .orderBy(DSL.field(DSL.name("id")))
+        .fetch(r -> new FileQueue.PendingFile(r.value1(), r.value2(), r.value3(), 0));
   }
 
   private static List<String> unmarked(DSLContext dsl, String run) {
