@@ -209,10 +209,22 @@ public final class Executor {
     return System.nanoTime() - started;
   }
 
-  /** Handles one page; returns how long its own transaction took (not the pages below it). */
+  /**
+   * Handles one page; returns how long its own transaction took (not the pages below it). The
+   * node's {@link Node#leavesFirst leaves to delete first} go before anything else below the page;
+   * a page handled again (its delete failed) looks for every row below it.
+   */
   private long handlePage(Run run, Node node, List<Object> keys) {
     for (int attempt = 1; ; attempt++) {
+      boolean full = attempt > 1;
       try {
+        List<Node> first = full ? List.of() : run.tree().leavesFirst(node);
+        for (Node leaf : first) {
+          pageThrough(run, leaf, run.selector().below(leaf, keys));
+        }
+        if (!first.isEmpty()) {
+          run.tree().leavesDeleted().add(node);
+        }
         List<ChildPage> joined = new ArrayList<>();
         for (Node child : node.cascades()) {
           if (!run.tree().inline(child)) {
@@ -228,8 +240,8 @@ public final class Executor {
                 c -> {
                   DSLContext tx = c.dsl();
                   PageStatements page = page(run, tx);
-                  joined.forEach(j -> run.tree().addPage(page, j.node(), j.keys()));
-                  run.tree().addPage(page, node, keys);
+                  joined.forEach(j -> run.tree().addPage(page, j.node(), j.keys(), full));
+                  run.tree().addPage(page, node, keys, full);
                   page.execute();
                   return page;
                 });
@@ -246,6 +258,8 @@ public final class Executor {
         if (attempt >= ATTEMPTS) {
           throw e;
         }
+      } finally {
+        run.tree().leavesDeleted().remove(node);
       }
     }
   }

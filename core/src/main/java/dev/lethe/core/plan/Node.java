@@ -22,6 +22,7 @@ public final class Node {
   private final Optional<Node> parent;
   private final List<Node> cascades = new ArrayList<>();
   private final List<Edge> updates = new ArrayList<>();
+  private List<Node> leavesFirst;
 
   /** A non-cascading relation below this node: its child rows are detached or anonymized. */
   public record Edge(Relation relation, BoundEntity child) {
@@ -128,6 +129,49 @@ public final class Node {
   /** True when the nodes below this one are all leaves (nothing hangs below them). */
   public boolean hasOnlyLeavesBelow() {
     return !cascades.isEmpty() && cascades.stream().allMatch(Node::isLeaf);
+  }
+
+  /**
+   * Whether the database refuses to delete this node's parent rows while one of this node's rows
+   * refers to them: a declared foreign key that neither cascades nor sets null. Rows of this node
+   * left behind then make the parent's delete fail, never leave rows behind.
+   */
+  public boolean guardedByParent() {
+    return parent.isPresent()
+        && entity.guardsDeleteOf(via.orElseThrow().column(), parent.get().entity);
+  }
+
+  /**
+   * The leaf children whose rows are worth deleting before anything else below a page of this node:
+   * a leaf whose entity is also deleted further down, in the pages of a node below this one,
+   * through rows deleted with those pages (a workspace's attachments, also below the messages of
+   * each page of its conversations), where the database guards that deeper relation ({@link
+   * #guardedByParent}). Deleted first by this node's keys (a workspace's attachments by their
+   * workspace), they need not be looked up through the rows in between on every page below.
+   */
+  public List<Node> leavesFirst() {
+    if (leavesFirst == null) {
+      leavesFirst =
+          cascades.stream()
+              .filter(Node::isLeaf)
+              .filter(leaf -> descendantsAndSelf().stream().anyMatch(d -> alsoBelow(leaf, d)))
+              .toList();
+    }
+    return leavesFirst;
+  }
+
+  /**
+   * Whether {@code deeper}, a node below this one, deletes {@code leaf}'s entity through its parent
+   * (deleted with a page of the node above it, not this node's), guarded by that parent.
+   */
+  private boolean alsoBelow(Node leaf, Node deeper) {
+    if (deeper == leaf
+        || !deeper.entity.name().equals(leaf.entity.name())
+        || !deeper.guardedByParent()) {
+      return false;
+    }
+    Node between = deeper.parent.orElseThrow();
+    return between != this && between.hasOnlyLeavesBelow() && between.parent.orElseThrow() != this;
   }
 
   /** This node and every node below it, parents before children. */

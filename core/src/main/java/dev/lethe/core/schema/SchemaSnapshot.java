@@ -80,7 +80,8 @@ public final class SchemaSnapshot {
                 name,
                 rs.getString("FKCOLUMN_NAME"),
                 rs.getString("PKTABLE_NAME"),
-                rs.getString("PKCOLUMN_NAME")));
+                rs.getString("PKCOLUMN_NAME"),
+                restricts(rs.getShort("DELETE_RULE"))));
       }
     }
     Map<String, Map<Short, String>> indexes = new LinkedHashMap<>();
@@ -116,5 +117,11 @@ public final class SchemaSnapshot {
 
   public Collection<Table> tables() {
     return tables.values();
+  }
+
+  /** Whether a foreign key's delete rule refuses to delete a row still referred to. */
+  private static boolean restricts(short deleteRule) {
+    return deleteRule == DatabaseMetaData.importedKeyNoAction
+        || deleteRule == DatabaseMetaData.importedKeyRestrict;
   }
 }

@@ -50,6 +50,22 @@ public final class BoundEntity {
     return entity.tenant().map(this::field);
   }
 
+  /**
+   * Whether the database refuses to delete a row of {@code parent} while a row of this entity
+   * refers to it by {@code column}: a declared foreign key to the parent's key that neither
+   * cascades nor sets null.
+   */
+  public boolean guardsDeleteOf(String column, BoundEntity parent) {
+    String live = liveColumn(column).name();
+    return table.foreignKeys().stream()
+        .anyMatch(
+            fk ->
+                fk.restrictsDelete()
+                    && fk.column().equalsIgnoreCase(live)
+                    && fk.referencedTable().equalsIgnoreCase(parent.table.name())
+                    && fk.referencedColumn().equalsIgnoreCase(parent.entity.key()));
+  }
+
   /** The column as a typed field; the column must exist (the map was validated). */
   @SuppressWarnings("unchecked")
   public Field<Object> field(String column) {

@@ -71,7 +71,7 @@ class ReferencesTest {
     Table orders =
         table(
             "orders",
-            List.of(new ForeignKey("orders", "buyer_id", "users", "id")),
+            List.of(new ForeignKey("orders", "buyer_id", "users", "id", true)),
             "buyer_id:bigint",
             "contact_id:bigint");
     References withOrders = new References(List.of(users, contacts, orders));
