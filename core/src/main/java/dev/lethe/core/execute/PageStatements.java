@@ -62,7 +62,7 @@ final class PageStatements {
   private final List<FileQueue.PendingFile> recorded = new ArrayList<>();
 
   /** The most files a delete hands back with its counts; past that they are read back. */
-  static final int HANDED = 1_000;
+  static final int HANDED = 10_000;
 
   PageStatements(DSLContext tx, String runId, RowWriter writer) {
     this.tx = tx;

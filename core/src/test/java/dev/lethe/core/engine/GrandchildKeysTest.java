@@ -120,8 +120,8 @@ class GrandchildKeysTest {
   @EnumSource(TestDatabase.Kind.class)
   void more_files_than_a_delete_hands_back_are_read_back_and_deleted(
       TestDatabase.Kind kind, @TempDir Path files) throws Exception {
-    // more than the 1,000 a delete hands back
-    int parts = 1_200;
+    // more than the 10,000 a delete hands back
+    int parts = 10_200;
     try (TestDatabase db = TestDatabase.create(kind)) {
       db.execute(
           "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))",
