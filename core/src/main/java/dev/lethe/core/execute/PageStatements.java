@@ -114,10 +114,10 @@ final class PageStatements {
 
   /**
    * {@code WITH d AS (DELETE … RETURNING the file columns), f AS (INSERT INTO lethe_run_files
-   * SELECT … FROM d RETURNING id, file_key) SELECT count(*), <ids recorded>, <keys recorded> FROM
-   * d}: one row, the rows deleted and the files recorded (at most {@value #HANDED} of them, more
-   * than that read as {@link #recordedFileList unknown}), for the sweeper to delete without reading
-   * them back.
+   * SELECT … FROM d RETURNING id, file_key) SELECT (SELECT count(*) FROM d), a.* FROM (<the ids and
+   * keys recorded, as two arrays>) a}: one row, the rows deleted and the files recorded (at most
+   * {@value #HANDED} of them, more than that read as {@link #recordedFileList unknown}), for the
+   * sweeper to delete without reading them back.
    */
   private ResultQuery<Record> deleteRecordingFiles(BoundEntity entity, Condition where) {
     List<String> columns = entity.entity().files();
@@ -132,14 +132,14 @@ final class PageStatements {
       keys = keys == null ? rows : keys.unionAll(rows);
     }
     Name recorded = DSL.name("f");
+    Table<?> files = BatchRecords.recordedFiles(recorded, HANDED + 1).asTable("a");
     return tx.resultQuery(
-        "with {0} as ({1}), {2} as ({3}) select count(*), {4}, {5} from {0}",
+        "with {0} as ({1}), {2} as ({3}) {4}",
         DSL.name("d"),
         tx.deleteFrom(entity.table()).where(where).returningResult(returned),
         recorded,
         BatchRecords.recordFilesReturning(tx, keys),
-        BatchRecords.recordedIds(recorded, HANDED + 1),
-        BatchRecords.recordedKeys(recorded, HANDED + 1));
+        DSL.select(DSL.field(DSL.selectCount().from(deleted))).select(files.fields()).from(files));
   }
 
   /**

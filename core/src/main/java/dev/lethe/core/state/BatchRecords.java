@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Query;
+import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
@@ -132,7 +133,7 @@ public final class BatchRecords {
   /**
    * PostgreSQL, in a {@code WITH} clause: records the file keys {@code rows} gives, as {@link
    * #recordFilesSelected} does, returning the id and key of each file recorded, read by {@link
-   * #recordedIds} and {@link #recordedKeys}.
+   * #recordedFiles}.
    */
   public static Query recordFilesReturning(
       DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
@@ -142,27 +143,18 @@ public final class BatchRecords {
   }
 
   /**
-   * PostgreSQL: the ids of the files {@link #recordFilesReturning}, named {@code recorded} in a
-   * {@code WITH} clause, recorded, in id order, as one array; null if none, and at most {@code
-   * limit} of them.
+   * PostgreSQL: the files {@link #recordFilesReturning}, named {@code recorded} in a {@code WITH}
+   * clause, recorded, as one row of two arrays, in the same order: their ids and their keys (null
+   * if none; at most {@code limit} of them). One pass over them, no sort.
    */
-  public static Field<Long[]> recordedIds(Name recorded, int limit) {
-    return recordedArray(recorded, FILE_ID, limit);
-  }
-
-  /** PostgreSQL: the keys of those files, in the same order, as one array. */
-  public static Field<String[]> recordedKeys(Name recorded, int limit) {
-    return recordedArray(recorded, FILE_KEY, limit);
-  }
-
-  private static <T> Field<T[]> recordedArray(Name recorded, Field<T> column, int limit) {
+  public static Select<Record2<Long[], String[]>> recordedFiles(Name recorded, int limit) {
     Field<Long> id = DSL.field(recorded.append(FILE_ID.getUnqualifiedName()), Long.class);
-    Field<T> value = DSL.field(recorded.append(column.getUnqualifiedName()), column.getType());
-    Table<?> first =
-        DSL.select(value.as("v"), id.as("i")).from(recorded).orderBy(id).limit(limit).asTable("r");
-    Field<T> v = DSL.field(DSL.name("r", "v"), column.getType());
-    return DSL.field(
-        DSL.select(DSL.arrayAgg(v).orderBy(DSL.field(DSL.name("r", "i")))).from(first));
+    Field<String> key = DSL.field(recorded.append(FILE_KEY.getUnqualifiedName()), String.class);
+    Table<?> first = DSL.select(id.as("i"), key.as("v")).from(recorded).limit(limit).asTable("r");
+    return DSL.select(
+            DSL.arrayAgg(DSL.field(DSL.name("r", "i"), Long.class)).as("ids"),
+            DSL.arrayAgg(DSL.field(DSL.name("r", "v"), String.class)).as("keys"))
+        .from(first);
   }
 
   /**
