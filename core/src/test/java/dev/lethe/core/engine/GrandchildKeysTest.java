@@ -49,17 +49,21 @@ class GrandchildKeysTest {
               identified_by: [email]
       """;
 
+  private static final String[] TABLES = {
+    "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))",
+    "CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))",
+    "CREATE TABLE part (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id),"
+        + " file_key VARCHAR(50))",
+    "CREATE TABLE tag (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id))"
+  };
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void rows_two_levels_below_a_page_go_by_the_keys_between(
       TestDatabase.Kind kind, @TempDir Path files) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
+      db.execute(TABLES);
       db.execute(
-          "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))",
-          "CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))",
-          "CREATE TABLE part (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id),"
-              + " file_key VARCHAR(50))",
-          "CREATE TABLE tag (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id))",
           "INSERT INTO owner VALUES (1, 'a@example.com'), (2, 'b@example.com')",
           "INSERT INTO item VALUES (1, 1), (2, 1), (3, 2)",
           "INSERT INTO part VALUES (1, 1, 'f1'), (2, 1, 'f2'), (3, 2, NULL), (4, 3, 'f4')",
@@ -123,14 +127,8 @@ class GrandchildKeysTest {
     // more than the 10,000 a delete hands back
     int parts = 10_200;
     try (TestDatabase db = TestDatabase.create(kind)) {
-      db.execute(
-          "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))",
-          "CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))",
-          "CREATE TABLE part (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id),"
-              + " file_key VARCHAR(50))",
-          "CREATE TABLE tag (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item (id))",
-          "INSERT INTO owner VALUES (1, 'a@example.com')",
-          "INSERT INTO item VALUES (1, 1)");
+      db.execute(TABLES);
+      db.execute("INSERT INTO owner VALUES (1, 'a@example.com')", "INSERT INTO item VALUES (1, 1)");
       for (int from = 0; from < parts; from += 500) {
         StringJoiner rows = new StringJoiner(", ", "INSERT INTO part VALUES ", "");
         for (int i = from; i < Math.min(parts, from + 500); i++) {
