@@ -248,8 +248,8 @@ public final class Executor {
         run.start().committed();
         run.tally().add(done.counted());
         long took = System.nanoTime() - started;
-        if (done.recordedFiles()) {
-          sweeper.sweep(run.id(), run.tally(), done.recordedFileList());
+        if (done.recorded().any()) {
+          sweeper.sweep(run.id(), run.tally(), done.recorded().list());
         }
         return took;
       } catch (DataAccessException e) {

@@ -5,13 +5,10 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
-import dev.lethe.core.state.FileQueue;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -57,12 +54,7 @@ final class PageStatements {
   private final RowWriter writer;
   private final List<Step> steps = new ArrayList<>();
   private final CallTally counted = new CallTally();
-  private boolean recordedFiles;
-  private boolean filesUnknown;
-  private final List<FileQueue.PendingFile> recorded = new ArrayList<>();
-
-  /** The most files a delete hands back with its counts; past that they are read back. */
-  static final int HANDED = 10_000;
+  private final RecordedFiles recorded = new RecordedFiles();
 
   PageStatements(DSLContext tx, String runId, RowWriter writer) {
     this.tx = tx;
@@ -115,9 +107,9 @@ final class PageStatements {
   /**
    * {@code WITH d AS (DELETE … RETURNING the file columns), f AS (INSERT INTO lethe_run_files
    * SELECT … FROM d RETURNING id, file_key) SELECT (SELECT count(*) FROM d), a.* FROM (<the ids and
-   * keys recorded, as two arrays>) a}: one row, the rows deleted and the files recorded (at most
-   * {@value #HANDED} of them, more than that read as {@link #recordedFileList unknown}), for the
-   * sweeper to delete without reading them back.
+   * keys recorded, as two arrays>) a}: one row, the rows deleted and the files recorded, for the
+   * sweeper to delete without reading them back (one more than {@value RecordedFiles#HANDED} at
+   * most: that many are taken as not returned).
    */
   private ResultQuery<Record> deleteRecordingFiles(BoundEntity entity, Condition where) {
     List<String> columns = entity.entity().files();
@@ -131,13 +123,13 @@ final class PageStatements {
       var rows = BatchRecords.fileRows(runId, entity.name(), deleted, key, DSL.noCondition());
       keys = keys == null ? rows : keys.unionAll(rows);
     }
-    Name recorded = DSL.name("f");
-    Table<?> files = BatchRecords.recordedFiles(recorded, HANDED + 1).asTable("a");
+    Name inserted = DSL.name("f");
+    Table<?> files = BatchRecords.recordedFiles(inserted, RecordedFiles.HANDED + 1).asTable("a");
     return tx.resultQuery(
         "with {0} as ({1}), {2} as ({3}) {4}",
         DSL.name("d"),
         tx.deleteFrom(entity.table()).where(where).returningResult(returned),
-        recorded,
+        inserted,
         BatchRecords.recordFilesReturning(tx, keys),
         DSL.select(DSL.field(DSL.selectCount().from(deleted))).select(files.fields()).from(files));
   }
@@ -202,8 +194,8 @@ final class PageStatements {
   }
 
   /**
-   * Runs the page's statements and ends the batch. Whether they recorded file keys is then in
-   * {@link #recordedFiles}, what they counted in {@link #counted}.
+   * Runs the page's statements and ends the batch. The files they recorded are then in {@link
+   * #recorded}, what they counted in {@link #counted}.
    */
   void execute() {
     Map<String, Long> deleted = new LinkedHashMap<>();
@@ -216,11 +208,8 @@ final class PageStatements {
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       switch (step.kind()) {
-        case FILES -> {
-          // recorded by an insert of the rows selected, which returns no keys
-          recordedFiles |= counts[i] != 0;
-          filesUnknown |= counts[i] != 0;
-        }
+        // recorded by an insert of the rows selected, which returns no keys
+        case FILES -> recorded.notReturned(counts[i]);
         case DELETE, DELETE_RECORDING_FILES ->
             deleted.merge(step.entity(), (long) Math.max(0, counts[i]), Long::sum);
         case RECORDED -> counted.recorded(step.entity(), step.outcome(), Math.max(0, counts[i]));
@@ -268,18 +257,7 @@ final class PageStatements {
    * the files it recorded, returns the rows it deleted.
    */
   private int recordingDeleteRow(Step step, Record row) {
-    Long[] ids = row.get(1, Long[].class);
-    String[] keys = row.get(2, String[].class);
-    if (ids != null && ids.length > 0) {
-      recordedFiles = true;
-      if (ids.length > HANDED) {
-        filesUnknown = true;
-      } else {
-        for (int i = 0; i < ids.length; i++) {
-          recorded.add(new FileQueue.PendingFile(ids[i], step.entity(), keys[i], 0));
-        }
-      }
-    }
+    recorded.returned(step.entity(), row.get(1, Long[].class), row.get(2, String[].class));
     return row.get(0, Integer.class);
   }
 
@@ -297,21 +275,9 @@ final class PageStatements {
     }
   }
 
-  /** Whether the page, executed, recorded file keys. */
-  boolean recordedFiles() {
-    return recordedFiles;
-  }
-
-  /**
-   * Every file the page, executed, recorded, in id order, if the statements that recorded them
-   * returned them all (on PostgreSQL, up to {@value #HANDED} a statement); empty if not.
-   */
-  Optional<List<FileQueue.PendingFile>> recordedFileList() {
-    if (filesUnknown) {
-      return Optional.empty();
-    }
-    recorded.sort(Comparator.comparingLong(FileQueue.PendingFile::id));
-    return Optional.of(recorded);
+  /** The files the page, executed, recorded. */
+  RecordedFiles recorded() {
+    return recorded;
   }
 
   /** What the page counted when it ran: to add to the call's tally once it has committed. */
