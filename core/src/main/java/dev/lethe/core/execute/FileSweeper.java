@@ -85,16 +85,9 @@ final class FileSweeper {
 
   /**
    * Deletes the run's files recorded since the last sweep, each file deleted counted in {@code
-   * tally}; returns how many of the run's files are still pending.
-   */
-  int sweep(String runId, CallTally tally) {
-    return sweep(runId, tally, Optional.empty());
-  }
-
-  /**
-   * As {@link #sweep(String, CallTally)}, given the files recorded since the last sweep, in id
-   * order, if they are known: when nothing else can be pending past the cursor, those are deleted
-   * without reading the run's pending files.
+   * tally}; returns how many of the run's files are still pending. Given {@code recorded}, the
+   * files recorded since the last sweep in id order, when nothing else can be pending past the
+   * cursor, those are deleted without reading the run's pending files.
    */
   int sweep(String runId, CallTally tally, Optional<List<FileQueue.PendingFile>> recorded) {
     switchTo(runId);

@@ -73,7 +73,8 @@ record PageTree(Selector selector, boolean guardHeldChildren, Set<Node> leavesDe
    * parent's delete if one were left.
    */
   private boolean deletedFirst(Node node) {
-    if (guardHeldChildren || leavesDeleted.isEmpty() || !node.guardedByParent()) {
+    // empty under holds: no leaves are deleted first then
+    if (leavesDeleted.isEmpty() || !node.guardedByParent()) {
       return false;
     }
     String entity = node.entity().name();

@@ -10,8 +10,10 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Name;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.SQLDialect;
@@ -127,6 +129,11 @@ public final class BatchRecords {
    */
   public static Query recordFilesSelected(
       DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
+    return insertFiles(tx, rows);
+  }
+
+  private static InsertOnDuplicateStep<Record> insertFiles(
+      DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
     return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS).select(rows);
   }
 
@@ -137,9 +144,7 @@ public final class BatchRecords {
    */
   public static Query recordFilesReturning(
       DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
-    return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
-        .select(rows)
-        .returning(FILE_ID, FILE_KEY);
+    return insertFiles(tx, rows).returning(FILE_ID, FILE_KEY);
   }
 
   /**

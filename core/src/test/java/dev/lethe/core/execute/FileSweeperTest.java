@@ -75,10 +75,10 @@ class FileSweeperTest {
       record(dsl, OTHER, "attachments", 0, 300);
       record(dsl, RUN, "documents", 7_000, 7_200);
       store.refused.add("attachments/4321");
-      assertThat(sweeper.sweep(RUN, tally)).isEqualTo(1);
+      assertThat(sweeper.sweep(RUN, tally, Optional.empty())).isEqualTo(1);
 
       record(dsl, RUN, "attachments", 7_200, 12_000);
-      assertThat(sweeper.sweep(RUN, tally)).isEqualTo(1);
+      assertThat(sweeper.sweep(RUN, tally, Optional.empty())).isEqualTo(1);
       // past 10,000 deleted files, their marks were written: every file of the run but the one
       // refused, and none of the other run's
       assertThat(unmarked(dsl, RUN)).containsExactly("attachments/4321");
@@ -120,11 +120,11 @@ class FileSweeperTest {
       Store store = new Store();
       FileSweeper sweeper = sweeper(dsl, store);
       record(dsl, RUN, "attachments", 0, 300);
-      assertThat(sweeper.sweep(RUN, new CallTally())).isZero();
+      assertThat(sweeper.sweep(RUN, new CallTally(), Optional.empty())).isZero();
 
       store.down = true;
       record(dsl, RUN, "attachments", 300, 2_000);
-      assertThat(sweeper.sweep(RUN, new CallTally())).isEqualTo(1_700);
+      assertThat(sweeper.sweep(RUN, new CallTally(), Optional.empty())).isEqualTo(1_700);
       // the sweep gave up once a thousand files had failed
       assertThat(store.deletions).hasSize(300 + FileSweeper.MAX_FAILED);
       sweeper.mark();
@@ -226,14 +226,14 @@ class FileSweeperTest {
         record(dsl, RUN, "attachments", 0, 3);
         record(open, OTHER, "attachments", 0, 1);
         record(dsl, RUN, "attachments", 3, 6);
-        assertThat(sweeper.sweep(RUN, new CallTally())).isZero();
+        assertThat(sweeper.sweep(RUN, new CallTally(), Optional.empty())).isZero();
         // one span, across the other run's file
         marking.submit(sweeper::mark).get(20, TimeUnit.SECONDS);
 
         record(dsl, RUN, "attachments", 6, 9);
         record(open, OTHER, "attachments", 1, 2);
         record(dsl, RUN, "attachments", 9, 12);
-        assertThat(sweeper.sweep(RUN, new CallTally())).isZero();
+        assertThat(sweeper.sweep(RUN, new CallTally(), Optional.empty())).isZero();
         FileMarks last = sweeper.handOver(RUN);
         assertThat(last.spans()).hasSize(1);
         marking
