@@ -1,9 +1,9 @@
 package dev.lethe.core.sql;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.QueryPart;
 import org.jooq.ResultOrRows;
 import org.jooq.SQLDialect;
 
@@ -15,6 +15,10 @@ import org.jooq.SQLDialect;
  * each part prepared once the same text has run a few times, so a page of a dozen statements is
  * neither parsed nor planned from its text again. Elsewhere as one JDBC batch (jOOQ inlines the
  * values of a batch of different statements).
+ *
+ * <p>The statements are parts of one template ({@code {0};\n{1};…}), so that jOOQ renders and binds
+ * each once; rendering them to text first and handing that text back as plain SQL parsed and bound
+ * the whole page again.
  *
  * <p>As a batch of inlined statements, a page of a contact's erasure was parsed and planned anew
  * every time, its statements, each with its keys written out, never the same text twice.
@@ -55,17 +59,14 @@ public final class Together {
     if (!returnsRows(dsl)) {
       throw new IllegalStateException("statements of many are sent to PostgreSQL only");
     }
-    StringBuilder sql = new StringBuilder();
-    List<Object> binds = new ArrayList<>();
-    for (Query query : queries) {
-      if (!sql.isEmpty()) {
-        sql.append(";\n");
-      }
-      sql.append(dsl.render(query));
-      binds.addAll(query.getBindValues());
+    StringBuilder template = new StringBuilder();
+    for (int i = 0; i < queries.size(); i++) {
+      template.append(i == 0 ? "{" : ";\n{").append(i).append('}');
     }
     List<ResultOrRows> results =
-        dsl.resultQuery(sql.toString(), binds.toArray()).fetchMany().resultsOrRows();
+        dsl.resultQuery(template.toString(), queries.toArray(QueryPart[]::new))
+            .fetchMany()
+            .resultsOrRows();
     if (results.size() != queries.size()) {
       throw new IllegalStateException(
           queries.size() + " statements sent together gave " + results.size() + " results");
