@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 
@@ -38,6 +39,18 @@ public final class TransactionClock implements DataSource {
   private final Map<String, long[]> bySql = new ConcurrentHashMap<>();
   private final Histogram transactions = new Histogram(3);
   private volatile Instant longestEndedAt;
+  private final List<Held> overTarget = new ArrayList<>();
+
+  /** A transaction that held its locks longer than {@link #TARGET_MILLIS}. */
+  public record Held(long millis, Instant endedAt, List<String> statements) {}
+
+  /** The longest a transaction may hold row locks: the benchmark's target. */
+  public static final long TARGET_MILLIS = 250;
+
+  /** How many transactions over the target are kept, the first of a run. */
+  private static final int OVER_KEPT = 50;
+
+  private static final Pattern CHAINED = Pattern.compile(";\n");
 
   /**
    * Per SQL text (its first 160 characters): how many times it ran and the nanoseconds it took in
@@ -61,6 +74,7 @@ public final class TransactionClock implements DataSource {
     synchronized (this) {
       transactions.reset();
       longestEndedAt = null;
+      overTarget.clear();
     }
   }
 
@@ -99,6 +113,14 @@ public final class TransactionClock implements DataSource {
     return longestStatements;
   }
 
+  /**
+   * The transactions that held their locks longer than {@link #TARGET_MILLIS} since the last reset
+   * (the first {@value #OVER_KEPT}), in the order they ended.
+   */
+  public synchronized List<Held> overTarget() {
+    return List.copyOf(overTarget);
+  }
+
   private static final int KEPT = 20;
 
   private synchronized void record(long nanos, List<String> ran) {
@@ -110,6 +132,9 @@ public final class TransactionClock implements DataSource {
       longestNanos.set(nanos);
       longestStatements = List.copyOf(ran);
       longestEndedAt = Instant.now();
+    }
+    if (nanos > TARGET_MILLIS * 1_000_000 && overTarget.size() < OVER_KEPT) {
+      overTarget.add(new Held(nanos / 1_000_000, Instant.now(), List.copyOf(ran)));
     }
   }
 
@@ -230,9 +255,11 @@ public final class TransactionClock implements DataSource {
                 recordAutoCommit(key, took);
               } else {
                 // a batch's statements, or those chained in one prepared statement
-                for (String one : key.isEmpty() ? batch : List.of(key.split(";\n"))) {
-                  if (ran.size() < KEPT) {
-                    ran.add(one.length() > 160 ? one.substring(0, 160) : one);
+                if (ran.size() < KEPT) {
+                  for (String one : key.isEmpty() ? batch : List.of(CHAINED.split(key, KEPT))) {
+                    if (ran.size() < KEPT) {
+                      ran.add(one.length() > 160 ? one.substring(0, 160) : one);
+                    }
                   }
                 }
               }

@@ -54,4 +54,34 @@ class TransactionClockTest {
     assertThat(clock.transactionMicros().getTotalCount()).isZero();
     assertThat(clock.longestEndedAt()).isEmpty();
   }
+
+  @Test
+  void a_transaction_over_the_target_is_kept_with_what_it_ran() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:over;DB_CLOSE_DELAY=-1");
+    TransactionClock clock = new TransactionClock(h2);
+    try (Connection c = clock.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+      c.setAutoCommit(false);
+      s.executeUpdate("INSERT INTO t VALUES (1)");
+      c.commit();
+      s.executeUpdate("INSERT INTO t VALUES (2)");
+      Thread.sleep(TransactionClock.TARGET_MILLIS + 20);
+      s.executeUpdate("DELETE FROM t WHERE id = 1");
+      c.commit();
+      c.setAutoCommit(true);
+    }
+
+    assertThat(clock.overTarget())
+        .singleElement()
+        .satisfies(
+            held -> {
+              assertThat(held.millis()).isGreaterThan(TransactionClock.TARGET_MILLIS);
+              assertThat(held.statements())
+                  .containsExactly("INSERT INTO t VALUES (2)", "DELETE FROM t WHERE id = 1");
+            });
+    clock.reset();
+    assertThat(clock.overTarget()).isEmpty();
+  }
 }
