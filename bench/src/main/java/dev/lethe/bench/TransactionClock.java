@@ -53,8 +53,9 @@ public final class TransactionClock implements DataSource {
   private static final Pattern CHAINED = Pattern.compile(";\n");
 
   /**
-   * Per SQL text (its first 160 characters): how many times it ran and the nanoseconds it took in
-   * all, since the last reset. SQL texts hold bind markers, never values.
+   * Per SQL text (its first 160 characters, with how many statements it chains; see {@link
+   * #summary}): how many times it ran and the nanoseconds it took in all, since the last reset. SQL
+   * texts hold bind markers, never values.
    */
   public Map<String, long[]> bySql() {
     return bySql;
@@ -244,9 +245,7 @@ public final class TransactionClock implements DataSource {
               long took = System.nanoTime() - started;
               String key =
                   sql.isEmpty() && args != null && args.length > 0 ? String.valueOf(args[0]) : sql;
-              long[] acc =
-                  bySql.computeIfAbsent(
-                      key.length() > 160 ? key.substring(0, 160) : key, k -> new long[2]);
+              long[] acc = bySql.computeIfAbsent(summary(key), k -> new long[2]);
               synchronized (acc) {
                 acc[0]++;
                 acc[1] += took;
@@ -269,6 +268,20 @@ public final class TransactionClock implements DataSource {
             }
           });
     }
+  }
+
+  /**
+   * A statement's SQL as {@link #bySql} keys it: its first 160 characters, and for statements
+   * chained in one ({@code a;\nb;\nc}) how many there were, so that chains that begin alike but
+   * differ in length are counted apart.
+   */
+  static String summary(String sql) {
+    String head = sql.length() > 160 ? sql.substring(0, 160) : sql;
+    int chained = 1;
+    for (int at = sql.indexOf(";\n"); at >= 0; at = sql.indexOf(";\n", at + 2)) {
+      chained++;
+    }
+    return chained == 1 ? head : "[" + chained + " chained] " + head;
   }
 
   private static Object call(Object target, Method method, Object[] args) throws Throwable {

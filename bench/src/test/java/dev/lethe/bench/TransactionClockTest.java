@@ -84,4 +84,14 @@ class TransactionClockTest {
     clock.reset();
     assertThat(clock.overTarget()).isEmpty();
   }
+
+  @Test
+  void statements_chained_in_one_are_keyed_with_how_many_they_are() {
+    assertThat(TransactionClock.summary("DELETE FROM t WHERE id = ?"))
+        .isEqualTo("DELETE FROM t WHERE id = ?");
+    assertThat(TransactionClock.summary("DELETE FROM c WHERE p = ?;\nDELETE FROM p WHERE id = ?"))
+        .isEqualTo("[2 chained] DELETE FROM c WHERE p = ?;\nDELETE FROM p WHERE id = ?");
+    assertThat(TransactionClock.summary("x".repeat(200) + ";\ny;\nz"))
+        .isEqualTo("[3 chained] " + "x".repeat(160));
+  }
 }
