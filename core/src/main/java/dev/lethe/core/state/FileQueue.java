@@ -2,6 +2,7 @@ package dev.lethe.core.state;
 
 import static dev.lethe.core.state.StateTables.*;
 
+import dev.lethe.core.sql.Together;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,20 +57,26 @@ public final class FileQueue {
   }
 
   /**
-   * Marks the files of {@code marks} deleted from the store, one statement a span, in one
-   * transaction (run again if it deadlocks: marking a file twice writes the same mark).
+   * Marks the files of {@code marks} deleted from the store, one statement a span, in transactions
+   * of at most {@value #MARKS_PER_TRANSACTION} files (each run again if it deadlocks: marking a
+   * file twice writes the same mark). A crash between them leaves the rest unmarked: those files
+   * are deleted again, found gone, and counted as before.
    */
   public void filesDeleted(String runId, FileMarks marks, Instant now) {
-    if (marks.spans().isEmpty()) {
-      return;
+    for (List<FileMarks.Span> group : marks.inGroupsOf(MARKS_PER_TRANSACTION)) {
+      own.transaction(
+          tx ->
+              Together.execute(
+                  tx,
+                  group.stream().map(span -> filesDeletedQuery(tx, runId, span, now)).toList()));
     }
-    own.transaction(
-        tx -> {
-          for (FileMarks.Span span : marks.spans()) {
-            filesDeletedQuery(tx, runId, span, now).execute();
-          }
-        });
   }
+
+  /**
+   * The most files marked in one transaction: 10,000 took 270 ms on MariaDB at {@code medium},
+   * longer than a transaction may hold its row locks.
+   */
+  static final int MARKS_PER_TRANSACTION = 2_000;
 
   /**
    * The statement marking the files of one span, to run in a batch with others in one of {@link
