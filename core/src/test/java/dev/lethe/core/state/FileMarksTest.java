@@ -13,10 +13,7 @@ class FileMarksTest {
 
   @Test
   void spans_are_grouped_up_to_the_limit_in_order() {
-    FileMarks marks =
-        new FileMarks(
-            List.of(new Span(1, 40, 40), new Span(50, 109, 60), new Span(200, 200, 1)),
-            Map.of("attachments", 101L));
+    FileMarks marks = marks(new Span(1, 40, 40), new Span(50, 109, 60), new Span(200, 200, 1));
 
     assertThat(marks.inGroupsOf(100))
         .containsExactly(
@@ -26,10 +23,7 @@ class FileMarksTest {
 
   @Test
   void a_span_of_more_files_than_the_limit_is_cut_by_ids_each_part_a_group_of_its_own() {
-    FileMarks marks =
-        new FileMarks(
-            List.of(new Span(1, 10, 10), new Span(11, 260, 250), new Span(300, 301, 2)),
-            Map.of("attachments", 262L));
+    FileMarks marks = marks(new Span(1, 10, 10), new Span(11, 260, 250), new Span(300, 301, 2));
 
     assertThat(marks.inGroupsOf(100))
         .containsExactly(
@@ -45,5 +39,10 @@ class FileMarksTest {
     assertThat(FileMarks.NONE.inGroupsOf(10)).isEmpty();
     assertThatThrownBy(() -> FileMarks.NONE.inGroupsOf(0))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static FileMarks marks(Span... spans) {
+    long files = List.of(spans).stream().mapToLong(Span::files).sum();
+    return new FileMarks(List.of(spans), Map.of("attachments", files));
   }
 }
