@@ -1,14 +1,9 @@
 package dev.lethe.bench;
 
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 
@@ -49,8 +43,6 @@ public final class TransactionClock implements DataSource {
 
   /** How many transactions over the target are kept, the first of a run. */
   private static final int OVER_KEPT = 50;
-
-  private static final Pattern CHAINED = Pattern.compile(";\n");
 
   /**
    * Per SQL text (its first 160 characters, with how many statements it chains; see {@link
@@ -107,8 +99,8 @@ public final class TransactionClock implements DataSource {
   }
 
   /**
-   * The statements of the longest transaction (their SQL's first 160 characters, the first {@value
-   * #KEPT} of them), to tell what it was.
+   * The statements of the longest transaction (their SQL's {@link #head}, the first {@value
+   * TimedConnection#KEPT} of them), to tell what it was.
    */
   public List<String> longestStatements() {
     return longestStatements;
@@ -122,24 +114,25 @@ public final class TransactionClock implements DataSource {
     return List.copyOf(overTarget);
   }
 
-  private static final int KEPT = 20;
-
-  private synchronized void record(long nanos, List<String> ran) {
+  /** A transaction ended, after {@code nanos}, having run {@code ran}. */
+  synchronized void record(long nanos, List<String> ran) {
     if (ran.isEmpty()) {
       return;
     }
     transactions.recordValue(Math.max(1, nanos / 1_000));
+    Instant now = Instant.now();
     if (nanos > longestNanos.get()) {
       longestNanos.set(nanos);
       longestStatements = List.copyOf(ran);
-      longestEndedAt = Instant.now();
+      longestEndedAt = now;
     }
     if (nanos > TARGET_MILLIS * 1_000_000 && overTarget.size() < OVER_KEPT) {
-      overTarget.add(new Held(nanos / 1_000_000, Instant.now(), List.copyOf(ran)));
+      overTarget.add(new Held(nanos / 1_000_000, now, List.copyOf(ran)));
     }
   }
 
-  private void recordAutoCommit(String sql, long nanos) {
+  /** A statement ran in auto-commit mode, in {@code nanos}. */
+  void recordAutoCommit(String sql, long nanos) {
     if (isRead(sql)) {
       longestReadNanos.accumulateAndGet(nanos, Math::max);
     } else {
@@ -169,127 +162,32 @@ public final class TransactionClock implements DataSource {
   }
 
   private Connection timed(Connection connection) throws SQLException {
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            new ConnectionTimer(connection));
+    return TimedConnection.wrap(connection, this);
   }
 
-  /** Follows one connection's transactions. */
-  private final class ConnectionTimer implements InvocationHandler {
-    private final Connection connection;
-    private boolean autoCommit;
-    private long openedAt;
-    private final List<String> ran = new ArrayList<>();
-
-    ConnectionTimer(Connection connection) throws SQLException {
-      this.connection = connection;
-      this.autoCommit = connection.getAutoCommit();
-      this.openedAt = System.nanoTime();
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      String name = method.getName();
-      if (name.equals("setAutoCommit")) {
-        boolean on = (Boolean) args[0];
-        Object result = call(connection, method, args);
-        if (on && !autoCommit) {
-          record(System.nanoTime() - openedAt, ran);
-        } else if (!on && autoCommit) {
-          openedAt = System.nanoTime();
-        }
-        ran.clear();
-        autoCommit = on;
-        return result;
-      }
-      if ((name.equals("commit") || name.equals("rollback")) && !autoCommit) {
-        Object result = call(connection, method, args);
-        long now = System.nanoTime();
-        record(now - openedAt, ran);
-        openedAt = now;
-        ran.clear();
-        return result;
-      }
-      Object result = call(connection, method, args);
-      if (result instanceof Statement statement
-          && (name.startsWith("create") || name.startsWith("prepare"))) {
-        return statementProxy(
-            statement,
-            method.getReturnType(),
-            args != null && args.length > 0 ? String.valueOf(args[0]) : "");
-      }
-      return result;
-    }
-
-    private Object statementProxy(Statement statement, Class<?> type, String sql) {
-      List<String> batch = new ArrayList<>();
-      return Proxy.newProxyInstance(
-          Statement.class.getClassLoader(),
-          new Class<?>[] {type},
-          (proxy, method, args) -> {
-            if (method.getName().equals("addBatch")
-                && args != null
-                && args[0] instanceof String b) {
-              batch.add(b.length() > 160 ? b.substring(0, 160) : b);
-            }
-            if (!method.getName().startsWith("execute")) {
-              return call(statement, method, args);
-            }
-            statements.incrementAndGet();
-            long started = System.nanoTime();
-            try {
-              return call(statement, method, args);
-            } finally {
-              long took = System.nanoTime() - started;
-              String key =
-                  sql.isEmpty() && args != null && args.length > 0 ? String.valueOf(args[0]) : sql;
-              long[] acc = bySql.computeIfAbsent(summary(key), k -> new long[2]);
-              synchronized (acc) {
-                acc[0]++;
-                acc[1] += took;
-              }
-              if (autoCommit) {
-                recordAutoCommit(key, took);
-              } else {
-                // a batch's statements, or those chained in one prepared statement
-                if (ran.size() < KEPT) {
-                  for (String one : key.isEmpty() ? batch : List.of(CHAINED.split(key, KEPT))) {
-                    if (ran.size() < KEPT) {
-                      ran.add(one.length() > 160 ? one.substring(0, 160) : one);
-                    }
-                  }
-                }
-              }
-              if (method.getName().equals("executeBatch")) {
-                batch.clear();
-              }
-            }
-          });
+  /** A statement ran, in {@code nanos}: counted, and its time added to its SQL's. */
+  void executed(String sql, long nanos) {
+    statements.incrementAndGet();
+    long[] acc = bySql.computeIfAbsent(summary(sql), k -> new long[2]);
+    synchronized (acc) {
+      acc[0]++;
+      acc[1] += nanos;
     }
   }
 
   /**
-   * A statement's SQL as {@link #bySql} keys it: its first 160 characters, and for statements
-   * chained in one ({@code a;\nb;\nc}) how many there were, so that chains that begin alike but
-   * differ in length are counted apart.
+   * A statement's SQL as {@link #bySql} keys it: its {@link #head}, and for statements chained in
+   * one ({@code a;\nb;\nc}) how many there were, so that chains that begin alike but differ in
+   * length are counted apart.
    */
   static String summary(String sql) {
-    String head = sql.length() > 160 ? sql.substring(0, 160) : sql;
-    int chained = 1;
-    for (int at = sql.indexOf(";\n"); at >= 0; at = sql.indexOf(";\n", at + 2)) {
-      chained++;
-    }
-    return chained == 1 ? head : "[" + chained + " chained] " + head;
+    int chained = TimedConnection.chainedCount(sql);
+    return chained == 1 ? head(sql) : "[" + chained + " chained] " + head(sql);
   }
 
-  private static Object call(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+  /** The first 160 characters of {@code sql}: enough to name a statement. */
+  static String head(String sql) {
+    return sql.length() > 160 ? sql.substring(0, 160) : sql;
   }
 
   @Override

@@ -1,0 +1,135 @@
+package dev.lethe.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Follows one connection's transactions for a {@link TransactionClock}: when each began and ended,
+ * and the statements it ran; every statement's time, and those run in auto-commit mode apart.
+ */
+final class TimedConnection implements InvocationHandler {
+
+  /** How many statements of a transaction are kept to name it. */
+  static final int KEPT = 20;
+
+  private static final Pattern CHAINED = Pattern.compile(";\n");
+
+  private final Connection connection;
+  private final TransactionClock clock;
+  private boolean autoCommit;
+  private long openedAt;
+  private final List<String> ran = new ArrayList<>();
+
+  private TimedConnection(Connection connection, TransactionClock clock) throws SQLException {
+    this.connection = connection;
+    this.clock = clock;
+    this.autoCommit = connection.getAutoCommit();
+    this.openedAt = System.nanoTime();
+  }
+
+  /** {@code connection}, its transactions and statements timed by {@code clock}. */
+  static Connection wrap(Connection connection, TransactionClock clock) throws SQLException {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            new TimedConnection(connection, clock));
+  }
+
+  /** The statements chained in {@code sql} ({@code a;\nb;\nc}), at most {@code most} of them. */
+  static List<String> chained(String sql, int most) {
+    return List.of(CHAINED.split(sql, most));
+  }
+
+  /** How many statements {@code sql} chains, without cutting it up. */
+  static int chainedCount(String sql) {
+    return (int) CHAINED.matcher(sql).results().count() + 1;
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    if (name.equals("setAutoCommit")) {
+      boolean on = (Boolean) args[0];
+      Object result = call(connection, method, args);
+      if (on && !autoCommit) {
+        clock.record(System.nanoTime() - openedAt, ran);
+      } else if (!on && autoCommit) {
+        openedAt = System.nanoTime();
+      }
+      ran.clear();
+      autoCommit = on;
+      return result;
+    }
+    if ((name.equals("commit") || name.equals("rollback")) && !autoCommit) {
+      Object result = call(connection, method, args);
+      long now = System.nanoTime();
+      clock.record(now - openedAt, ran);
+      openedAt = now;
+      ran.clear();
+      return result;
+    }
+    Object result = call(connection, method, args);
+    if (result instanceof Statement statement
+        && (name.startsWith("create") || name.startsWith("prepare"))) {
+      return statementProxy(
+          statement,
+          method.getReturnType(),
+          args != null && args.length > 0 ? String.valueOf(args[0]) : "");
+    }
+    return result;
+  }
+
+  private Object statementProxy(Statement statement, Class<?> type, String sql) {
+    List<String> batch = new ArrayList<>();
+    return Proxy.newProxyInstance(
+        Statement.class.getClassLoader(),
+        new Class<?>[] {type},
+        (proxy, method, args) -> {
+          if (method.getName().equals("addBatch") && args != null && args[0] instanceof String b) {
+            batch.add(TransactionClock.head(b));
+          }
+          if (!method.getName().startsWith("execute")) {
+            return call(statement, method, args);
+          }
+          long started = System.nanoTime();
+          try {
+            return call(statement, method, args);
+          } finally {
+            long took = System.nanoTime() - started;
+            String key =
+                sql.isEmpty() && args != null && args.length > 0 ? String.valueOf(args[0]) : sql;
+            clock.executed(key, took);
+            if (autoCommit) {
+              clock.recordAutoCommit(key, took);
+            } else if (ran.size() < KEPT) {
+              // a batch's statements, or those chained in one prepared statement
+              for (String one : key.isEmpty() ? batch : chained(key, KEPT)) {
+                if (ran.size() < KEPT) {
+                  ran.add(TransactionClock.head(one));
+                }
+              }
+            }
+            if (method.getName().equals("executeBatch")) {
+              batch.clear();
+            }
+          }
+        });
+  }
+
+  private static Object call(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
