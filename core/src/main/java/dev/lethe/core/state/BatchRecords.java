@@ -127,12 +127,7 @@ public final class BatchRecords {
    * Records the file keys {@code rows} gives (run, entity, key, attempts), inside the caller's
    * transaction: the keys of rows a statement deletes, taken from what it returned.
    */
-  public static Query recordFilesSelected(
-      DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
-    return insertFiles(tx, rows);
-  }
-
-  private static InsertOnDuplicateStep<Record> insertFiles(
+  public static InsertOnDuplicateStep<Record> recordFilesSelected(
       DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
     return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS).select(rows);
   }
@@ -144,7 +139,7 @@ public final class BatchRecords {
    */
   public static Query recordFilesReturning(
       DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
-    return insertFiles(tx, rows).returning(FILE_ID, FILE_KEY);
+    return recordFilesSelected(tx, rows).returning(FILE_ID, FILE_KEY);
   }
 
   /**
