@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Follows one connection's transactions for a {@link TransactionClock}: when each began and ended,
@@ -20,7 +19,8 @@ final class TimedConnection implements InvocationHandler {
   /** How many statements of a transaction are kept to name it. */
   static final int KEPT = 20;
 
-  private static final Pattern CHAINED = Pattern.compile(";\n");
+  /** What separates the statements chained in one ({@code a;\nb;\nc}). */
+  private static final String CHAINED = ";\n";
 
   private final Connection connection;
   private final TransactionClock clock;
@@ -44,14 +44,34 @@ final class TimedConnection implements InvocationHandler {
             new TimedConnection(connection, clock));
   }
 
-  /** The statements chained in {@code sql} ({@code a;\nb;\nc}), at most {@code most} of them. */
-  static List<String> chained(String sql, int most) {
-    return List.of(CHAINED.split(sql, most));
+  /**
+   * The {@link TransactionClock#head heads} of the statements chained in {@code sql} ({@code
+   * a;\nb;\nc}), of at most {@code most} of them. Only the heads are copied: a page's chain is
+   * kilobytes long, and it is cut up after each time it runs, inside the time a contestant is
+   * timed.
+   */
+  static List<String> chainedHeads(String sql, int most) {
+    List<String> heads = new ArrayList<>();
+    int from = 0;
+    while (heads.size() < most) {
+      int end = sql.indexOf(CHAINED, from);
+      int last = end < 0 ? sql.length() : end;
+      heads.add(sql.substring(from, Math.min(last, from + TransactionClock.HEAD)));
+      if (end < 0) {
+        break;
+      }
+      from = end + CHAINED.length();
+    }
+    return heads;
   }
 
   /** How many statements {@code sql} chains, without cutting it up. */
   static int chainedCount(String sql) {
-    return (int) CHAINED.matcher(sql).results().count() + 1;
+    int count = 1;
+    for (int at = sql.indexOf(CHAINED); at >= 0; at = sql.indexOf(CHAINED, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   @Override
@@ -112,9 +132,9 @@ final class TimedConnection implements InvocationHandler {
               clock.recordAutoCommit(key, took);
             } else if (ran.size() < KEPT) {
               // a batch's statements, or those chained in one prepared statement
-              for (String one : key.isEmpty() ? batch : chained(key, KEPT)) {
+              for (String one : key.isEmpty() ? batch : chainedHeads(key, KEPT - ran.size())) {
                 if (ran.size() < KEPT) {
-                  ran.add(TransactionClock.head(one));
+                  ran.add(one);
                 }
               }
             }

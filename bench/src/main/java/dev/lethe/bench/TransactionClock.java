@@ -185,9 +185,12 @@ public final class TransactionClock implements DataSource {
     return chained == 1 ? head(sql) : "[" + chained + " chained] " + head(sql);
   }
 
-  /** The first 160 characters of {@code sql}: enough to name a statement. */
+  /** How many characters of a statement name it. */
+  static final int HEAD = 160;
+
+  /** The first {@value #HEAD} characters of {@code sql}: enough to name a statement. */
   static String head(String sql) {
-    return sql.length() > 160 ? sql.substring(0, 160) : sql;
+    return sql.length() > HEAD ? sql.substring(0, HEAD) : sql;
   }
 
   @Override

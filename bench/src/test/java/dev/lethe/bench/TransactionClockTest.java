@@ -94,4 +94,14 @@ class TransactionClockTest {
     assertThat(TransactionClock.summary("x".repeat(200) + ";\ny;\nz"))
         .isEqualTo("[3 chained] " + "x".repeat(160));
   }
+
+  @Test
+  void a_chain_is_cut_into_the_heads_of_its_statements() {
+    String chain = "x".repeat(200) + ";\ny;\nz";
+    assertThat(TimedConnection.chainedHeads(chain, 5)).containsExactly("x".repeat(160), "y", "z");
+    assertThat(TimedConnection.chainedHeads(chain, 2)).containsExactly("x".repeat(160), "y");
+    assertThat(TimedConnection.chainedHeads("DELETE FROM t", 5)).containsExactly("DELETE FROM t");
+    assertThat(TimedConnection.chainedCount(chain)).isEqualTo(3);
+    assertThat(TimedConnection.chainedCount("a;\n")).isEqualTo(2);
+  }
 }
