@@ -1,6 +1,7 @@
 package dev.lethe.core.sql;
 
 import java.util.Collection;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -22,6 +23,16 @@ public final class KeyList {
 
   private KeyList() {}
 
+  /**
+   * The key types PostgreSQL is given as arrays (integers, text and UUIDs), each with its array
+   * type, made once: jOOQ makes a new one each time it is asked.
+   */
+  private static final Map<DataType<?>, DataType<Object[]>> ARRAYS =
+      Map.of(
+          SQLDataType.BIGINT, array(SQLDataType.BIGINT),
+          SQLDataType.VARCHAR, array(SQLDataType.VARCHAR),
+          SQLDataType.UUID, array(SQLDataType.UUID));
+
   /** {@code column} among {@code keys}, rendered for the statement it ends up in. */
   public static Condition among(Field<Object> column, Collection<?> keys) {
     Condition in = column.in(keys);
@@ -29,18 +40,21 @@ public final class KeyList {
       return in;
     }
     Object[] values = keys.toArray();
+    DataType<Object[]> array = ARRAYS.get(column.getDataType());
     return CustomCondition.of(
         ctx ->
             ctx.visit(
                 ctx.family() == SQLDialect.POSTGRES && ctx.paramType() != ParamType.INLINED
-                    ? column.eq(DSL.any(DSL.val(values, column.getDataType().getArrayDataType())))
+                    ? column.eq(DSL.any(DSL.val(values, array)))
                     : in));
   }
 
-  /** The key types PostgreSQL is given as arrays: integers, text and UUIDs. */
+  @SuppressWarnings("unchecked") // an array of the type's values, taken as objects like the keys
+  private static DataType<Object[]> array(DataType<?> type) {
+    return (DataType<Object[]>) (DataType<?>) type.getArrayDataType();
+  }
+
   private static boolean arrays(DataType<?> type) {
-    return type.equals(SQLDataType.BIGINT)
-        || type.equals(SQLDataType.VARCHAR)
-        || type.equals(SQLDataType.UUID);
+    return ARRAYS.containsKey(type);
   }
 }
