@@ -28,21 +28,16 @@ import org.jooq.impl.SQLDataType;
 /**
  * The statements of one page's transaction, in order (file keys recorded before their rows go,
  * updated keys recorded before their rows change, children before parents), sent to the database
- * together ({@link Together}): one round trip instead of one per statement. On PostgreSQL each
- * delete adds how many rows it deleted to the run's counts itself and returns that number as a row
- * ({@link BatchRecords#deleteCounted}), a delete that records its rows' files returns them in its
- * row too, and the batch is counted by the page's last statement: the whole page is one round trip.
- * Elsewhere the statements go as a JDBC batch, which cannot carry a row; then the deleted counts
- * and the batch number, in a last round trip.
+ * together ({@link Together}): one round trip instead of one per statement. On PostgreSQL a delete
+ * that records its rows' files itself returns its counts as a row among the others' counts;
+ * elsewhere, where the statements go as a JDBC batch, which cannot carry a row, such a delete would
+ * go alone between two batches. Then the deleted counts and the batch number, in a last round trip.
  */
 final class PageStatements {
 
   private enum Kind {
     FILES,
     DELETE,
-    /** A delete that adds its count to the run's counts and returns it as a row (PostgreSQL). */
-    DELETE_COUNTED,
-    /** A delete that records its rows' files and returns its count with them (PostgreSQL). */
     DELETE_RECORDING_FILES,
     RECORDED,
     OTHER
@@ -99,19 +94,10 @@ final class PageStatements {
    * attachments twice, more than the attachments' delete itself.
    */
   void delete(BoundEntity entity, Condition where) {
-    if (Together.returnsRows(tx)) {
+    if (tx.dialect().family() == SQLDialect.POSTGRES && !entity.entity().files().isEmpty()) {
       steps.add(
-          entity.entity().files().isEmpty()
-              ? new Step(
-                  BatchRecords.deleteCounted(
-                      tx,
-                      runId,
-                      entity.name(),
-                      tx.deleteFrom(entity.table()).where(where).returningResult(DSL.inline(1))),
-                  Kind.DELETE_COUNTED,
-                  entity.name())
-              : new Step(
-                  deleteRecordingFiles(entity, where), Kind.DELETE_RECORDING_FILES, entity.name()));
+          new Step(
+              deleteRecordingFiles(entity, where), Kind.DELETE_RECORDING_FILES, entity.name()));
       return;
     }
     recordFiles(entity, where);
@@ -120,11 +106,10 @@ final class PageStatements {
 
   /**
    * {@code WITH d AS (DELETE … RETURNING the file columns), f AS (INSERT INTO lethe_run_files
-   * SELECT … FROM d RETURNING id, file_key), n AS (SELECT count(*) AS c FROM d), u AS (<c added to
-   * the run's counts>) SELECT (SELECT c FROM n), a.* FROM (<the ids and keys recorded, as two
-   * arrays>) a}: one row, the rows deleted and the files recorded, for the sweeper to delete
-   * without reading them back (one more than {@value RecordedFiles#HANDED} at most: that many are
-   * taken as not returned).
+   * SELECT … FROM d RETURNING id, file_key) SELECT (SELECT count(*) FROM d), a.* FROM (<the ids and
+   * keys recorded, as two arrays>) a}: one row, the rows deleted and the files recorded, for the
+   * sweeper to delete without reading them back (one more than {@value RecordedFiles#HANDED} at
+   * most: that many are taken as not returned).
    */
   private ResultQuery<Record> deleteRecordingFiles(BoundEntity entity, Condition where) {
     List<String> columns = entity.entity().files();
@@ -140,20 +125,13 @@ final class PageStatements {
     }
     Name inserted = DSL.name("f");
     Table<?> files = BatchRecords.recordedFiles(inserted, RecordedFiles.HANDED + 1).asTable("a");
-    Name count = DSL.name("n");
-    Field<Long> c = DSL.field(DSL.name("c"), SQLDataType.BIGINT);
     return tx.resultQuery(
-        "with {0} as ({1}), {2} as ({3}), {4} as (select count(*) as {5} from {0}), {6} as ({7})"
-            + " {8}",
+        "with {0} as ({1}), {2} as ({3}) {4}",
         DSL.name("d"),
         tx.deleteFrom(entity.table()).where(where).returningResult(returned),
         inserted,
         BatchRecords.recordFilesReturning(tx, keys),
-        count,
-        c,
-        DSL.name("u"),
-        BatchRecords.addDeleted(runId, entity.name(), c, count),
-        DSL.select(DSL.field(DSL.select(c).from(count))).select(files.fields()).from(files));
+        DSL.select(DSL.field(DSL.selectCount().from(deleted))).select(files.fields()).from(files));
   }
 
   /**
@@ -221,13 +199,8 @@ final class PageStatements {
    */
   void execute() {
     Map<String, Long> deleted = new LinkedHashMap<>();
-    boolean asOne = Together.returnsRows(tx);
-    if (asOne) {
-      // the deletes add to the counts themselves
-      steps.add(new Step(BatchRecords.countBatchQuery(tx, runId), Kind.OTHER, null));
-    }
     int[] counts = new int[steps.size()];
-    if (asOne) {
+    if (Together.returnsRows(tx) && steps.size() > 1) {
       runAsOne(counts);
     } else {
       runInBatches(counts);
@@ -237,40 +210,46 @@ final class PageStatements {
       switch (step.kind()) {
         // recorded by an insert of the rows selected, which returns no keys
         case FILES -> recorded.notReturned(counts[i]);
-        case DELETE, DELETE_COUNTED, DELETE_RECORDING_FILES ->
+        case DELETE, DELETE_RECORDING_FILES ->
             deleted.merge(step.entity(), (long) Math.max(0, counts[i]), Long::sum);
         case RECORDED -> counted.recorded(step.entity(), step.outcome(), Math.max(0, counts[i]));
         case OTHER -> {}
       }
     }
-    if (!asOne) {
-      BatchRecords.finishBatch(tx, runId, deleted);
-    }
+    BatchRecords.finishBatch(tx, runId, deleted);
     deleted.forEach((entity, n) -> counted.count(entity, Outcome.DELETED, n));
   }
 
   /**
    * PostgreSQL: the steps together, in one round trip ({@link Together}); each one's count, or the
-   * row of a delete that returns its count, in order.
+   * row of a delete that returns its counts, in order.
    */
   private void runAsOne(int[] counts) {
     List<ResultOrRows> each = Together.results(tx, steps.stream().map(Step::query).toList());
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       counts[i] =
-          switch (step.kind()) {
-            case DELETE_RECORDING_FILES -> recordingDeleteRow(step, each.get(i).result().get(0));
-            case DELETE_COUNTED -> each.get(i).result().get(0).get(0, Integer.class);
-            default -> each.get(i).rows();
-          };
+          step.kind() == Kind.DELETE_RECORDING_FILES
+              ? recordingDeleteRow(step, each.get(i).result().get(0))
+              : each.get(i).rows();
     }
   }
 
   /**
-   * Elsewhere: the steps as one JDBC batch, which cannot carry a row: there no delete returns one.
+   * Elsewhere: the steps as JDBC batches. A delete that returns its counts (a row, which a batch
+   * cannot carry) goes alone, the steps before it as one batch, the rest as another.
    */
   private void runInBatches(int[] counts) {
-    run(0, steps.size(), counts);
+    int batched = 0;
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if (step.kind() == Kind.DELETE_RECORDING_FILES) {
+        run(batched, i, counts);
+        counts[i] = recordingDeleteRow(step, ((ResultQuery<?>) step.query()).fetchSingle());
+        batched = i + 1;
+      }
+    }
+    run(batched, steps.size(), counts);
   }
 
   /**

@@ -13,11 +13,9 @@ import org.jooq.Field;
 import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Name;
 import org.jooq.Query;
-import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record4;
-import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -88,51 +86,7 @@ public final class BatchRecords {
 
   /** Counts one more batch inside the caller's transaction. */
   public static void countBatch(DSLContext tx, String runId) {
-    countBatchQuery(tx, runId).execute();
-  }
-
-  /** The statement that counts one more batch, for the caller to run in its transaction. */
-  public static Query countBatchQuery(DSLContext tx, String runId) {
-    return tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId));
-  }
-
-  /**
-   * PostgreSQL: {@code delete}, which returns a row per row it deletes, adding to the run's count
-   * of deleted rows of {@code entity} itself: {@code WITH d AS (<delete>), n AS (SELECT count(*) AS
-   * c FROM d), u AS (<the count added, if not zero>) SELECT c FROM n}. One row: how many rows it
-   * deleted. A page's deletes then need no statement of their own to add to the counts: that
-   * statement could only be sent once the deletes had returned, one more round trip per page.
-   */
-  public static ResultQuery<Record> deleteCounted(
-      DSLContext tx, String runId, String entity, Query delete) {
-    Name deleted = DSL.name("d");
-    Name count = DSL.name("n");
-    Field<Long> c = DSL.field(DSL.name("c"), SQLDataType.BIGINT);
-    return tx.resultQuery(
-        "with {0} as ({1}), {2} as (select count(*) as {3} from {0}), {4} as ({5}) select {3} from"
-            + " {2}",
-        deleted, delete, count, c, DSL.name("u"), addDeleted(runId, entity, c, count));
-  }
-
-  /**
-   * PostgreSQL: the part of a statement ({@code WITH … AS (<this>)}) that adds {@code count}, read
-   * from the one row of {@code from}, to the run's count of deleted rows of {@code entity}; nothing
-   * when it is zero.
-   */
-  public static QueryPart addDeleted(String runId, String entity, Field<Long> count, Name from) {
-    return DSL.sql(
-        "insert into {0} ({1}, {2}, {3}, {4}) select {5}, {6}, {7}, {8} from {9} where {8} > 0 on"
-            + " conflict ({1}, {2}, {3}) do update set {4} = {0}.{4} + excluded.{4}",
-        COUNTS,
-        COUNT_RUN,
-        COUNT_ENTITY,
-        COUNT_OUTCOME,
-        COUNT_ROWS,
-        DSL.val(runId),
-        DSL.val(entity),
-        DSL.val(Outcome.DELETED.code()),
-        count,
-        from);
+    tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)).execute();
   }
 
   /** Records the file keys of the rows about to go, inside the caller's transaction. */
