@@ -36,11 +36,11 @@ public final class KeyList {
   /** {@code column} among {@code keys}, rendered for the statement it ends up in. */
   public static Condition among(Field<Object> column, Collection<?> keys) {
     Condition in = column.in(keys);
-    if (keys.size() < 2 || !arrays(column.getDataType())) {
+    DataType<Object[]> array = ARRAYS.get(column.getDataType());
+    if (keys.size() < 2 || array == null) {
       return in;
     }
     Object[] values = keys.toArray();
-    DataType<Object[]> array = ARRAYS.get(column.getDataType());
     return CustomCondition.of(
         ctx ->
             ctx.visit(
@@ -52,9 +52,5 @@ public final class KeyList {
   @SuppressWarnings("unchecked") // an array of the type's values, taken as objects like the keys
   private static DataType<Object[]> array(DataType<?> type) {
     return (DataType<Object[]>) (DataType<?>) type.getArrayDataType();
-  }
-
-  private static boolean arrays(DataType<?> type) {
-    return ARRAYS.containsKey(type);
   }
 }
