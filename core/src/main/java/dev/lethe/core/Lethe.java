@@ -22,6 +22,7 @@ import dev.lethe.core.retention.RetentionOutcome;
 import dev.lethe.core.schema.SchemaSnapshot;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.core.sql.BoundMap;
+import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.InstallationSecret;
 import dev.lethe.core.state.RunRecord;
@@ -58,6 +59,7 @@ public final class Lethe {
   private final String anonymizationSalt;
   private final VendorSql vendorSql;
   private final ExecutionOptions options;
+  private final ChainTemplates pageTemplates = new ChainTemplates();
 
   private Lethe(
       DSLContext dsl,
@@ -231,7 +233,8 @@ public final class Lethe {
   }
 
   private Executor executor() {
-    return Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, clock, options);
+    return Executor.create(
+        dsl, runs, vendorSql, anonymizationSalt, files, clock, options, pageTemplates);
   }
 
   /** The run's plan from its stored roots, uncounted: execution needs the roots, not counts. */

@@ -8,6 +8,7 @@ import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.plan.Selector;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Deadlocks;
 import dev.lethe.core.sql.KeyList;
 import dev.lethe.core.sql.VendorSql;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -41,10 +43,16 @@ public final class Executor {
   private final ExecutionOptions options;
   private final KeyPages pages;
   private final Anonymizer anonymizer;
+  private final ChainTemplates templates;
 
   private Executor(
-      DSLContext dsl, RowWriter writer, FileSweeper sweeper, ExecutionOptions options) {
+      DSLContext dsl,
+      RowWriter writer,
+      FileSweeper sweeper,
+      ExecutionOptions options,
+      ChainTemplates templates) {
     this.dsl = dsl;
+    this.templates = templates;
     this.writer = writer;
     this.sweeper = sweeper;
     this.options = options;
@@ -54,6 +62,8 @@ public final class Executor {
 
   /**
    * @param salt the secret salt of keyed-hash anonymization
+   * @param templates the pages' chains rendered so far, kept for as long as the data map, the
+   *     database, {@code vendor} and {@code salt} stay the same
    */
   public static Executor create(
       DSLContext dsl,
@@ -62,9 +72,14 @@ public final class Executor {
       String salt,
       FileStore files,
       Clock clock,
-      ExecutionOptions options) {
+      ExecutionOptions options,
+      ChainTemplates templates) {
     return new Executor(
-        dsl, new RowWriter(vendor, salt), new FileSweeper(runs.files(), files, clock), options);
+        dsl,
+        new RowWriter(vendor, salt),
+        new FileSweeper(runs.files(), files, clock),
+        options,
+        templates);
   }
 
   /**
@@ -234,15 +249,23 @@ public final class Executor {
         for (Node.Edge edge : node.updates()) {
           pageEdge(run, edge, run.selector().below(edge, keys));
         }
+        List<List<Object>> keyLists = new ArrayList<>(joined.size() + 1);
+        joined.forEach(j -> keyLists.add(j.keys()));
+        keyLists.add(keys);
+        Object shape = shape(run, joined, node, keys, full);
+        PageStatements.Content content =
+            (page, lists) -> {
+              for (int i = 0; i < joined.size(); i++) {
+                run.tree().addPage(page, joined.get(i).node(), lists.get(i), full);
+              }
+              run.tree().addPage(page, node, lists.getLast(), full);
+            };
         long started = System.nanoTime();
         PageStatements done =
             dsl.transactionResult(
                 c -> {
-                  DSLContext tx = c.dsl();
-                  PageStatements page = page(run, tx);
-                  joined.forEach(j -> run.tree().addPage(page, j.node(), j.keys(), full));
-                  run.tree().addPage(page, node, keys, full);
-                  page.execute();
+                  PageStatements page = page(run, c.dsl());
+                  page.execute(templates, shape, keyLists, content);
                   return page;
                 });
         run.start().committed();
@@ -262,6 +285,29 @@ public final class Executor {
         run.tree().leavesDeleted().remove(node);
       }
     }
+  }
+
+  /**
+   * What the statements of a page of {@code node} with {@code joined} depend on besides the run id
+   * and the keys: the nodes (by their paths), whether each has one key or more (one is bound as a
+   * value, more as an array), {@code full}, and the nodes whose leaves are deleted first. Null
+   * under holds, whose conditions hold values of their own.
+   */
+  private static Object shape(
+      Run run, List<ChildPage> joined, Node node, List<Object> keys, boolean full) {
+    if (run.tree().guardHeldChildren() || run.selector().held().any()) {
+      return null;
+    }
+    List<Object> shape = new ArrayList<>();
+    shape.add(full);
+    for (ChildPage page : joined) {
+      shape.add(page.node().path());
+      shape.add(page.keys().size() == 1);
+    }
+    shape.add(node.path());
+    shape.add(keys.size() == 1);
+    shape.add(new TreeSet<>(run.tree().leavesDeleted().stream().map(Node::path).toList()));
+    return shape;
   }
 
   /**

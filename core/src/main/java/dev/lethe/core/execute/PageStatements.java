@@ -3,12 +3,14 @@ package dev.lethe.core.execute;
 import dev.lethe.core.plan.Node;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -47,6 +49,11 @@ final class PageStatements {
     Step(Query query, Kind kind, String entity) {
       this(query, kind, entity, null);
     }
+
+    /** What the step's result counts, kept with a page's template. */
+    Step withoutQuery() {
+      return new Step(null, kind, entity, outcome);
+    }
   }
 
   private final DSLContext tx;
@@ -55,6 +62,7 @@ final class PageStatements {
   private final List<Step> steps = new ArrayList<>();
   private final CallTally counted = new CallTally();
   private final RecordedFiles recorded = new RecordedFiles();
+  private ChainTemplates templates;
 
   PageStatements(DSLContext tx, String runId, RowWriter writer) {
     this.tx = tx;
@@ -198,15 +206,76 @@ final class PageStatements {
    * #recorded}, what they counted in {@link #counted}.
    */
   void execute() {
-    Map<String, Long> deleted = new LinkedHashMap<>();
     int[] counts = new int[steps.size()];
     if (Together.returnsRows(tx) && steps.size() > 1) {
       runAsOne(counts);
     } else {
       runInBatches(counts);
     }
-    for (int i = 0; i < steps.size(); i++) {
-      Step step = steps.get(i);
+    finish(steps, counts);
+  }
+
+  /**
+   * Adds {@code content} for {@code keys} (one list of keys for each page it adds) and runs the
+   * page's statements, as {@link #execute} does. On PostgreSQL a page named by {@code shape} (null:
+   * none) is sent as its shape's chain, rendered once ({@link ChainTemplates}), with this page's
+   * run id and keys; the statements added before ({@link #first}) are rendered as usual and go
+   * first in the same round trip. The shape names everything the content adds but the run id and
+   * the keys.
+   */
+  void execute(ChainTemplates templates, Object shape, List<List<Object>> keys, Content content) {
+    this.templates = templates;
+    if (shape == null || !ChainTemplates.applies(tx)) {
+      content.addTo(this, keys);
+      execute();
+      return;
+    }
+    List<Object> sources = new ArrayList<>(keys.size() + 1);
+    sources.add(runId);
+    sources.addAll(keys);
+    Function<List<?>, ChainTemplates.Built<List<Step>>> build =
+        values -> {
+          PageStatements page = new PageStatements(tx, (String) values.getFirst(), writer);
+          @SuppressWarnings("unchecked") // the key lists given as sources, or their stand-ins
+          List<List<Object>> keyLists = (List<List<Object>>) values.subList(1, values.size());
+          content.addTo(page, keyLists);
+          return new ChainTemplates.Built<>(
+              page.steps.stream().map(Step::query).toList(),
+              page.steps.stream().map(Step::withoutQuery).toList());
+        };
+    var template = templates.template(tx, shape, sources, build);
+    if (template.isEmpty()) {
+      content.addTo(this, keys);
+      execute();
+      return;
+    }
+    List<Step> ran = template.get().meta();
+    List<ChainTemplates.Result> results =
+        ChainTemplates.run(
+            tx, steps.stream().map(Step::query).toList(), template.get(), sources, build);
+    int[] counts = new int[ran.size()];
+    for (int i = 0; i < ran.size(); i++) {
+      Step step = ran.get(i);
+      ChainTemplates.Result result = results.get(i);
+      counts[i] =
+          step.kind() == Kind.DELETE_RECORDING_FILES
+              ? recordingDeleteRow(step, result.value(0), result.value(1), result.value(2))
+              : result.rows();
+    }
+    finish(ran, counts);
+  }
+
+  /** What a page adds for its lists of keys. */
+  @FunctionalInterface
+  interface Content {
+    void addTo(PageStatements page, List<List<Object>> keys);
+  }
+
+  /** Counts what {@code ran} did ({@code counts}, in order) and ends the batch. */
+  private void finish(List<Step> ran, int[] counts) {
+    Map<String, Long> deleted = new LinkedHashMap<>();
+    for (int i = 0; i < ran.size(); i++) {
+      Step step = ran.get(i);
       switch (step.kind()) {
         // recorded by an insert of the rows selected, which returns no keys
         case FILES -> recorded.notReturned(counts[i]);
@@ -216,7 +285,7 @@ final class PageStatements {
         case OTHER -> {}
       }
     }
-    BatchRecords.finishBatch(tx, runId, deleted);
+    BatchRecords.finishBatch(tx, runId, deleted, templates);
     deleted.forEach((entity, n) -> counted.count(entity, Outcome.DELETED, n));
   }
 
@@ -257,8 +326,13 @@ final class PageStatements {
    * the files it recorded, returns the rows it deleted.
    */
   private int recordingDeleteRow(Step step, Record row) {
-    recorded.returned(step.entity(), row.get(1, Long[].class), row.get(2, String[].class));
-    return row.get(0, Integer.class);
+    return recordingDeleteRow(
+        step, row.get(0), row.get(1, Long[].class), row.get(2, String[].class));
+  }
+
+  private int recordingDeleteRow(Step step, Object deleted, Object ids, Object keys) {
+    recorded.returned(step.entity(), (Long[]) ids, (String[]) keys);
+    return ((Number) deleted).intValue();
   }
 
   /**

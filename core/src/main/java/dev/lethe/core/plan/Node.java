@@ -23,6 +23,7 @@ public final class Node {
   private final List<Node> cascades = new ArrayList<>();
   private final List<Edge> updates = new ArrayList<>();
   private List<Node> leavesFirst;
+  private String path;
 
   /** A non-cascading relation below this node: its child rows are detached or anonymized. */
   public record Edge(Relation relation, BoundEntity child) {
@@ -172,6 +173,20 @@ public final class Node {
     }
     Node between = deeper.parent.orElseThrow();
     return between != this && between.hasOnlyLeavesBelow() && between.parent.orElseThrow() != this;
+  }
+
+  /**
+   * Where this node is in its tree, the same in every tree grown from the same data map: the
+   * entities from the root down, each with the column of the relation it hangs by.
+   */
+  public String path() {
+    if (path == null) {
+      path =
+          parent.map(p -> p.path() + " > ").orElse("")
+              + entity.name()
+              + via.map(r -> "." + r.column()).orElse("");
+    }
+    return path;
   }
 
   /** This node and every node below it, parents before children. */

@@ -68,7 +68,7 @@ public final class ScopeCounter {
 
   private void countTree(Node tree, List<Object> keys, Map<String, Map<Outcome, Long>> totals) {
     List<Counted> counted;
-    Record counts;
+    List<Object> counts;
     Optional<KeyedTemplates.Rendered<List<Counted>>> template =
         selector.held().any() || keys.size() > KeyedTemplates.MAX_KEYS
             ? Optional.empty()

@@ -1,9 +1,12 @@
 package dev.lethe.core.sql;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
-import org.jooq.Results;
 import org.jooq.SQLDialect;
 
 /**
@@ -21,20 +24,44 @@ public final class CountReads {
 
   private CountReads() {}
 
-  /** The one row of {@code query}. */
-  public static Record fetchOne(DSLContext dsl, ResultQuery<? extends Record> query) {
+  /** The values of the one row of {@code query}. */
+  public static List<Object> fetchOne(DSLContext dsl, ResultQuery<? extends Record> query) {
     if (dsl.dialect().family() != SQLDialect.POSTGRES) {
-      return query.fetchOne();
+      return query.fetchSingle().intoList();
     }
     return fetchOne(dsl, dsl.render(query), query.getBindValues().toArray());
   }
 
-  /** The one row of the statement {@code sql} with {@code binds}. */
-  public static Record fetchOne(DSLContext dsl, String sql, Object... binds) {
+  /**
+   * The values of the one row of the statement {@code sql} with {@code binds}. On PostgreSQL it
+   * goes through JDBC: as jOOQ's plain SQL, the statement of a tree's counts, long and the same for
+   * every subject of a shape, was scanned for its parameters again every time.
+   */
+  public static List<Object> fetchOne(DSLContext dsl, String sql, Object... binds) {
     if (dsl.dialect().family() != SQLDialect.POSTGRES) {
-      return dsl.resultQuery(sql, binds).fetchOne();
+      return dsl.resultQuery(sql, binds).fetchSingle().intoList();
     }
-    Results results = dsl.resultQuery(NO_JIT + sql, binds).fetchMany();
-    return results.getLast().get(0);
+    return dsl.connectionResult(
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(NO_JIT + sql)) {
+            for (int i = 0; i < binds.length; i++) {
+              statement.setObject(i + 1, binds[i]);
+            }
+            statement.execute();
+            if (!statement.getMoreResults()) {
+              throw new IllegalStateException("a count returned no row");
+            }
+            try (ResultSet row = statement.getResultSet()) {
+              if (!row.next()) {
+                throw new IllegalStateException("a count returned no row");
+              }
+              List<Object> values = new ArrayList<>();
+              for (int c = 1; c <= row.getMetaData().getColumnCount(); c++) {
+                values.add(row.getObject(c));
+              }
+              return values;
+            }
+          }
+        });
   }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.QueryPart;
+import org.jooq.Record;
 import org.jooq.ResultOrRows;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 
 /**
@@ -59,18 +61,20 @@ public final class Together {
     if (!returnsRows(dsl)) {
       throw new IllegalStateException("statements of many are sent to PostgreSQL only");
     }
-    StringBuilder template = new StringBuilder();
-    for (int i = 0; i < queries.size(); i++) {
-      template.append(i == 0 ? "{" : ";\n{").append(i).append('}');
-    }
-    List<ResultOrRows> results =
-        dsl.resultQuery(template.toString(), queries.toArray(QueryPart[]::new))
-            .fetchMany()
-            .resultsOrRows();
+    List<ResultOrRows> results = chain(dsl, queries).fetchMany().resultsOrRows();
     if (results.size() != queries.size()) {
       throw new IllegalStateException(
           queries.size() + " statements sent together gave " + results.size() + " results");
     }
     return results;
+  }
+
+  /** {@code queries} as one statement of many ({@code {0};\n{1};…}), as PostgreSQL is sent them. */
+  public static ResultQuery<Record> chain(DSLContext dsl, List<? extends Query> queries) {
+    StringBuilder template = new StringBuilder();
+    for (int i = 0; i < queries.size(); i++) {
+      template.append(i == 0 ? "{" : ";\n{").append(i).append('}');
+    }
+    return dsl.resultQuery(template.toString(), queries.toArray(QueryPart[]::new));
   }
 }

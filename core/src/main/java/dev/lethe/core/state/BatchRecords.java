@@ -3,10 +3,12 @@ package dev.lethe.core.state;
 import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
+import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -54,14 +56,56 @@ public final class BatchRecords {
    * counts (one upsert of a row per entity) and counts one more batch, all in one round trip.
    */
   public static void finishBatch(DSLContext tx, String runId, Map<String, Long> deleted) {
+    finishBatch(tx, runId, deleted, null);
+  }
+
+  /**
+   * Ends a batch as {@link #finishBatch(DSLContext, String, Map)} does; on PostgreSQL, with {@code
+   * templates} given, as the template of the batch's entities, bound with its run id and counts.
+   */
+  public static void finishBatch(
+      DSLContext tx, String runId, Map<String, Long> deleted, ChainTemplates templates) {
+    List<String> entities = new ArrayList<>();
+    List<Object> sources = new ArrayList<>();
+    sources.add(runId);
+    deleted.forEach(
+        (entity, n) -> {
+          if (n != 0) {
+            entities.add(entity);
+            sources.add(n);
+          }
+        });
+    Function<List<?>, ChainTemplates.Built<String>> build =
+        values ->
+            new ChainTemplates.Built<>(
+                finishQueries(tx, (String) values.getFirst(), entities, values), "batch");
+    if (templates != null && ChainTemplates.applies(tx)) {
+      List<Object> shape = new ArrayList<>(entities.size() + 1);
+      shape.add("batch");
+      shape.addAll(entities);
+      var template = templates.template(tx, shape, sources, build);
+      if (template.isPresent()) {
+        ChainTemplates.run(tx, List.of(), template.get(), sources, build);
+        return;
+      }
+    }
+    Together.execute(tx, build.apply(sources).queries());
+  }
+
+  /**
+   * The statements of a batch's end: the counts of {@code entities}, {@code values} after the run
+   * id, then one more batch.
+   */
+  private static List<Query> finishQueries(
+      DSLContext tx, String runId, List<String> entities, List<?> values) {
     List<Query> queries = new ArrayList<>();
-    var counted = deleted.entrySet().stream().filter(e -> e.getValue() != 0).toList();
-    if (!counted.isEmpty()) {
+    if (!entities.isEmpty()) {
       // one multi-row upsert, not one per entity: a page of a tree deletes from a dozen tables
       var insert =
           tx.insertInto(COUNTS, Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME, Q_COUNT_ROWS);
-      for (var count : counted) {
-        insert = insert.values(runId, count.getKey(), Outcome.DELETED.code(), count.getValue());
+      for (int i = 0; i < entities.size(); i++) {
+        insert =
+            insert.values(runId, entities.get(i), Outcome.DELETED.code(), (Long) values.get(i + 1));
       }
       queries.add(
           insert
@@ -70,7 +114,7 @@ public final class BatchRecords {
               .set(Q_COUNT_ROWS, Q_COUNT_ROWS.plus(DSL.excluded(Q_COUNT_ROWS))));
     }
     queries.add(tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)));
-    Together.execute(tx, queries);
+    return queries;
   }
 
   // Qualified: an upsert names the table's columns next to the proposed row's (H2 emulates it with

@@ -5,6 +5,7 @@ import static dev.lethe.core.state.StateTables.*;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Migrations;
 import dev.lethe.core.schema.Vendor;
+import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -31,6 +33,7 @@ public final class RunStore {
   private final DSLContext dsl;
   private final OwnRows own;
   private final ForgottenUpdates forgetting;
+  private final ChainTemplates templates = new ChainTemplates();
 
   public RunStore(DSLContext dsl) {
     this.dsl = dsl;
@@ -176,30 +179,66 @@ public final class RunStore {
    */
   public void complete(
       String id, String receipt, Instant now, FileMarks deletedFiles, long recordedUpdates) {
+    boolean forgetNow = recordedUpdates <= ForgottenUpdates.PAGE;
+    List<FileMarks.Span> spans = deletedFiles.spans();
+    List<Object> sources = new ArrayList<>(3 + 2 * spans.size());
+    sources.add(id);
+    sources.add(receipt);
+    sources.add(utc(now));
+    for (FileMarks.Span span : spans) {
+      sources.add(span.from());
+      sources.add(span.to());
+    }
     own.transaction(
         tx -> {
-          List<Query> queries = new ArrayList<>();
-          queries.add(
-              tx.update(RUNS)
-                  .set(RUN_STATUS, RunStatus.COMPLETED.code())
-                  .set(RUN_RECEIPT, receipt)
-                  .set(RUN_SUBJECT_SEALED, (String) null)
-                  .set(RUN_FINISHED, utc(now))
-                  .set(RUN_ERROR, (String) null)
-                  .set(RUN_VERSION, RUN_VERSION.plus(1))
-                  .where(RUN_ID.eq(id)));
-          queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
-          if (recordedUpdates <= ForgottenUpdates.PAGE) {
-            queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
+          Function<List<?>, ChainTemplates.Built<String>> build =
+              values ->
+                  new ChainTemplates.Built<>(
+                      completeQueries(tx, values, forgetNow, spans.size()), "completion");
+          var template =
+              ChainTemplates.applies(tx)
+                  ? templates.template(
+                      tx, List.of("completion", forgetNow, spans.size()), sources, build)
+                  : Optional.<ChainTemplates.Template<String>>empty();
+          if (template.isPresent()) {
+            ChainTemplates.run(tx, List.of(), template.get(), sources, build);
+          } else {
+            Together.execute(tx, build.apply(sources).queries());
           }
-          for (FileMarks.Span span : deletedFiles.spans()) {
-            queries.add(FileQueue.filesDeletedQuery(tx, id, span, now));
-          }
-          Together.execute(tx, queries);
         });
-    if (recordedUpdates > ForgottenUpdates.PAGE) {
+    if (!forgetNow) {
       forgetting.run(id);
     }
+  }
+
+  /**
+   * The statements of a run's completion, from {@code values}: the run's id, its receipt, the time
+   * and the first and last id of each of the {@code spans} spans of files marked deleted.
+   */
+  private static List<Query> completeQueries(
+      DSLContext tx, List<?> values, boolean forgetNow, int spans) {
+    String id = (String) values.get(0);
+    LocalDateTime now = (LocalDateTime) values.get(2);
+    List<Query> queries = new ArrayList<>();
+    queries.add(
+        tx.update(RUNS)
+            .set(RUN_STATUS, RunStatus.COMPLETED.code())
+            .set(RUN_RECEIPT, (String) values.get(1))
+            .set(RUN_SUBJECT_SEALED, (String) null)
+            .set(RUN_FINISHED, now)
+            .set(RUN_ERROR, (String) null)
+            .set(RUN_VERSION, RUN_VERSION.plus(1))
+            .where(RUN_ID.eq(id)));
+    queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
+    if (forgetNow) {
+      queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
+    }
+    for (int i = 0; i < spans; i++) {
+      queries.add(
+          FileQueue.filesDeletedQuery(
+              tx, id, (Long) values.get(3 + 2 * i), (Long) values.get(4 + 2 * i), now));
+    }
+    return queries;
   }
 
   /**

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.platform.testing.TestDatabase;
 import java.sql.Connection;
+import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +23,9 @@ class CountReadsTest {
           "CREATE TABLE node (id BIGINT PRIMARY KEY)", "INSERT INTO node VALUES (1), (2), (3)");
       DSLContext dsl = dsl(db);
 
-      Record plain =
+      List<Object> plain =
           CountReads.fetchOne(dsl, "SELECT COUNT(*), MAX(id) FROM node WHERE id > ?", 1L);
-      Record built =
+      List<Object> built =
           CountReads.fetchOne(
               dsl,
               dsl.select(DSL.count(), DSL.max(DSL.field(DSL.name("id"), Long.class)))
@@ -45,7 +45,7 @@ class CountReadsTest {
       DSLContext dsl = dsl(db);
       String before = String.valueOf(dsl.fetchValue("show jit"));
 
-      Record during = CountReads.fetchOne(dsl, "select current_setting('jit'), ?", 7);
+      List<Object> during = CountReads.fetchOne(dsl, "select current_setting('jit'), ?", 7);
 
       assertThat(during.get(0)).isEqualTo("off");
       assertThat(((Number) during.get(1)).intValue()).isEqualTo(7);
