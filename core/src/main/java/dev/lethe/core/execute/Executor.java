@@ -264,8 +264,8 @@ public final class Executor {
         PageStatements done =
             dsl.transactionResult(
                 c -> {
-                  PageStatements page = page(run, c.dsl());
-                  page.execute(templates, shape, keyLists, content);
+                  PageStatements page = new PageStatements(c.dsl(), run.id(), writer);
+                  page.execute(templates, shape, run.start(), keyLists, content);
                   return page;
                 });
         run.start().committed();

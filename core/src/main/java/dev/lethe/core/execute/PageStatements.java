@@ -6,10 +6,12 @@ import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
+import dev.lethe.core.state.RunStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -216,43 +218,54 @@ final class PageStatements {
   }
 
   /**
-   * Adds {@code content} for {@code keys} (one list of keys for each page it adds) and runs the
-   * page's statements, as {@link #execute} does. On PostgreSQL a page named by {@code shape} (null:
-   * none) is sent as its shape's chain, rendered once ({@link ChainTemplates}), with this page's
-   * run id and keys; the statements added before ({@link #first}) are rendered as usual and go
-   * first in the same round trip. The shape names everything the content adds but the run id and
-   * the keys.
+   * Adds the statements that store the run while {@code start} is pending, then {@code content} for
+   * {@code keys} (one list of keys for each page it adds), and runs the page's statements, as
+   * {@link #execute()} does. On PostgreSQL a page named by {@code shape} (null: none) is sent as
+   * its shape's chain, rendered once ({@link ChainTemplates}), with this page's run id, keys and
+   * run to store bound. The shape names everything the content adds but the run id and the keys.
    */
-  void execute(ChainTemplates templates, Object shape, List<List<Object>> keys, Content content) {
+  void execute(
+      ChainTemplates templates,
+      Object shape,
+      RunStart start,
+      List<List<Object>> keys,
+      Content content) {
     this.templates = templates;
     if (shape == null || !ChainTemplates.applies(tx)) {
+      first(start.statements(tx));
       content.addTo(this, keys);
       execute();
       return;
     }
-    List<Object> sources = new ArrayList<>(keys.size() + 1);
+    Optional<RunStore.Creation> creation = start.creation();
+    List<Object> sources = new ArrayList<>();
     sources.add(runId);
     sources.addAll(keys);
+    creation.ifPresent(c -> sources.addAll(c.values()));
+    int pages = keys.size();
     Function<List<?>, ChainTemplates.Built<List<Step>>> build =
         values -> {
           PageStatements page = new PageStatements(tx, (String) values.getFirst(), writer);
+          creation.ifPresent(
+              c -> page.first(c.build(tx, values.subList(1 + pages, values.size()))));
           @SuppressWarnings("unchecked") // the key lists given as sources, or their stand-ins
-          List<List<Object>> keyLists = (List<List<Object>>) values.subList(1, values.size());
+          List<List<Object>> keyLists = (List<List<Object>>) values.subList(1, 1 + pages);
           content.addTo(page, keyLists);
           return new ChainTemplates.Built<>(
               page.steps.stream().map(Step::query).toList(),
               page.steps.stream().map(Step::withoutQuery).toList());
         };
-    var template = templates.template(tx, shape, sources, build);
+    var template =
+        templates.template(
+            tx, List.of("page", shape, creation.map(RunStore.Creation::shape)), sources, build);
     if (template.isEmpty()) {
+      first(start.statements(tx));
       content.addTo(this, keys);
       execute();
       return;
     }
     List<Step> ran = template.get().meta();
-    List<ChainTemplates.Result> results =
-        ChainTemplates.run(
-            tx, steps.stream().map(Step::query).toList(), template.get(), sources, build);
+    List<ChainTemplates.Result> results = ChainTemplates.run(tx, template.get(), sources, build);
     int[] counts = new int[ran.size()];
     for (int i = 0; i < ran.size(); i++) {
       Step step = ran.get(i);

@@ -3,6 +3,7 @@ package dev.lethe.core.execute;
 import dev.lethe.core.state.RunRecord;
 import dev.lethe.core.state.RunStore;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 
@@ -45,6 +46,14 @@ public final class RunStart {
   /** The statements to add at the start of a transaction; none once the run is stored. */
   List<Query> statements(DSLContext tx) {
     return written ? List.of() : RunStore.createQueries(tx, run, roots);
+  }
+
+  /**
+   * The run and its roots as values to store them from, while pending: what a page's template takes
+   * the statements of {@link #statements} as.
+   */
+  Optional<RunStore.Creation> creation() {
+    return written ? Optional.empty() : Optional.of(RunStore.creation(run, roots));
   }
 
   /** Called once a transaction holding {@link #statements} has committed. */

@@ -86,13 +86,19 @@ public final class ChainTemplates {
   /**
    * The template of {@code shape}, made the first time from {@code build} (called with {@code
    * sources}, then with stand-ins of them); empty if the shape's chain cannot be templated. A
-   * source is a value or a list of keys.
+   * source is a value, a null (then a constant of a shape of its own) or a list of keys.
    */
   @SuppressWarnings("unchecked") // a shape is always built by the same caller, with the same M
   public <M> Optional<Template<M>> template(
       DSLContext dsl, Object shape, List<?> sources, Function<List<?>, Built<M>> build) {
+    // a null source is bound as a constant null: its shape is another than with a value
+    List<Object> key = new ArrayList<>(sources.size() + 1);
+    key.add(shape);
+    for (Object source : sources) {
+      key.add(source == null);
+    }
     Optional<Template<?>> template =
-        templates.computeIfAbsent(shape, s -> make(dsl, sources, build).map(t -> t));
+        templates.computeIfAbsent(key, s -> make(dsl, sources, build).map(t -> t));
     return template.map(t -> (Template<M>) t);
   }
 
@@ -146,7 +152,7 @@ public final class ChainTemplates {
         if (keys.size() == 1 && Objects.equals(standIn, keys.getFirst())) {
           return Optional.of(new Bind(null, 0, j, true));
         }
-      } else if (Objects.equals(standIn, s)) {
+      } else if (s != null && Objects.equals(standIn, s)) {
         return Optional.of(new Bind(null, 0, j, false));
       }
     }
@@ -170,6 +176,8 @@ public final class ChainTemplates {
           keyStandIns.add(standIn.get());
         }
         standIns.add(keyStandIns);
+      } else if (source == null) {
+        standIns.add(null);
       } else {
         Optional<Object> standIn = standIn(source);
         if (standIn.isEmpty()) {
@@ -217,31 +225,18 @@ public final class ChainTemplates {
   }
 
   /**
-   * Runs {@code before} (built and rendered by jOOQ: statements whose values change with every
-   * chain) and then {@code template}'s chain for {@code sources}, in one round trip; returns the
-   * results of the template's statements, in order. With {@value #CHECK} set, checks the template
-   * against {@code build} first.
+   * Runs {@code template}'s chain for {@code sources} in one round trip; returns each statement's
+   * result, in order. With {@value #CHECK} set, checks the template against {@code build} first.
    */
   public static <M> List<Result> run(
-      DSLContext tx,
-      List<? extends Query> before,
-      Template<M> template,
-      List<?> sources,
-      Function<List<?>, Built<M>> build) {
+      DSLContext tx, Template<M> template, List<?> sources, Function<List<?>, Built<M>> build) {
     if (CHECKING) {
       check(tx, template, sources, build);
     }
-    QueryPart first = before.isEmpty() ? null : Together.chain(tx, before);
-    String sql = first == null ? template.sql() : tx.render(first) + ";\n" + template.sql();
     return tx.connectionResult(
         connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          try (PreparedStatement statement = connection.prepareStatement(template.sql())) {
             int index = 1;
-            if (first != null) {
-              var bound = tx.bindContext(statement);
-              bound.visit(first);
-              index = bound.peekIndex();
-            }
             for (Bind bind : template.binds()) {
               Object value = valueOf(bind, sources);
               if (value == null) {
@@ -251,14 +246,11 @@ public final class ChainTemplates {
               }
             }
             List<Result> results = results(statement);
-            if (results.size() != before.size() + template.statements()) {
+            if (results.size() != template.statements()) {
               throw new IllegalStateException(
-                  (before.size() + template.statements())
-                      + " statements sent together gave "
-                      + results.size()
-                      + " results");
+                  template.statements() + " statements sent together gave " + results.size());
             }
-            return results.subList(before.size(), results.size());
+            return results;
           }
         });
   }

@@ -85,7 +85,7 @@ public final class BatchRecords {
       shape.addAll(entities);
       var template = templates.template(tx, shape, sources, build);
       if (template.isPresent()) {
-        ChainTemplates.run(tx, List.of(), template.get(), sources, build);
+        ChainTemplates.run(tx, template.get(), sources, build);
         return;
       }
     }

@@ -67,8 +67,7 @@ class ChainTemplatesTest {
       assertThat(template.get().meta()).isEqualTo("tag, then delete");
       assertThat(builds).hasValue(2); // from the values, then from their stand-ins
       List<ChainTemplates.Result> results =
-          dsl.transactionResult(
-              c -> ChainTemplates.run(c.dsl(), List.of(), template.get(), first, build));
+          dsl.transactionResult(c -> ChainTemplates.run(c.dsl(), template.get(), first, build));
       assertThat(results).extracting(ChainTemplates.Result::rows).containsExactly(2, 1);
 
       List<Object> second = List.of("run-b", List.<Object>of(4L, 5L));
@@ -77,9 +76,7 @@ class ChainTemplatesTest {
       assertThat(again.get()).isSameAs(template.get());
       assertThat(builds).hasValue(0);
       counting.sent.clear();
-      results =
-          dsl.transactionResult(
-              c -> ChainTemplates.run(c.dsl(), List.of(), again.get(), second, build));
+      results = dsl.transactionResult(c -> ChainTemplates.run(c.dsl(), again.get(), second, build));
 
       assertThat(results).extracting(ChainTemplates.Result::rows).containsExactly(1, 1);
       assertThat(counting.sent)
@@ -95,7 +92,7 @@ class ChainTemplatesTest {
   }
 
   @Test
-  void a_single_key_is_bound_as_itself_and_statements_before_go_first_in_the_same_round_trip()
+  void a_single_key_is_bound_as_itself_and_a_returned_row_read_with_its_arrays()
       throws SQLException {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
       db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(40))");
@@ -106,36 +103,65 @@ class ChainTemplatesTest {
           sources ->
               new ChainTemplates.Built<>(
                   List.of(
+                      dsl.insertInto(T)
+                          .set(ID, ((List<?>) sources.get(1)).getFirst())
+                          .set(V, "new"),
                       dsl.update(T)
                           .set(V, (String) sources.get(0))
                           .where(KeyList.among(ID, (List<?>) sources.get(1))),
                       dsl.resultQuery(
                           "select count(*), array_agg({0} order by {0}) from {1} where {2} = {3}",
                           ID, T, V, DSL.val((String) sources.get(0)))),
-                  "tag one, then read the tagged");
+                  "insert one, tag it, then read the tagged");
 
       for (long id = 1; id <= 3; id++) {
         List<Object> sources = List.of("run-" + id, List.<Object>of(id));
         var template = templates.template(dsl, "one", sources, build).orElseThrow();
-        long inserted = id;
         counting.sent.clear();
         List<ChainTemplates.Result> results =
-            dsl.transactionResult(
-                c ->
-                    ChainTemplates.run(
-                        c.dsl(),
-                        List.of(c.dsl().insertInto(T).set(ID, inserted).set(V, "new")),
-                        template,
-                        sources,
-                        build));
+            dsl.transactionResult(c -> ChainTemplates.run(c.dsl(), template, sources, build));
 
         assertThat(counting.sent).hasSize(3).allMatch(CountingDataSource.Sent::batched);
-        assertThat(results).hasSize(2);
+        assertThat(results).hasSize(3);
         assertThat(results.get(0).rows()).isEqualTo(1);
-        assertThat(results.get(1).value(0)).isEqualTo(1L);
-        assertThat((Long[]) results.get(1).value(1)).containsExactly(id);
+        assertThat(results.get(1).rows()).isEqualTo(1);
+        assertThat(results.get(2).value(0)).isEqualTo(1L);
+        assertThat((Long[]) results.get(2).value(1)).containsExactly(id);
       }
       assertThat(db.count("SELECT COUNT(*) FROM t WHERE v = 'run-' || id")).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void a_null_source_is_bound_as_a_constant_of_a_shape_of_its_own() throws SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(40))");
+      DSLContext dsl = Vendor.POSTGRESQL.dsl(db.dataSource());
+      ChainTemplates templates = new ChainTemplates();
+      Function<List<?>, ChainTemplates.Built<String>> build =
+          sources ->
+              new ChainTemplates.Built<>(
+                  List.of(
+                      dsl.insertInto(T).set(ID, sources.get(1)).set(V, (String) sources.get(0))),
+                  "insert");
+      List<List<Object>> rows = new ArrayList<>();
+      rows.add(java.util.Arrays.asList("a", 1L));
+      rows.add(java.util.Arrays.asList(null, 2L));
+      rows.add(java.util.Arrays.asList("b", 3L));
+      rows.add(java.util.Arrays.asList(null, 4L));
+
+      List<ChainTemplates.Template<String>> used = new ArrayList<>();
+      for (List<Object> row : rows) {
+        var template = templates.template(dsl, "insert", row, build).orElseThrow();
+        used.add(template);
+        dsl.transaction(c -> ChainTemplates.run(c.dsl(), template, row, build));
+      }
+
+      assertThat(used.get(0)).isSameAs(used.get(2)).isNotSameAs(used.get(1));
+      assertThat(used.get(1)).isSameAs(used.get(3));
+      assertThat(db.count("SELECT COUNT(*) FROM t WHERE v IS NULL AND id IN (2, 4)")).isEqualTo(2);
+      assertThat(db.count("SELECT COUNT(*) FROM t WHERE v = 'a' AND id = 1")).isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM t WHERE v = 'b' AND id = 3")).isEqualTo(1);
     }
   }
 
@@ -195,9 +221,7 @@ class ChainTemplatesTest {
                   "another constant");
 
       assertThatThrownBy(
-              () ->
-                  dsl.transaction(
-                      c -> ChainTemplates.run(c.dsl(), List.of(), template, sources, other)))
+              () -> dsl.transaction(c -> ChainTemplates.run(c.dsl(), template, sources, other)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("its shape misses what they depend on");
     }
