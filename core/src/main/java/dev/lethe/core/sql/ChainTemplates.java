@@ -76,6 +76,16 @@ public final class ChainTemplates {
   /** A chain built from sources: its statements and what the caller keeps with its template. */
   public record Built<M>(List<? extends Query> queries, M meta) {}
 
+  /**
+   * The most values a templated chain takes (a list of keys bound as one array counts once): a run
+   * started with more roots than this is stored by statements built as before, so that the shapes
+   * of large starts, one for each number of roots, are not kept.
+   */
+  static final int MAX_SOURCES = 256;
+
+  /** The most shapes kept: past them, a new shape's chains are built as before. */
+  static final int MAX_SHAPES = 1_000;
+
   private final Map<Object, Optional<Template<?>>> templates = new ConcurrentHashMap<>();
 
   /** Whether chains are templated for {@code dsl}'s database: PostgreSQL's. */
@@ -91,14 +101,22 @@ public final class ChainTemplates {
   @SuppressWarnings("unchecked") // a shape is always built by the same caller, with the same M
   public <M> Optional<Template<M>> template(
       DSLContext dsl, Object shape, List<?> sources, Function<List<?>, Built<M>> build) {
+    if (sources.size() > MAX_SOURCES) {
+      return Optional.empty();
+    }
     // a null source is bound as a constant null: its shape is another than with a value
     List<Object> key = new ArrayList<>(sources.size() + 1);
     key.add(shape);
     for (Object source : sources) {
       key.add(source == null);
     }
-    Optional<Template<?>> template =
-        templates.computeIfAbsent(key, s -> make(dsl, sources, build).map(t -> t));
+    Optional<Template<?>> template = templates.get(key);
+    if (template == null) {
+      if (templates.size() >= MAX_SHAPES) {
+        return Optional.empty();
+      }
+      template = templates.computeIfAbsent(key, s -> make(dsl, sources, build).map(t -> t));
+    }
     return template.map(t -> (Template<M>) t);
   }
 

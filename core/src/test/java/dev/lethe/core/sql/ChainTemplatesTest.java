@@ -194,6 +194,13 @@ class ChainTemplatesTest {
       assertThat(templates.template(dsl, "one by one", sources, keysOneByOne)).isEmpty();
       assertThat(templates.template(dsl, "no stand-in", List.of(List.of(1.5, 2.5)), keysOneByOne))
           .isEmpty();
+      List<Object> many = new ArrayList<>();
+      for (int i = 0; i <= ChainTemplates.MAX_SOURCES; i++) {
+        many.add((long) i);
+      }
+      Function<List<?>, ChainTemplates.Built<String>> manyValues =
+          s -> new ChainTemplates.Built<>(List.of(dsl.deleteFrom(T).where(ID.in(s))), "many");
+      assertThat(templates.template(dsl, "too many values", many, manyValues)).isEmpty();
     }
   }
 
