@@ -231,12 +231,18 @@ final class PageStatements {
       List<List<Object>> keys,
       Content content) {
     this.templates = templates;
-    if (shape == null || !ChainTemplates.applies(tx)) {
+    if (shape == null
+        || !ChainTemplates.applies(tx)
+        || !executeTemplated(shape, start, keys, content)) {
       first(start.statements(tx));
       content.addTo(this, keys);
       execute();
-      return;
     }
+  }
+
+  /** Runs the page as its shape's template; false, having done nothing, if there is none. */
+  private boolean executeTemplated(
+      Object shape, RunStart start, List<List<Object>> keys, Content content) {
     Optional<RunStore.Creation> creation = start.creation();
     List<Object> sources = new ArrayList<>();
     sources.add(runId);
@@ -259,10 +265,7 @@ final class PageStatements {
         templates.template(
             tx, List.of("page", shape, creation.map(RunStore.Creation::shape)), sources, build);
     if (template.isEmpty()) {
-      first(start.statements(tx));
-      content.addTo(this, keys);
-      execute();
-      return;
+      return false;
     }
     List<Step> ran = template.get().meta();
     List<ChainTemplates.Result> results = ChainTemplates.run(tx, template.get(), sources, build);
@@ -276,6 +279,7 @@ final class PageStatements {
               : result.rows();
     }
     finish(ran, counts);
+    return true;
   }
 
   /** What a page adds for its lists of keys. */
