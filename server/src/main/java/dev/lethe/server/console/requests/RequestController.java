@@ -236,10 +236,13 @@ class RequestController {
     List<Receipt> receipts = desk.receipts(request.id());
     model.addAttribute("receipts", receipts);
     model.addAttribute("summary", ReceiptSummary.of(receipts));
-    // "before execution": not while it runs, when the counts change under it and would compete
-    // with the run's own statements
+    // "before execution": not once it is queued to run or running, when the counts change under
+    // it and would compete with the run's own statements (on the embedded database a scope's count
+    // of a few dozen roots, read while their run deleted them, held the page for half a minute)
     boolean executing =
-        request.state() == RequestState.RUNNING || request.state() == RequestState.VERIFYING;
+        request.state() == RequestState.SCHEDULED
+            || request.state() == RequestState.RUNNING
+            || request.state() == RequestState.VERIFYING;
     model.addAttribute("preview", request.isOpen() && !executing ? preview(request) : null);
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
