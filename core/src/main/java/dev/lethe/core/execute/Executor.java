@@ -264,8 +264,8 @@ public final class Executor {
         PageStatements done =
             dsl.transactionResult(
                 c -> {
-                  PageStatements page = new PageStatements(c.dsl(), run.id(), writer);
-                  page.execute(templates, shape, run.start(), keyLists, content);
+                  PageStatements page = new PageStatements(c.dsl(), run.id(), writer, templates);
+                  page.execute(shape, run.start(), keyLists, content);
                   return page;
                 });
         run.start().committed();
@@ -315,7 +315,7 @@ public final class Executor {
    * caller tells {@code run.start()} once the transaction has committed.
    */
   private PageStatements page(Run run, DSLContext tx) {
-    PageStatements page = new PageStatements(tx, run.id(), writer);
+    PageStatements page = new PageStatements(tx, run.id(), writer, templates);
     page.first(run.start().statements(tx));
     return page;
   }

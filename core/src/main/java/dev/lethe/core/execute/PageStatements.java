@@ -64,10 +64,11 @@ final class PageStatements {
   private final List<Step> steps = new ArrayList<>();
   private final CallTally counted = new CallTally();
   private final RecordedFiles recorded = new RecordedFiles();
-  private ChainTemplates templates;
+  private final ChainTemplates templates;
 
-  PageStatements(DSLContext tx, String runId, RowWriter writer) {
+  PageStatements(DSLContext tx, String runId, RowWriter writer, ChainTemplates templates) {
     this.tx = tx;
+    this.templates = templates;
     this.runId = runId;
     this.writer = writer;
   }
@@ -221,16 +222,11 @@ final class PageStatements {
    * Adds the statements that store the run while {@code start} is pending, then {@code content} for
    * {@code keys} (one list of keys for each page it adds), and runs the page's statements, as
    * {@link #execute()} does. On PostgreSQL a page named by {@code shape} (null: none) is sent as
-   * its shape's chain, rendered once ({@link ChainTemplates}), with this page's run id, keys and
-   * run to store bound. The shape names everything the content adds but the run id and the keys.
+   * its shape's chain, rendered once (in the templates it was made with), with this page's run id,
+   * keys and run to store bound. The shape names everything the content adds but the run id and the
+   * keys.
    */
-  void execute(
-      ChainTemplates templates,
-      Object shape,
-      RunStart start,
-      List<List<Object>> keys,
-      Content content) {
-    this.templates = templates;
+  void execute(Object shape, RunStart start, List<List<Object>> keys, Content content) {
     if (shape == null
         || !ChainTemplates.applies(tx)
         || !executeTemplated(shape, start, keys, content)) {
@@ -251,7 +247,8 @@ final class PageStatements {
     int pages = keys.size();
     Function<List<?>, ChainTemplates.Built<List<Step>>> build =
         values -> {
-          PageStatements page = new PageStatements(tx, (String) values.getFirst(), writer);
+          PageStatements page =
+              new PageStatements(tx, (String) values.getFirst(), writer, templates);
           creation.ifPresent(
               c -> page.first(c.build(tx, values.subList(1 + pages, values.size()))));
           @SuppressWarnings("unchecked") // the key lists given as sources, or their stand-ins

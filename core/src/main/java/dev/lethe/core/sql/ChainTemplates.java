@@ -120,6 +120,22 @@ public final class ChainTemplates {
     return template.map(t -> (Template<M>) t);
   }
 
+  /**
+   * Runs the chain {@code build} makes of {@code sources}, in one round trip: on PostgreSQL from
+   * the template of {@code shape}, elsewhere (or when the shape has none) built and sent by {@link
+   * Together}.
+   */
+  public <M> void execute(
+      DSLContext tx, Object shape, List<?> sources, Function<List<?>, Built<M>> build) {
+    Optional<Template<M>> template =
+        applies(tx) ? template(tx, shape, sources, build) : Optional.empty();
+    if (template.isPresent()) {
+      run(tx, template.get(), sources, build);
+    } else {
+      Together.execute(tx, build.apply(sources).queries());
+    }
+  }
+
   private static <M> Optional<Template<M>> make(
       DSLContext dsl, List<?> sources, Function<List<?>, Built<M>> build) {
     Optional<List<?>> standIns = standIns(sources);

@@ -4,11 +4,9 @@ import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.ChainTemplates;
-import dev.lethe.core.sql.Together;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -53,15 +51,9 @@ public final class BatchRecords {
 
   /**
    * Ends a batch inside the caller's transaction: adds the rows it deleted per entity to the run's
-   * counts (one upsert of a row per entity) and counts one more batch, all in one round trip.
-   */
-  public static void finishBatch(DSLContext tx, String runId, Map<String, Long> deleted) {
-    finishBatch(tx, runId, deleted, null);
-  }
-
-  /**
-   * Ends a batch as {@link #finishBatch(DSLContext, String, Map)} does; on PostgreSQL, with {@code
-   * templates} given, as the template of the batch's entities, bound with its run id and counts.
+   * counts (one upsert of a row per entity) and counts one more batch, all in one round trip; on
+   * PostgreSQL from the template of the batch's entities in {@code templates}, bound with its run
+   * id and counts.
    */
   public static void finishBatch(
       DSLContext tx, String runId, Map<String, Long> deleted, ChainTemplates templates) {
@@ -75,21 +67,16 @@ public final class BatchRecords {
             sources.add(n);
           }
         });
-    Function<List<?>, ChainTemplates.Built<String>> build =
+    List<Object> shape = new ArrayList<>(entities.size() + 1);
+    shape.add("batch");
+    shape.addAll(entities);
+    templates.execute(
+        tx,
+        shape,
+        sources,
         values ->
             new ChainTemplates.Built<>(
-                finishQueries(tx, (String) values.getFirst(), entities, values), "batch");
-    if (templates != null && ChainTemplates.applies(tx)) {
-      List<Object> shape = new ArrayList<>(entities.size() + 1);
-      shape.add("batch");
-      shape.addAll(entities);
-      var template = templates.template(tx, shape, sources, build);
-      if (template.isPresent()) {
-        ChainTemplates.run(tx, template.get(), sources, build);
-        return;
-      }
-    }
-    Together.execute(tx, build.apply(sources).queries());
+                finishQueries(tx, (String) values.getFirst(), entities, values), "batch"));
   }
 
   /**

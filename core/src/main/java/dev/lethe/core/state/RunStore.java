@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -231,22 +230,14 @@ public final class RunStore {
       sources.add(span.to());
     }
     own.transaction(
-        tx -> {
-          Function<List<?>, ChainTemplates.Built<String>> build =
-              values ->
-                  new ChainTemplates.Built<>(
-                      completeQueries(tx, values, forgetNow, spans.size()), "completion");
-          var template =
-              ChainTemplates.applies(tx)
-                  ? templates.template(
-                      tx, List.of("completion", forgetNow, spans.size()), sources, build)
-                  : Optional.<ChainTemplates.Template<String>>empty();
-          if (template.isPresent()) {
-            ChainTemplates.run(tx, template.get(), sources, build);
-          } else {
-            Together.execute(tx, build.apply(sources).queries());
-          }
-        });
+        tx ->
+            templates.execute(
+                tx,
+                List.of("completion", forgetNow, spans.size()),
+                sources,
+                values ->
+                    new ChainTemplates.Built<>(
+                        completeQueries(tx, values, forgetNow, spans.size()), "completion")));
     if (!forgetNow) {
       forgetting.run(id);
     }
