@@ -41,8 +41,7 @@ final class Anonymizer {
       HeldRows held) {
     Condition where = rows.and(held.notHeld(entity));
     pages.forEach(
-        entity,
-        where,
+        KeyPages.Rows.of(entity, where),
         pages.fresh(),
         keys -> {
           long started = System.nanoTime();

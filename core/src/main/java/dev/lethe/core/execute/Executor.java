@@ -56,7 +56,7 @@ public final class Executor {
     this.writer = writer;
     this.sweeper = sweeper;
     this.options = options;
-    this.pages = new KeyPages(dsl, options);
+    this.pages = new KeyPages(dsl, options, templates);
     this.anonymizer = new Anonymizer(dsl, writer, pages);
   }
 
@@ -104,7 +104,10 @@ public final class Executor {
           pages.forEachOf(
               chunk, pages.sizer(root.tree()), page -> handlePage(run, root.tree(), page));
         } else {
-          pageThrough(run, root.tree(), selector.reach(root.tree(), chunk));
+          pageThrough(
+              run,
+              root.tree(),
+              KeyPages.Rows.of(root.tree().entity(), selector.reach(root.tree(), chunk)));
         }
       }
     }
@@ -142,7 +145,7 @@ public final class Executor {
     pageThrough(
         new Run(runId, new PageTree(selector, held.any()), RunStart.stored(), tally),
         root,
-        rows.and(held.notHeld(root.entity())));
+        KeyPages.Rows.of(root.entity(), rows.and(held.notHeld(root.entity()))));
     int pending = sweeper.drain(runId, options.fileAttempts(), tally);
     sweeper.mark();
     return pending;
@@ -158,8 +161,38 @@ public final class Executor {
     anonymizer.where(runId, entity, set, rows, held);
   }
 
-  private void pageThrough(Run run, Node node, Condition rows) {
-    pages.forEach(node.entity(), rows, pages.sizer(node), keys -> handlePage(run, node, keys));
+  private void pageThrough(Run run, Node node, KeyPages.Rows rows) {
+    pages.forEach(rows, pages.sizer(node), keys -> handlePage(run, node, keys));
+  }
+
+  /**
+   * The rows of {@code node} below a page of its parent's {@code keys}, their reads named by the
+   * node's path and whether there is one key (bound as a value) or more (one array); under holds,
+   * whose conditions carry values of their own, unnamed.
+   */
+  private static KeyPages.Rows below(Run run, Node node, List<Object> keys) {
+    Selector selector = run.selector();
+    if (selector.held().any()) {
+      return KeyPages.Rows.of(node.entity(), selector.below(node, keys));
+    }
+    return KeyPages.Rows.shaped(
+        node.entity(),
+        List.of(node.path(), keys.size() == 1),
+        List.of(keys),
+        v -> selector.below(node, (List<?>) v.getFirst()));
+  }
+
+  /** The rows an update {@code edge} gives a page of {@code keys}, as {@link #below} names them. */
+  private static KeyPages.Rows below(Run run, Node.Edge edge, List<Object> keys) {
+    Selector selector = run.selector();
+    if (selector.held().any()) {
+      return KeyPages.Rows.of(edge.child(), selector.below(edge, keys));
+    }
+    return KeyPages.Rows.shaped(
+        edge.child(),
+        List.of("edge", edge.child().name(), edge.relation().column(), keys.size() == 1),
+        List.of(keys),
+        v -> selector.below(edge, (List<?>) v.getFirst()));
   }
 
   /** A child's page handled inside its parent's transaction. */
@@ -173,14 +206,14 @@ public final class Executor {
    * parent's, and a large one (a page of contacts with a thousand conversations and their messages)
    * made the parent's transaction overshoot its target.
    */
-  private void pageChild(Run run, Node child, Condition rows, List<ChildPage> joined) {
+  private void pageChild(Run run, Node child, KeyPages.Rows rows, List<ChildPage> joined) {
     if (child.cascades().stream().anyMatch(c -> !run.tree().inline(c))) {
       pageThrough(run, child, rows);
       return;
     }
     BatchSizer sizer = pages.sizer(child);
     int size = sizer.size();
-    List<Object> first = pages.read(child.entity(), rows, null, size);
+    List<Object> first = pages.read(rows, null, size);
     if (!first.isEmpty() && first.size() < size) {
       if (first.size() <= pages.joinable()) {
         joined.add(new ChildPage(child, first));
@@ -189,8 +222,7 @@ public final class Executor {
       }
       return;
     }
-    pages.forEachFrom(
-        child.entity(), rows, first, size, sizer, keys -> handlePage(run, child, keys));
+    pages.forEachFrom(rows, first, size, sizer, keys -> handlePage(run, child, keys));
   }
 
   /**
@@ -200,12 +232,11 @@ public final class Executor {
    * sets the reference to null, so an updated row leaves {@code rows}; what is left, normally
    * nothing, is updated with the parent's page.
    */
-  private void pageEdge(Run run, Node.Edge edge, Condition rows) {
+  private void pageEdge(Run run, Node.Edge edge, KeyPages.Rows rows) {
     BatchSizer sizer = pages.sizer(edge);
     int size = sizer.size();
-    List<Object> first = pages.read(edge.child(), rows, null, size);
-    pages.forEachFrom(
-        edge.child(), rows, first, size, sizer, keys -> updatePage(run, edge, rows, keys));
+    List<Object> first = pages.read(rows, null, size);
+    pages.forEachFrom(rows, first, size, sizer, keys -> updatePage(run, edge, rows.where(), keys));
   }
 
   private long updatePage(Run run, Node.Edge edge, Condition rows, List<Object> keys) {
@@ -235,7 +266,7 @@ public final class Executor {
       try {
         List<Node> first = full ? List.of() : run.tree().leavesFirst(node);
         for (Node leaf : first) {
-          pageThrough(run, leaf, run.selector().below(leaf, keys));
+          pageThrough(run, leaf, below(run, leaf, keys));
         }
         if (!first.isEmpty()) {
           run.tree().leavesDeleted().add(node);
@@ -243,11 +274,11 @@ public final class Executor {
         List<ChildPage> joined = new ArrayList<>();
         for (Node child : node.cascades()) {
           if (!run.tree().inline(child)) {
-            pageChild(run, child, run.selector().below(child, keys), joined);
+            pageChild(run, child, below(run, child, keys), joined);
           }
         }
         for (Node.Edge edge : node.updates()) {
-          pageEdge(run, edge, run.selector().below(edge, keys));
+          pageEdge(run, edge, below(run, edge, keys));
         }
         List<List<Object>> keyLists = new ArrayList<>(joined.size() + 1);
         joined.forEach(j -> keyLists.add(j.keys()));

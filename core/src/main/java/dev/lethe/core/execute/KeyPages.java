@@ -1,10 +1,12 @@
 package dev.lethe.core.execute;
 
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.ChainTemplates;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -16,13 +18,39 @@ import org.jooq.DSLContext;
  */
 final class KeyPages {
 
+  /**
+   * The rows of {@code entity} that {@code where} selects. When a shape is named, {@code where} is
+   * {@code build} applied to {@code sources}, and {@code shape} names everything else it depends
+   * on: its reads are then sent from their template ({@link ChainTemplates}).
+   */
+  record Rows(
+      BoundEntity entity,
+      Condition where,
+      Object shape,
+      List<?> sources,
+      Function<List<?>, Condition> build) {
+
+    /** Rows selected by a condition of no named shape: their reads are built every time. */
+    static Rows of(BoundEntity entity, Condition where) {
+      return new Rows(entity, where, null, List.of(), v -> where);
+    }
+
+    /** The rows {@code build} selects of {@code sources}, whose shape is {@code shape}. */
+    static Rows shaped(
+        BoundEntity entity, Object shape, List<?> sources, Function<List<?>, Condition> build) {
+      return new Rows(entity, build.apply(sources), shape, sources, build);
+    }
+  }
+
   private final DSLContext dsl;
   private final ExecutionOptions options;
+  private final ChainTemplates templates;
   private final Map<Object, BatchSizer> sizers = new IdentityHashMap<>();
 
-  KeyPages(DSLContext dsl, ExecutionOptions options) {
+  KeyPages(DSLContext dsl, ExecutionOptions options, ChainTemplates templates) {
     this.dsl = dsl;
     this.options = options;
+    this.templates = templates;
   }
 
   /** The sizer of {@code paged} (a node or an edge), created at the first call. */
@@ -44,9 +72,8 @@ final class KeyPages {
    * Reads the keys of the rows {@code rows} selects in pages and hands each page to {@code handle},
    * which returns how long it took.
    */
-  void forEach(
-      BoundEntity entity, Condition rows, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
-    forEachAfter(entity, rows, null, sizer, handle);
+  void forEach(Rows rows, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
+    forEachAfter(rows, null, sizer, handle);
   }
 
   /**
@@ -68,8 +95,7 @@ final class KeyPages {
    * handling nothing, when {@code first} is shorter than {@code size}: it held every row.
    */
   void forEachFrom(
-      BoundEntity entity,
-      Condition rows,
+      Rows rows,
       List<Object> first,
       int size,
       BatchSizer sizer,
@@ -78,17 +104,13 @@ final class KeyPages {
       return;
     }
     sizer.observe(handle.applyAsLong(first), first.size());
-    forEachAfter(entity, rows, first.getLast(), sizer, handle);
+    forEachAfter(rows, first.getLast(), sizer, handle);
   }
 
   private void forEachAfter(
-      BoundEntity entity,
-      Condition rows,
-      Object after,
-      BatchSizer sizer,
-      ToLongFunction<List<Object>> handle) {
+      Rows rows, Object after, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
     int size = sizer.size();
-    List<Object> keys = read(entity, rows, after, size);
+    List<Object> keys = read(rows, after, size);
     while (!keys.isEmpty()) {
       sizer.observe(handle.applyAsLong(keys), keys.size());
       // a short page held every row after the last one: reading again would find none
@@ -96,17 +118,34 @@ final class KeyPages {
         return;
       }
       size = sizer.size();
-      keys = read(entity, rows, keys.getLast(), size);
+      keys = read(rows, keys.getLast(), size);
     }
   }
 
-  /** Up to {@code size} keys of the rows {@code rows} selects, after {@code after} if not null. */
-  List<Object> read(BoundEntity entity, Condition rows, Object after, int size) {
-    return dsl.select(entity.key())
-        .from(entity.table())
-        .where(after == null ? rows : rows.and(entity.key().gt(after)))
-        .orderBy(entity.key())
-        .limit(size)
-        .fetch(entity.key());
+  /**
+   * Up to {@code size} keys of {@code rows}, after {@code after} if not null; from a template when
+   * the rows' shape is named (its sources followed by {@code after} and {@code size}).
+   */
+  List<Object> read(Rows rows, Object after, int size) {
+    BoundEntity entity = rows.entity();
+    List<Object> sources = new ArrayList<>(rows.sources().size() + 2);
+    sources.addAll(rows.sources());
+    sources.add(after);
+    sources.add((long) size); // jOOQ binds a limit as a long
+    int n = rows.sources().size();
+    return templates.fetch(
+        dsl,
+        rows.shape() == null ? null : List.of("keys", rows.shape()),
+        sources,
+        entity.key(),
+        v -> {
+          Condition where = v == sources ? rows.where() : rows.build().apply(v.subList(0, n));
+          Object from = v.get(n);
+          return dsl.select(entity.key())
+              .from(entity.table())
+              .where(from == null ? where : where.and(entity.key().gt(from)))
+              .orderBy(entity.key())
+              .limit((Long) v.get(n + 1));
+        });
   }
 }

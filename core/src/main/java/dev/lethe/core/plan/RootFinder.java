@@ -13,11 +13,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -77,32 +79,102 @@ final class RootFinder {
     return String.join(", ", kinds.stream().map(IdentityKind::code).toList());
   }
 
+  /**
+   * The keys of the root's rows the request selects, in key order. On PostgreSQL the look-up is
+   * sent from a template of its shape: the root, the kinds of the request's identities, which
+   * filters it sets (and which ends of a range) and whether the scope is bound to a workspace.
+   */
   List<Object> find(ScopeRoot root, ErasureRequest request, boolean tenantBound) {
     BoundEntity entity = bound.entity(root.entity());
-    Optional<Condition> selection = selection(root, entity, request);
+    List<Object> sources = new ArrayList<>();
+    Optional<Condition> selection =
+        where(
+            root,
+            entity,
+            request,
+            tenantBound,
+            value -> {
+              sources.add(value);
+              return value;
+            });
     if (selection.isEmpty()) {
       return List.of();
     }
-    Condition where = selection.get();
-    if (tenantBound) {
-      String tenant = entity.entity().tenant().orElseThrow();
-      where =
-          where.and(entity.field(tenant).eq(entity.valueFor(tenant, request.workspace().get())));
+    return bound
+        .reads()
+        .fetch(
+            dsl,
+            shape(root, request, tenantBound),
+            sources,
+            entity.key(),
+            values -> {
+              Condition where =
+                  values == sources
+                      ? selection.get()
+                      : where(root, entity, request, tenantBound, replay(values)).orElseThrow();
+              return dsl.select(entity.key())
+                  .from(entity.table())
+                  .where(where)
+                  .orderBy(entity.key());
+            });
+  }
+
+  /** Values in place of those a condition computes, in the order it binds them. */
+  private static UnaryOperator<Object> replay(List<?> values) {
+    Iterator<?> next = values.iterator();
+    return computed -> next.next();
+  }
+
+  /** What the look-up of {@link #find} depends on besides its values. */
+  private static List<Object> shape(ScopeRoot root, ErasureRequest request, boolean tenantBound) {
+    List<Object> shape = new ArrayList<>();
+    shape.add(root);
+    shape.add(tenantBound);
+    request.identities().forEach(identity -> shape.add(identity.kind()));
+    shape.add("filters");
+    for (Map.Entry<String, ScopeRoot.Filter> filter : root.filters().entrySet()) {
+      String value = request.params().get(filter.getKey());
+      if (value == null) {
+        shape.add("none");
+      } else if (!filter.getValue().range()) {
+        shape.add("equal");
+      } else {
+        int dots = value.indexOf("..");
+        shape.add(
+            (value.substring(0, dots).isBlank() ? "" : "from")
+                + (value.substring(dots + 2).isBlank() ? "" : "to"));
+      }
     }
-    return dsl.select(entity.key())
-        .from(entity.table())
-        .where(where)
-        .orderBy(entity.key())
-        .fetch(entity.key());
+    return shape;
+  }
+
+  private Optional<Condition> where(
+      ScopeRoot root,
+      BoundEntity entity,
+      ErasureRequest request,
+      boolean tenantBound,
+      UnaryOperator<Object> values) {
+    Optional<Condition> selection = selection(root, entity, request, values);
+    if (selection.isEmpty() || !tenantBound) {
+      return selection;
+    }
+    String tenant = entity.entity().tenant().orElseThrow();
+    return Optional.of(
+        selection
+            .get()
+            .and(
+                entity
+                    .field(tenant)
+                    .eq(values.apply(entity.valueFor(tenant, request.workspace().get())))));
   }
 
   /** The condition selecting the root's rows, built but not run (values parsed and checked). */
   Optional<Condition> selection(ScopeRoot root, ErasureRequest request) {
-    return selection(root, bound.entity(root.entity()), request);
+    return selection(root, bound.entity(root.entity()), request, UnaryOperator.identity());
   }
 
   private Optional<Condition> selection(
-      ScopeRoot root, BoundEntity entity, ErasureRequest request) {
+      ScopeRoot root, BoundEntity entity, ErasureRequest request, UnaryOperator<Object> values) {
     List<Condition> byIdentity = new ArrayList<>();
     for (Identity identity : request.identities()) {
       boolean usable =
@@ -110,14 +182,14 @@ final class RootFinder {
               || (identity.kind() == IdentityKind.PHONE
                   && root.identifiedBy().contains(IdentityKind.WA_ID));
       if (usable) {
-        byIdentity.add(IdentityMatch.in(entity, identity));
+        byIdentity.add(IdentityMatch.in(entity, identity, values));
       }
     }
     List<Condition> byFilter = new ArrayList<>();
     for (Map.Entry<String, ScopeRoot.Filter> filter : root.filters().entrySet()) {
       String value = request.params().get(filter.getKey());
       if (value != null) {
-        byFilter.add(filterCondition(entity, filter.getKey(), filter.getValue(), value));
+        byFilter.add(filterCondition(entity, filter.getKey(), filter.getValue(), value, values));
       }
     }
     if (byIdentity.isEmpty() && byFilter.isEmpty()) {
@@ -128,11 +200,15 @@ final class RootFinder {
   }
 
   private static Condition filterCondition(
-      BoundEntity entity, String param, ScopeRoot.Filter filter, String value) {
+      BoundEntity entity,
+      String param,
+      ScopeRoot.Filter filter,
+      String value,
+      UnaryOperator<Object> values) {
     Field<Object> column = entity.field(filter.column());
     if (!filter.range()) {
       try {
-        return column.eq(entity.valueFor(filter.column(), value));
+        return column.eq(values.apply(entity.valueFor(filter.column(), value)));
       } catch (IllegalArgumentException e) {
         throw new RequestException("parameter '" + param + "': " + e.getMessage());
       }
@@ -148,10 +224,11 @@ final class RootFinder {
     String to = value.substring(dots + 2).strip();
     Condition condition = DSL.noCondition();
     if (!from.isEmpty()) {
-      condition = condition.and(column.ge(time(entity, filter.column(), param, from)));
+      condition =
+          condition.and(column.ge(values.apply(time(entity, filter.column(), param, from))));
     }
     if (!to.isEmpty()) {
-      condition = condition.and(column.lt(time(entity, filter.column(), param, to)));
+      condition = condition.and(column.lt(values.apply(time(entity, filter.column(), param, to))));
     }
     return condition;
   }

@@ -16,6 +16,7 @@ public final class BoundMap {
   private final SchemaSnapshot schema;
   private final Map<String, BoundEntity> entities = new LinkedHashMap<>();
   private final KeyedTemplates templates = new KeyedTemplates();
+  private final ChainTemplates reads = new ChainTemplates();
 
   private BoundMap(DataMap map, SchemaSnapshot schema) {
     this.map = map;
@@ -50,6 +51,11 @@ public final class BoundMap {
   /** Statements rendered once per shape for this map and its database. */
   public KeyedTemplates templates() {
     return templates;
+  }
+
+  /** Reads rendered once per shape for this map and its database (PostgreSQL). */
+  public ChainTemplates reads() {
+    return reads;
   }
 
   public BoundEntity entity(String name) {

@@ -18,9 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.QueryPart;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 
 /**
@@ -87,6 +90,11 @@ public final class ChainTemplates {
   static final int MAX_SHAPES = 1_000;
 
   private final Map<Object, Optional<Template<?>>> templates = new ConcurrentHashMap<>();
+
+  /** How many shapes have a template. */
+  public int size() {
+    return (int) templates.values().stream().filter(Optional::isPresent).count();
+  }
 
   /** Whether chains are templated for {@code dsl}'s database: PostgreSQL's. */
   public static boolean applies(DSLContext dsl) {
@@ -270,15 +278,7 @@ public final class ChainTemplates {
     return tx.connectionResult(
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(template.sql())) {
-            int index = 1;
-            for (Bind bind : template.binds()) {
-              Object value = valueOf(bind, sources);
-              if (value == null) {
-                statement.setNull(index++, bind.sqlType());
-              } else {
-                set(connection, statement, index++, value);
-              }
-            }
+            bind(connection, statement, template, sources);
             List<Result> results = results(statement);
             if (results.size() != template.statements()) {
               throw new IllegalStateException(
@@ -287,6 +287,64 @@ public final class ChainTemplates {
             return results;
           }
         });
+  }
+
+  /**
+   * The first column of every row of the select {@code build} makes of {@code sources}, as {@code
+   * column} reads it: on PostgreSQL from the template of {@code shape}, elsewhere (or when {@code
+   * shape} is null or has no template) built and run by jOOQ. With {@value #CHECK} set, the rows
+   * read from a template must equal jOOQ's.
+   */
+  public <T> List<T> fetch(
+      DSLContext dsl,
+      Object shape,
+      List<?> sources,
+      Field<T> column,
+      Function<List<?>, ResultQuery<? extends Record>> build) {
+    Optional<Template<Field<T>>> template =
+        shape != null && applies(dsl)
+            ? template(dsl, shape, sources, v -> new Built<>(List.of(build.apply(v)), column))
+            : Optional.empty();
+    if (template.isEmpty()) {
+      return build.apply(sources).fetch(column);
+    }
+    Function<List<?>, Built<Field<T>>> chain = v -> new Built<>(List.of(build.apply(v)), column);
+    if (CHECKING) {
+      check(dsl, template.get(), sources, chain);
+    }
+    List<T> rows =
+        dsl.connectionResult(
+            connection -> {
+              try (PreparedStatement statement =
+                  connection.prepareStatement(template.get().sql())) {
+                bind(connection, statement, template.get(), sources);
+                List<T> values = new ArrayList<>();
+                try (ResultSet set = statement.executeQuery()) {
+                  while (set.next()) {
+                    values.add(column.getDataType().convert(set.getObject(1)));
+                  }
+                }
+                return values;
+              }
+            });
+    if (CHECKING && !rows.equals(build.apply(sources).fetch(column))) {
+      throw new IllegalStateException("rows read from a template differ from jOOQ's");
+    }
+    return rows;
+  }
+
+  private static void bind(
+      Connection connection, PreparedStatement statement, Template<?> template, List<?> sources)
+      throws SQLException {
+    int index = 1;
+    for (Bind bind : template.binds()) {
+      Object value = valueOf(bind, sources);
+      if (value == null) {
+        statement.setNull(index++, bind.sqlType());
+      } else {
+        set(connection, statement, index++, value);
+      }
+    }
   }
 
   private static void set(Connection connection, PreparedStatement statement, int index, Object v)

@@ -6,6 +6,7 @@ import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.identity.IdentityNormalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -20,6 +21,14 @@ public final class IdentityMatch {
    * negated safely. A phone number also matches WhatsApp id columns.
    */
   public static Condition in(BoundEntity entity, Identity identity) {
+    return in(entity, identity, UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #in(BoundEntity, Identity)}, each value it binds passed through {@code values} in order
+   * (which may record it, or put another in its place).
+   */
+  public static Condition in(BoundEntity entity, Identity identity, UnaryOperator<Object> values) {
     List<Condition> matches = new ArrayList<>();
     for (IdentityColumn column : entity.entity().identities()) {
       String value = valueFor(column.kind(), identity);
@@ -31,10 +40,10 @@ public final class IdentityMatch {
           !column.normalized()
               && (column.kind() == IdentityKind.EMAIL || column.kind() == IdentityKind.TELEGRAM);
       Field<String> compared = caseFolded ? DSL.lower(field) : field;
-      matches.add(field.isNotNull().and(compared.eq(value)));
+      matches.add(field.isNotNull().and(compared.eq((String) values.apply(value))));
     }
     if (identity.kind() == IdentityKind.IDS) {
-      matches.add(entity.key().eq(entity.keyFromText(identity.value())));
+      matches.add(entity.key().eq(values.apply(entity.keyFromText(identity.value()))));
     }
     return matches.isEmpty() ? DSL.falseCondition() : DSL.or(matches);
   }

@@ -205,6 +205,64 @@ class ChainTemplatesTest {
   }
 
   @Test
+  void a_read_of_a_shape_is_rendered_once_and_returns_every_row_as_jooq_would()
+      throws SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      db.execute(
+          "CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(40))",
+          "INSERT INTO t SELECT i, CASE WHEN i % 3 = 0 THEN 'b' ELSE 'a' END"
+              + " FROM generate_series(1, 20) i");
+      CountingDataSource counting = new CountingDataSource(db.dataSource());
+      DSLContext dsl = Vendor.POSTGRESQL.dsl(counting.dataSource());
+      ChainTemplates templates = new ChainTemplates();
+      AtomicInteger builds = new AtomicInteger();
+      // the rows of one tag among some keys, after a key if any, at most a page of them
+      Function<List<?>, org.jooq.ResultQuery<? extends org.jooq.Record>> read =
+          s -> {
+            builds.incrementAndGet();
+            var where = KeyList.among(ID, (List<?>) s.get(0)).and(V.eq((String) s.get(1)));
+            return dsl.select(ID)
+                .from(T)
+                .where(s.get(2) == null ? where : where.and(ID.gt(s.get(2))))
+                .orderBy(ID)
+                .limit((Long) s.get(3));
+          };
+      List<Object> keys = new ArrayList<>();
+      for (long k = 1; k <= 20; k++) {
+        keys.add(k);
+      }
+
+      List<Object> firstPage = java.util.Arrays.asList(keys, "a", null, 5L);
+      assertThat(templates.fetch(dsl, "page", firstPage, ID, read))
+          .containsExactly(1L, 2L, 4L, 5L, 7L);
+      builds.set(0);
+      counting.sent.clear();
+      List<Object> next = java.util.Arrays.asList(keys, "a", 7L, 5L);
+      assertThat(templates.fetch(dsl, "page", next, ID, read))
+          .containsExactly(8L, 10L, 11L, 13L, 14L);
+      List<Object> again = java.util.Arrays.asList(keys, "a", 14L, 5L);
+      assertThat(templates.fetch(dsl, "page", again, ID, read)).containsExactly(16L, 17L, 19L, 20L);
+      List<Object> other = java.util.Arrays.asList(keys.subList(0, 9), "b", 0L, 10L);
+      assertThat(templates.fetch(dsl, "page", other, ID, read)).containsExactly(3L, 6L, 9L);
+
+      // a page after a key is a shape of its own (built twice), then each read is its template's
+      // text, the keys and tag bound; only the check, when on, builds the statement again
+      int checks = Boolean.getBoolean(ChainTemplates.CHECK) ? 2 : 0;
+      assertThat(builds).hasValue(2 + 3 * checks);
+      assertThat(counting.sent)
+          .extracting(CountingDataSource.Sent::sql)
+          .filteredOn(sql -> sql.contains("\"t\".\"id\" = any"))
+          .hasSizeGreaterThanOrEqualTo(3)
+          .noneMatch(sql -> sql.contains("'a'") || sql.contains("'b'"));
+
+      builds.set(0);
+      assertThat(templates.fetch(dsl, null, firstPage, ID, read))
+          .containsExactly(1L, 2L, 4L, 5L, 7L);
+      assertThat(builds).as("no shape: built by jOOQ").hasValue(1);
+    }
+  }
+
+  @Test
   void checking_fails_a_template_sent_for_a_chain_it_does_not_render() throws SQLException {
     assumeTrue(Boolean.getBoolean(ChainTemplates.CHECK), "templates are checked in the tests only");
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
