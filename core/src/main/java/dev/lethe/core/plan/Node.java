@@ -46,7 +46,7 @@ public final class Node {
   }
 
   private void grow(BoundMap bound) {
-    for (Relation relation : bound.map().childrenOf(entity.name())) {
+    for (Relation relation : bound.childrenOf(entity.name())) {
       BoundEntity child = bound.entity(relation.child());
       if (relation.onDelete() == OnDelete.CASCADE) {
         Node node = new Node(child, Optional.of(relation), Optional.of(this));

@@ -125,10 +125,26 @@ final class RootFinder {
     return computed -> next.next();
   }
 
+  /**
+   * A root told apart by identity: a data map's roots live as long as the map's templates, and a
+   * record's own hash went through its filters and identity kinds for every look-up.
+   */
+  private record SameRoot(ScopeRoot root) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SameRoot same && same.root == root;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(root);
+    }
+  }
+
   /** What the look-up of {@link #find} depends on besides its values. */
   private static List<Object> shape(ScopeRoot root, ErasureRequest request, boolean tenantBound) {
     List<Object> shape = new ArrayList<>();
-    shape.add(root);
+    shape.add(new SameRoot(root));
     shape.add(tenantBound);
     request.identities().forEach(identity -> shape.add(identity.kind()));
     shape.add("filters");
