@@ -121,7 +121,7 @@ public final class Lethe {
     DSLContext dsl = vendor.dsl(config.dataSource());
     BoundMap bound = BoundMap.bind(config.map(), schema);
     RunStore runs = new RunStore(dsl);
-    runs.forgetCompletedRunsUpdates();
+    runs.forgetCompletedRuns();
     byte[] secret = config.secret().orElseGet(() -> InstallationSecret.of(dsl));
     return new Lethe(
         dsl,

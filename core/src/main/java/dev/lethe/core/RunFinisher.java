@@ -73,8 +73,9 @@ final class RunFinisher {
           runId,
           ReceiptJson.write(receipt),
           clock.instant(),
-          unmarkedFiles,
-          tallies.recordedKeys());
+          tallies.recordedKeys(),
+          tallies.deletedFiles().values().stream().mapToLong(Long::longValue).sum());
+      // the completion forgot the run's files, marked or not
       executor.filesMarked();
       LOG.info(
           "run {} ({}) completed: {} rows deleted, {} anonymized, {} retained, {} held",

@@ -119,8 +119,9 @@ public final class Executor {
 
   /**
    * The files of run {@code runId} deleted from the store whose marks are still to be written, when
-   * they are few: the caller writes them with the run's completion, then calls {@link
-   * #filesMarked}, or has them written by {@link #markFiles}. More are marked before this returns.
+   * they are few: the caller counts them and forgets them with the run's completion (which forgets
+   * every file of the run), then calls {@link #filesMarked}, or has them written by {@link
+   * #markFiles}. More are marked before this returns.
    */
   public FileMarks unmarkedFiles(String runId) {
     return sweeper.handOver(runId);

@@ -20,10 +20,11 @@ import java.util.TreeSet;
  * the same order, behind a cursor: every file of the run at or below it has been tried. The files
  * deleted are not marked one by one: they are kept as spans of ids (every unmarked file of the run
  * in a span was deleted; a file that fails ends its span) and marked one statement a span, once
- * {@value #MARK_EVERY} wait or the run ends, the last few with the run's completion. A crash before
- * the marks are written only deletes those files again, which finds them gone and counts them
- * deleted. What is kept in memory is a few spans and the ids of the files that failed, at most
- * {@value #MAX_FAILED}: past that the store is taken to be down and the sweep stops for now.
+ * {@value #MARK_EVERY} wait or the run ends; the last few are not marked but forgotten with the
+ * run's completion, which deletes the keys of every file of the run. A crash before the marks are
+ * written only deletes those files again, which finds them gone and counts them deleted. What is
+ * kept in memory is a few spans and the ids of the files that failed, at most {@value #MAX_FAILED}:
+ * past that the store is taken to be down and the sweep stops for now.
  */
 final class FileSweeper {
 

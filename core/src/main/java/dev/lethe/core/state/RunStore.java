@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -31,13 +32,15 @@ public final class RunStore {
 
   private final DSLContext dsl;
   private final OwnRows own;
-  private final ForgottenUpdates forgetting;
+  private final ForgottenRows forgettingUpdates;
+  private final ForgottenRows forgettingFiles;
   private final ChainTemplates templates = new ChainTemplates();
 
   public RunStore(DSLContext dsl) {
     this.dsl = dsl;
     this.own = new OwnRows(dsl);
-    this.forgetting = new ForgottenUpdates(own);
+    this.forgettingUpdates = ForgottenRows.updates(own);
+    this.forgettingFiles = ForgottenRows.files(own);
   }
 
   /** The run's queue of files to delete from the store. */
@@ -203,52 +206,50 @@ public final class RunStore {
 
   /**
    * Completes the run: stores the receipt and forgets the sealed identities, in one round trip. The
-   * keys it recorded of the rows it updated, of a number the caller does not know, are then deleted
-   * in pages ({@link ForgottenUpdates}).
+   * keys it recorded of the rows it updated and of the files it deleted, of numbers the caller does
+   * not know, are then deleted in pages ({@link ForgottenRows}).
    */
   public void complete(String id, String receipt, Instant now) {
-    complete(id, receipt, now, FileMarks.NONE, Long.MAX_VALUE);
+    complete(id, receipt, now, Long.MAX_VALUE, Long.MAX_VALUE);
   }
 
   /**
-   * Completes the run as {@link #complete(String, String, Instant)} does, marking in the same batch
-   * the files the run deleted from the store and had not marked yet. The keys the run recorded of
-   * the rows it updated are deleted in the same batch when there are at most a page of them ({@code
-   * recordedUpdates}, as the run counted them), else after the completion commits, in pages ({@link
-   * ForgottenUpdates}).
+   * Completes the run as {@link #complete(String, String, Instant)} does. The keys the run recorded
+   * of the rows it updated ({@code recordedUpdates} of them, as the run counted them) and of the
+   * files it deleted from the store ({@code recordedFiles}: every file it recorded, for a run
+   * completes with none pending) are deleted in the same round trip when there are at most a page
+   * of them, else after the completion commits, in pages ({@link ForgottenRows}): the receipt
+   * counted them, and a file's key may name the subject.
    */
   public void complete(
-      String id, String receipt, Instant now, FileMarks deletedFiles, long recordedUpdates) {
-    boolean forgetNow = recordedUpdates <= ForgottenUpdates.PAGE;
-    List<FileMarks.Span> spans = deletedFiles.spans();
-    List<Object> sources = new ArrayList<>(3 + 2 * spans.size());
-    sources.add(id);
-    sources.add(receipt);
-    sources.add(utc(now));
-    for (FileMarks.Span span : spans) {
-      sources.add(span.from());
-      sources.add(span.to());
-    }
+      String id, String receipt, Instant now, long recordedUpdates, long recordedFiles) {
+    boolean forgetUpdatesNow = recordedUpdates <= ForgottenRows.PAGE;
+    boolean forgetFilesNow = recordedFiles <= ForgottenRows.PAGE;
+    List<Object> sources = List.of(id, receipt, utc(now));
     own.transaction(
         tx ->
             templates.execute(
                 tx,
-                List.of("completion", forgetNow, spans.size()),
+                List.of("completion", forgetUpdatesNow, forgetFilesNow),
                 sources,
                 values ->
                     new ChainTemplates.Built<>(
-                        completeQueries(tx, values, forgetNow, spans.size()), "completion")));
-    if (!forgetNow) {
-      forgetting.run(id);
+                        completeQueries(tx, values, forgetUpdatesNow, forgetFilesNow),
+                        "completion")));
+    if (!forgetUpdatesNow) {
+      forgettingUpdates.run(id);
+    }
+    if (!forgetFilesNow) {
+      forgettingFiles.run(id);
     }
   }
 
   /**
-   * The statements of a run's completion, from {@code values}: the run's id, its receipt, the time
-   * and the first and last id of each of the {@code spans} spans of files marked deleted.
+   * The statements of a run's completion, from {@code values}: the run's id, its receipt and the
+   * time.
    */
   private static List<Query> completeQueries(
-      DSLContext tx, List<?> values, boolean forgetNow, int spans) {
+      DSLContext tx, List<?> values, boolean forgetUpdates, boolean forgetFiles) {
     String id = (String) values.get(0);
     LocalDateTime now = (LocalDateTime) values.get(2);
     List<Query> queries = new ArrayList<>();
@@ -262,23 +263,37 @@ public final class RunStore {
             .set(RUN_VERSION, RUN_VERSION.plus(1))
             .where(RUN_ID.eq(id)));
     queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
-    if (forgetNow) {
+    if (forgetUpdates) {
       queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
     }
-    for (int i = 0; i < spans; i++) {
-      queries.add(
-          FileQueue.filesDeletedQuery(
-              tx, id, (Long) values.get(3 + 2 * i), (Long) values.get(4 + 2 * i), now));
+    if (forgetFiles) {
+      queries.add(forgetFiles(tx, id));
     }
     return queries;
   }
 
   /**
-   * Deletes what completed runs left recorded of the rows they updated: a process that stopped
-   * between a run's completion and deleting them.
+   * Deletes the keys of run {@code id}'s files. On InnoDB by the run's index, forced: a run's few
+   * files in a small table were read by a scan of every row, which waited for the files another
+   * run's page was recording. MariaDB takes an index hint only in the multiple-table form.
    */
-  public void forgetCompletedRunsUpdates() {
-    forgetting.completedRuns();
+  private static Query forgetFiles(DSLContext tx, String id) {
+    if (tx.dialect().family() == SQLDialect.MARIADB || tx.dialect().family() == SQLDialect.MYSQL) {
+      return tx.query(
+          "delete {0} from {0} force index ({1}) where {2}",
+          FILES, DSL.name("lethe_run_files_pending"), FILE_RUN.eq(id));
+    }
+    return tx.deleteFrom(FILES).where(FILE_RUN.eq(id));
+  }
+
+  /**
+   * Deletes what completed runs left recorded of the rows they updated and the files they deleted:
+   * a process that stopped between a run's completion and deleting them, or runs completed before
+   * their files' keys were forgotten.
+   */
+  public void forgetCompletedRuns() {
+    forgettingUpdates.completedRuns();
+    forgettingFiles.completedRuns();
   }
 
   /**

@@ -84,6 +84,16 @@ class GrandchildKeysTest {
           .isEqualTo(1);
       assertThat(db.count("SELECT COUNT(*) FROM tag WHERE item_id IS NULL")).isEqualTo(2);
       assertThat(db.count("SELECT COUNT(*) FROM tag WHERE id = 3 AND item_id = 3")).isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files"))
+          .as("the files' keys forgotten with the run's completion")
+          .isZero();
+      // keys a completed run left (a process stopped before forgetting them) go when Lethe opens
+      db.execute(
+          "INSERT INTO lethe_run_files (run_id, entity, file_key, attempts) VALUES ('"
+              + receipt.runId()
+              + "', 'part', 'f1', 0)");
+      Engines.open(db.dataSource(), "grandchildren.yaml", MAP, new LocalDirectoryFileStore(files));
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
       if (kind == TestDatabase.Kind.POSTGRESQL) {
         List<String> below =
             counting.sent.stream()
@@ -146,6 +156,9 @@ class GrandchildKeysTest {
       assertThat(receipt.verification().passed()).isTrue();
       assertThat(receipt.entity("part").deleted()).isEqualTo(parts);
       assertThat(receipt.filesDeleted()).containsEntry("part", (long) parts);
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files"))
+          .as("more keys than a page forgotten in pages after the completion")
+          .isZero();
       try (Stream<Path> left = Files.list(files)) {
         assertThat(left).isEmpty();
       }
