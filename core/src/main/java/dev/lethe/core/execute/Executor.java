@@ -118,10 +118,10 @@ public final class Executor {
   }
 
   /**
-   * The files of run {@code runId} deleted from the store whose marks are still to be written, when
-   * they are few: the caller counts them and forgets them with the run's completion (which forgets
-   * every file of the run), then calls {@link #filesMarked}, or has them written by {@link
-   * #markFiles}. More are marked before this returns.
+   * The files of run {@code runId} deleted from the store whose marks are still to be written: the
+   * caller counts them and forgets them with the run's completion (which forgets every file of the
+   * run), then calls {@link #filesMarked}, or has them written by {@link #markFiles} if the run
+   * does not complete.
    */
   public FileMarks unmarkedFiles(String runId) {
     return sweeper.handOver(runId);

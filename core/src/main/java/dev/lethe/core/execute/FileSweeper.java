@@ -20,11 +20,12 @@ import java.util.TreeSet;
  * the same order, behind a cursor: every file of the run at or below it has been tried. The files
  * deleted are not marked one by one: they are kept as spans of ids (every unmarked file of the run
  * in a span was deleted; a file that fails ends its span) and marked one statement a span, once
- * {@value #MARK_EVERY} wait or the run ends; the last few are not marked but forgotten with the
- * run's completion, which deletes the keys of every file of the run. A crash before the marks are
- * written only deletes those files again, which finds them gone and counts them deleted. What is
- * kept in memory is a few spans and the ids of the files that failed, at most {@value #MAX_FAILED}:
- * past that the store is taken to be down and the sweep stops for now.
+ * {@value #MARK_EVERY} wait; those deleted since are not marked but forgotten with the run's
+ * completion, which deletes the keys of every file of the run (marked when the run stops instead).
+ * A crash before the marks are written only deletes those files again, which finds them gone and
+ * counts them deleted. What is kept in memory is a few spans and the ids of the files that failed,
+ * at most {@value #MAX_FAILED}: past that the store is taken to be down and the sweep stops for
+ * now.
  */
 final class FileSweeper {
 
@@ -35,9 +36,6 @@ final class FileSweeper {
 
   /** The most ids one span covers: the rows one marking statement updates at most. */
   static final int SPAN = 5_000;
-
-  /** The most spans handed over to be marked with a run's completion. */
-  private static final int HANDED_SPANS = 8;
 
   /** How many files that failed end a sweep. */
   static final int MAX_FAILED = 1_000;
@@ -246,18 +244,13 @@ final class FileSweeper {
   }
 
   /**
-   * The files of {@code runId} deleted and not marked yet, for the caller to mark with the run's
-   * completion (then to call {@link #marked}). When they are many, they are marked here instead,
-   * each span on its own, and none are handed over.
+   * The files of {@code runId} deleted and not marked yet (fewer than {@value #MARK_EVERY}), for
+   * the caller to count and to forget with the run's completion, which deletes the keys of every
+   * file of the run, marked or not: marking them first would only write rows about to be deleted.
+   * The caller then calls {@link #marked}, or {@link #mark} if the run does not complete.
    */
   FileMarks handOver(String runId) {
-    if (!runId.equals(this.runId)) {
-      return FileMarks.NONE;
-    }
-    if (spans.size() > HANDED_SPANS || unmarked() > PAGE) {
-      mark();
-    }
-    return marks();
+    return runId.equals(this.runId) ? marks() : FileMarks.NONE;
   }
 
   /** Forgets the files not marked yet: the caller has marked them. */
