@@ -301,14 +301,12 @@ public final class ChainTemplates {
       List<?> sources,
       Field<T> column,
       Function<List<?>, ResultQuery<? extends Record>> build) {
+    Function<List<?>, Built<Field<T>>> chain = v -> new Built<>(List.of(build.apply(v)), column);
     Optional<Template<Field<T>>> template =
-        shape != null && applies(dsl)
-            ? template(dsl, shape, sources, v -> new Built<>(List.of(build.apply(v)), column))
-            : Optional.empty();
+        shape != null && applies(dsl) ? template(dsl, shape, sources, chain) : Optional.empty();
     if (template.isEmpty()) {
       return build.apply(sources).fetch(column);
     }
-    Function<List<?>, Built<Field<T>>> chain = v -> new Built<>(List.of(build.apply(v)), column);
     if (CHECKING) {
       check(dsl, template.get(), sources, chain);
     }

@@ -4,7 +4,6 @@ import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.sql.Together;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -83,18 +82,13 @@ public final class FileQueue {
    * The statement marking the files of one span, to run in a batch with others in one of {@link
    * OwnRows}'s transactions.
    */
-  static Query filesDeletedQuery(DSLContext dsl, String runId, FileMarks.Span span, Instant now) {
-    return filesDeletedQuery(dsl, runId, span.from(), span.to(), RunStore.utc(now));
-  }
-
-  /** The statement marking the files with ids {@code from} to {@code to} deleted at {@code at}. */
-  static Query filesDeletedQuery(
-      DSLContext dsl, String runId, long from, long to, LocalDateTime at) {
+  private static Query filesDeletedQuery(
+      DSLContext dsl, String runId, FileMarks.Span span, Instant now) {
     return dsl.update(OwnRows.filesByPrimaryKey(dsl))
-        .set(FILE_DELETED, at)
+        .set(FILE_DELETED, RunStore.utc(now))
         .set(FILE_ATTEMPTS, FILE_ATTEMPTS.plus(1))
         .where(FILE_RUN.eq(runId))
-        .and(FILE_ID.between(from, to))
+        .and(FILE_ID.between(span.from(), span.to()))
         .and(FILE_DELETED.isNull());
   }
 

@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -267,23 +266,9 @@ public final class RunStore {
       queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
     }
     if (forgetFiles) {
-      queries.add(forgetFiles(tx, id));
+      queries.add(OwnRows.deleteFiles(tx, id));
     }
     return queries;
-  }
-
-  /**
-   * Deletes the keys of run {@code id}'s files. On InnoDB by the run's index, forced: a run's few
-   * files in a small table were read by a scan of every row, which waited for the files another
-   * run's page was recording. MariaDB takes an index hint only in the multiple-table form.
-   */
-  private static Query forgetFiles(DSLContext tx, String id) {
-    if (tx.dialect().family() == SQLDialect.MARIADB || tx.dialect().family() == SQLDialect.MYSQL) {
-      return tx.query(
-          "delete {0} from {0} force index ({1}) where {2}",
-          FILES, DSL.name("lethe_run_files_pending"), FILE_RUN.eq(id));
-    }
-    return tx.deleteFrom(FILES).where(FILE_RUN.eq(id));
   }
 
   /**
