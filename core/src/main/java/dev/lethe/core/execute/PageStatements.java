@@ -6,7 +6,7 @@ import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
-import dev.lethe.core.state.RunStore;
+import dev.lethe.core.state.RunCreation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,7 +239,7 @@ final class PageStatements {
   /** Runs the page as its shape's template; false, having done nothing, if there is none. */
   private boolean executeTemplated(
       Object shape, RunStart start, List<List<Object>> keys, Content content) {
-    Optional<RunStore.Creation> creation = start.creation();
+    Optional<RunCreation> creation = start.creation();
     List<Object> sources = new ArrayList<>();
     sources.add(runId);
     sources.addAll(keys);
@@ -260,7 +260,7 @@ final class PageStatements {
         };
     var template =
         templates.template(
-            tx, List.of("page", shape, creation.map(RunStore.Creation::shape)), sources, build);
+            tx, List.of("page", shape, creation.map(RunCreation::shape)), sources, build);
     if (template.isEmpty()) {
       return false;
     }

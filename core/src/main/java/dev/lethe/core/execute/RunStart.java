@@ -1,5 +1,6 @@
 package dev.lethe.core.execute;
 
+import dev.lethe.core.state.RunCreation;
 import dev.lethe.core.state.RunRecord;
 import dev.lethe.core.state.RunStore;
 import java.util.List;
@@ -45,15 +46,15 @@ public final class RunStart {
 
   /** The statements to add at the start of a transaction; none once the run is stored. */
   List<Query> statements(DSLContext tx) {
-    return written ? List.of() : RunStore.createQueries(tx, run, roots);
+    return written ? List.of() : RunCreation.queries(tx, run, roots);
   }
 
   /**
    * The run and its roots as values to store them from, while pending: what a page's template takes
    * the statements of {@link #statements} as.
    */
-  Optional<RunStore.Creation> creation() {
-    return written ? Optional.empty() : Optional.of(RunStore.creation(run, roots));
+  Optional<RunCreation> creation() {
+    return written ? Optional.empty() : Optional.of(RunCreation.of(run, roots));
   }
 
   /** Called once a transaction holding {@link #statements} has committed. */

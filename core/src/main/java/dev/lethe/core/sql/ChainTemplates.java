@@ -1,21 +1,22 @@
 package dev.lethe.core.sql;
 
+import static dev.lethe.core.sql.TemplateValues.bind;
+import static dev.lethe.core.sql.TemplateValues.bindable;
+import static dev.lethe.core.sql.TemplateValues.standInOf;
+import static dev.lethe.core.sql.TemplateValues.standIns;
+import static dev.lethe.core.sql.TemplateValues.valueOf;
+
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -53,8 +54,6 @@ public final class ChainTemplates {
 
   private static final boolean CHECKING = Boolean.getBoolean(CHECK);
 
-  private static final AtomicLong STAND_INS = new AtomicLong();
-
   /** One statement's result in a chain: its update count, or the first row it returned. */
   public record Result(int rows, Object[] row) {
 
@@ -65,16 +64,10 @@ public final class ChainTemplates {
   }
 
   /**
-   * Where a bound value comes from: a constant (of SQL type {@code sqlType}, for a null), a source,
-   * or the only key of a source list.
-   */
-  private record Bind(Object constant, int sqlType, int source, boolean element) {}
-
-  /**
    * A shape's chain: its text, where each value comes from, and what the caller keeps with it
    * ({@code meta}: how to read the results).
    */
-  public record Template<M>(String sql, int statements, List<Bind> binds, M meta) {}
+  public record Template<M>(String sql, int statements, List<TemplateValues.Bind> binds, M meta) {}
 
   /** A chain built from sources: its statements and what the caller keeps with its template. */
   public record Built<M>(List<? extends Query> queries, M meta) {}
@@ -164,106 +157,25 @@ public final class ChainTemplates {
     if (realValues.size() != probeValues.size() || realParams.size() != realValues.size()) {
       return Optional.empty();
     }
-    List<Bind> binds = new ArrayList<>(realValues.size());
+    List<TemplateValues.Bind> binds = new ArrayList<>(realValues.size());
     for (int i = 0; i < realValues.size(); i++) {
       Object value = realValues.get(i);
       Object standIn = probeValues.get(i);
-      Optional<Bind> bind = standInOf(standIn, standIns.get());
+      Optional<TemplateValues.Bind> bind = standInOf(standIn, standIns.get());
       if (bind.isPresent()) {
         if (!Objects.deepEquals(value, valueOf(bind.get(), sources))) {
           return Optional.empty();
         }
         binds.add(bind.get());
       } else if (Objects.deepEquals(value, standIn) && bindable(value)) {
-        binds.add(new Bind(value, realParams.get(i).getDataType().getSQLType(), -1, false));
+        binds.add(
+            new TemplateValues.Bind(
+                value, realParams.get(i).getDataType().getSQLType(), -1, false));
       } else {
         return Optional.empty();
       }
     }
     return Optional.of(new Template<>(sql, real.queries().size(), List.copyOf(binds), real.meta()));
-  }
-
-  /** The source whose stand-in {@code standIn} is, if it is one. */
-  private static Optional<Bind> standInOf(Object standIn, List<?> standIns) {
-    for (int j = 0; j < standIns.size(); j++) {
-      Object s = standIns.get(j);
-      if (s instanceof List<?> keys) {
-        if (standIn instanceof Object[] array && Arrays.equals(array, keys.toArray())) {
-          return Optional.of(new Bind(null, 0, j, false));
-        }
-        if (keys.size() == 1 && Objects.equals(standIn, keys.getFirst())) {
-          return Optional.of(new Bind(null, 0, j, true));
-        }
-      } else if (s != null && Objects.equals(standIn, s)) {
-        return Optional.of(new Bind(null, 0, j, false));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Stand-ins of {@code sources}: values of the same types that no real value equals. */
-  private static Optional<List<?>> standIns(List<?> sources) {
-    List<Object> standIns = new ArrayList<>(sources.size());
-    for (Object source : sources) {
-      if (source instanceof List<?> keys) {
-        if (keys.isEmpty()) {
-          return Optional.empty();
-        }
-        List<Object> keyStandIns = new ArrayList<>(keys.size());
-        for (Object key : keys) {
-          Optional<Object> standIn = standIn(key);
-          if (standIn.isEmpty()) {
-            return Optional.empty();
-          }
-          keyStandIns.add(standIn.get());
-        }
-        standIns.add(keyStandIns);
-      } else if (source == null) {
-        standIns.add(null);
-      } else {
-        Optional<Object> standIn = standIn(source);
-        if (standIn.isEmpty()) {
-          return Optional.empty();
-        }
-        standIns.add(standIn.get());
-      }
-    }
-    return Optional.of(standIns);
-  }
-
-  private static Optional<Object> standIn(Object value) {
-    long n = STAND_INS.incrementAndGet();
-    return Optional.ofNullable(
-        switch (value) {
-          case Long ignored -> Long.MIN_VALUE + n;
-          case Integer ignored -> Integer.MIN_VALUE + (int) (n % 1_000_000_000);
-          case String ignored -> "\u0000stand-in " + n;
-          case UUID ignored -> new UUID(0x5ea1_0000_0000_0000L, n);
-          case LocalDateTime ignored -> LocalDateTime.of(1, 1, 1, 0, 0).plusSeconds(n);
-          case null, default -> null;
-        });
-  }
-
-  /** Whether this class binds a constant of this type itself (a null by its SQL type). */
-  private static boolean bindable(Object value) {
-    return value == null
-        || value instanceof String
-        || value instanceof Long
-        || value instanceof Integer
-        || value instanceof Boolean
-        || value instanceof UUID
-        || value instanceof LocalDateTime;
-  }
-
-  private static Object valueOf(Bind bind, List<?> sources) {
-    if (bind.source() < 0) {
-      return bind.constant();
-    }
-    Object source = sources.get(bind.source());
-    if (source instanceof List<?> keys) {
-      return bind.element() ? keys.getFirst() : keys.toArray();
-    }
-    return source;
   }
 
   /**
@@ -278,7 +190,7 @@ public final class ChainTemplates {
     return tx.connectionResult(
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(template.sql())) {
-            bind(connection, statement, template, sources);
+            bind(connection, statement, template.binds(), sources);
             List<Result> results = results(statement);
             if (results.size() != template.statements()) {
               throw new IllegalStateException(
@@ -315,7 +227,7 @@ public final class ChainTemplates {
             connection -> {
               try (PreparedStatement statement =
                   connection.prepareStatement(template.get().sql())) {
-                bind(connection, statement, template.get(), sources);
+                bind(connection, statement, template.get().binds(), sources);
                 List<T> values = new ArrayList<>();
                 try (ResultSet set = statement.executeQuery()) {
                   while (set.next()) {
@@ -329,47 +241,6 @@ public final class ChainTemplates {
       throw new IllegalStateException("rows read from a template differ from jOOQ's");
     }
     return rows;
-  }
-
-  private static void bind(
-      Connection connection, PreparedStatement statement, Template<?> template, List<?> sources)
-      throws SQLException {
-    int index = 1;
-    for (Bind bind : template.binds()) {
-      Object value = valueOf(bind, sources);
-      if (value == null) {
-        statement.setNull(index++, bind.sqlType());
-      } else {
-        set(connection, statement, index++, value);
-      }
-    }
-  }
-
-  private static void set(Connection connection, PreparedStatement statement, int index, Object v)
-      throws SQLException {
-    switch (v) {
-      case String s -> statement.setString(index, s);
-      case Long l -> statement.setLong(index, l);
-      case Integer i -> statement.setInt(index, i);
-      case Boolean b -> statement.setBoolean(index, b);
-      case UUID u -> statement.setObject(index, u);
-      // as jOOQ binds it
-      case LocalDateTime t -> statement.setTimestamp(index, Timestamp.valueOf(t));
-      case Object[] keys -> statement.setArray(index, array(connection, keys));
-      default -> throw new IllegalStateException("a template binds no " + v.getClass());
-    }
-  }
-
-  private static Array array(Connection connection, Object[] keys) throws SQLException {
-    String type =
-        switch (keys[0]) {
-          case Long ignored -> "int8";
-          case Integer ignored -> "int4";
-          case String ignored -> "varchar";
-          case UUID ignored -> "uuid";
-          default -> throw new IllegalStateException("a template binds no " + keys[0].getClass());
-        };
-    return connection.createArrayOf(type, keys);
   }
 
   /** Each statement's result, in order: its update count, or the first row it returned. */
