@@ -36,10 +36,7 @@ public final class RequestStore {
     this.dsl = dsl;
     this.inserts = new RequestInsert(dsl);
     this.knownSql = knownSql(dsl);
-    this.newRequests =
-        new GroupCommit<>(
-            rows -> dsl.transaction(c -> c.dsl().connection(conn -> inserts.write(conn, rows))),
-            NEW_REQUESTS_PER_COMMIT);
+    this.newRequests = new GroupCommit<>(inserts::commit, NEW_REQUESTS_PER_COMMIT);
   }
 
   /**

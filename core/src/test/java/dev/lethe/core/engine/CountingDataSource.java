@@ -37,6 +37,11 @@ public final class CountingDataSource {
     return dataSource;
   }
 
+  /** How many times {@code Connection.commit} was called. */
+  public int commits() {
+    return commits.get();
+  }
+
   /** The statements sent whose SQL contains every one of {@code words} (lower case). */
   List<Sent> containing(String... words) {
     return sent.stream().filter(s -> List.of(words).stream().allMatch(s.sql()::contains)).toList();
