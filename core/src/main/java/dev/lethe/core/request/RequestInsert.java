@@ -4,7 +4,6 @@ import static dev.lethe.core.request.RequestRows.utc;
 import static dev.lethe.core.request.RequestTables.*;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,15 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
-import org.jooq.Record;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
  * A new request's rows. The requests committed together are written with one multiple-row insert a
@@ -35,9 +29,6 @@ import org.jooq.impl.DSL;
  * of a Meta callback's time in Java (the benchmark's profile).
  */
 final class RequestInsert {
-
-  /** At most this many rows go in one insert; a table's rows beyond them take another. */
-  static final int ROWS_PER_STATEMENT = 64;
 
   private static final List<Field<?>> REQUEST_COLUMNS =
       List.of(
@@ -69,69 +60,32 @@ final class RequestInsert {
   /** Whether a group's inserts go as one statement of many: see {@link #commit}. */
   private final boolean chained;
 
-  private final MultipleRows request;
-  private final MultipleRows identity;
-  private final MultipleRows contact;
-  private final MultipleRows key;
-  private final MultipleRows event;
+  private final MultipleRowInsert request;
+  private final MultipleRowInsert identity;
+  private final MultipleRowInsert contact;
+  private final MultipleRowInsert key;
+  private final MultipleRowInsert event;
 
   RequestInsert(DSLContext dsl) {
     this.dsl = dsl;
     chained = dsl.dialect().family() == SQLDialect.POSTGRES;
-    request = new MultipleRows(dsl, REQUESTS, REQUEST_COLUMNS);
+    request = new MultipleRowInsert(dsl, REQUESTS, REQUEST_COLUMNS);
     identity =
-        new MultipleRows(
+        new MultipleRowInsert(
             dsl,
             IDENTITIES,
             List.of(IDENTITY_REQUEST, IDENTITY_ORDINAL, IDENTITY_KIND, IDENTITY_SEALED));
     contact =
-        new MultipleRows(
+        new MultipleRowInsert(
             dsl,
             CONTACTS,
             List.of(CONTACT_REQUEST, CONTACT_SEALED, CONTACT_LANGUAGE, CONTACT_CREATED));
-    key = new MultipleRows(dsl, KEYS, List.of(KEY, KEY_REQUEST, KEY_CREATED));
+    key = new MultipleRowInsert(dsl, KEYS, List.of(KEY, KEY_REQUEST, KEY_CREATED));
     event =
-        new MultipleRows(
+        new MultipleRowInsert(
             dsl,
             EVENTS,
             List.of(EVENT_REQUEST, EVENT_AT, EVENT_ACTOR, EVENT_FROM, EVENT_TO, EVENT_NOTE));
-  }
-
-  /**
-   * One table's insert of {@code n} rows, rendered the first time {@code n} rows are written at
-   * once (at most {@link #ROWS_PER_STATEMENT} renderings a table).
-   */
-  private static final class MultipleRows {
-
-    private final DSLContext dsl;
-    private final Table<?> table;
-    private final List<Field<?>> columns;
-    private final AtomicReferenceArray<String> rendered =
-        new AtomicReferenceArray<>(ROWS_PER_STATEMENT + 1);
-
-    MultipleRows(DSLContext dsl, Table<?> table, List<Field<?>> columns) {
-      this.dsl = dsl;
-      this.table = table;
-      this.columns = columns;
-    }
-
-    String sql(int rows) {
-      String sql = rendered.get(rows);
-      if (sql == null) {
-        sql = render(table, rows);
-        rendered.set(rows, sql);
-      }
-      return sql;
-    }
-
-    private <R extends Record> String render(Table<R> into, int rows) {
-      List<Field<?>> placeholders = columns.stream().<Field<?>>map(c -> DSL.val(null, c)).toList();
-      InsertValuesStepN<R> insert = dsl.insertInto(into).columns(columns).values(placeholders);
-      for (int i = 1; i < rows; i++) {
-        insert = insert.values(placeholders);
-      }
-      return dsl.render(insert);
-    }
   }
 
   /** A new request's rows. */
@@ -157,9 +111,9 @@ final class RequestInsert {
    * </ul>
    */
   void commit(List<NewRows> rows) {
-    List<Insert> inserts = inserts(rows);
+    List<MultipleRowInsert.Rows> inserts = inserts(rows);
     if (chained) {
-      dsl.connection(c -> writeChained(c, inserts));
+      dsl.connection(c -> MultipleRowInsert.executeChained(c, inserts));
       return;
     }
     dsl.transaction(
@@ -167,14 +121,14 @@ final class RequestInsert {
             tx.dsl()
                 .connection(
                     c -> {
-                      for (Insert insert : inserts) {
+                      for (MultipleRowInsert.Rows insert : inserts) {
                         insert.execute(c);
                       }
                     }));
   }
 
-  private List<Insert> inserts(List<NewRows> rows) {
-    List<Insert> inserts = new ArrayList<>();
+  private List<MultipleRowInsert.Rows> inserts(List<NewRows> rows) {
+    List<MultipleRowInsert.Rows> inserts = new ArrayList<>();
     insert(
         inserts,
         request,
@@ -266,70 +220,25 @@ final class RequestInsert {
     };
   }
 
-  /** One insert: its table's statement and its rows, at most {@link #ROWS_PER_STATEMENT}. */
-  private record Insert(MultipleRows into, List<Object[]> rows) {
-
-    String sql() {
-      return into.sql(rows.size());
-    }
-
-    /** Binds the rows' values from {@code index} on; returns the index after the last. */
-    int bind(PreparedStatement s, int index) throws SQLException {
-      for (Object[] row : rows) {
-        for (Object value : row) {
-          s.setObject(index++, value);
-        }
-      }
-      return index;
-    }
-
-    /** Runs the insert as a statement of its own. */
-    void execute(Connection c) throws SQLException {
-      try (PreparedStatement s = c.prepareStatement(sql())) {
-        bind(s, 1);
-        s.executeUpdate();
-      }
-    }
-  }
-
   /** Adds the inserts of the rows of every request in {@code into}'s table. */
   private static void insert(
-      List<Insert> inserts,
-      MultipleRows into,
+      List<MultipleRowInsert.Rows> inserts,
+      MultipleRowInsert into,
       List<NewRows> rows,
       Function<NewRows, List<Object[]>> values) {
     List<Object[]> all = new ArrayList<>();
     rows.forEach(row -> all.addAll(values.apply(row)));
-    for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
-      inserts.add(
-          new Insert(into, all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT))));
-    }
-  }
-
-  private static void writeChained(Connection c, List<Insert> inserts) throws SQLException {
-    String sql = String.join(";\n", inserts.stream().map(Insert::sql).toList());
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      int index = 1;
-      for (Insert insert : inserts) {
-        index = insert.bind(s, index);
-      }
-      s.execute();
-      // every part's count read, so that a part that failed throws here
-      while (s.getMoreResults() || s.getUpdateCount() != -1) {}
-    }
-    if (!c.getAutoCommit()) {
-      c.commit();
-    }
+    into.add(inserts, all);
   }
 
   void contact(Connection c, UUID requestId, SealedContact sealed, Instant now)
       throws SQLException {
     Object[] row = {requestId.toString(), sealed.sealedAddress(), sealed.language(), utc(now)};
-    new Insert(contact, List.<Object[]>of(row)).execute(c);
+    new MultipleRowInsert.Rows(contact, List.<Object[]>of(row)).execute(c);
   }
 
   void key(Connection c, String idempotencyKey, UUID requestId, Instant now) throws SQLException {
     Object[] row = {idempotencyKey, requestId.toString(), utc(now)};
-    new Insert(key, List.<Object[]>of(row)).execute(c);
+    new MultipleRowInsert.Rows(key, List.<Object[]>of(row)).execute(c);
   }
 }
