@@ -121,7 +121,7 @@ public final class Lethe {
     DSLContext dsl = vendor.dsl(config.dataSource());
     BoundMap bound = BoundMap.bind(config.map(), schema);
     RunStore runs = new RunStore(dsl);
-    runs.forgetCompletedRuns();
+    runs.completion().forgetCompletedRuns();
     byte[] secret = config.secret().orElseGet(() -> InstallationSecret.of(dsl));
     return new Lethe(
         dsl,
@@ -178,7 +178,9 @@ public final class Lethe {
    * Plans, runs and verifies a request in one go; returns its receipt. The run is stored, with its
    * roots, in the transaction of its first change, so it resumes like any other once anything of it
    * is done (before that there is nothing to resume: the request is erased again); the plan is not
-   * counted (the receipt counts what execution did) and its roots are not read back.
+   * counted (the receipt counts what execution did) and its roots are not read back. A subject
+   * whose roots fit one page is, on PostgreSQL and H2, verified and completed in that page's
+   * transaction too: its erasure commits once ({@link dev.lethe.core.execute.Closing}).
    */
   public Receipt erase(ErasureRequest request, List<LegalHold> holds) {
     return erase(request, holds, UUID.randomUUID().toString());

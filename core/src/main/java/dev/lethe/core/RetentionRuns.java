@@ -103,7 +103,7 @@ final class RetentionRuns {
             runs.files().deletedFiles(id),
             started,
             clock.instant());
-    runs.complete(id, json(outcome), clock.instant());
+    runs.completion().complete(id, json(outcome), clock.instant());
     LOG.info("retention rule {} applied in run {}", rule.name(), id);
     return outcome;
   }

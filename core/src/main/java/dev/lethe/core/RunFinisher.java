@@ -15,6 +15,9 @@ import dev.lethe.core.state.RunStore;
 import dev.lethe.core.state.RunTallies;
 import dev.lethe.core.verify.Verifier;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,43 +52,43 @@ final class RunFinisher {
   Receipt finish(RunRecord run, Plan plan, RunStart start) {
     String runId = run.id();
     try {
-      Execution execution = executor.execute(runId, plan, start);
+      AtomicReference<Receipt> closed = new AtomicReference<>();
+      Execution execution =
+          executor.execute(
+              runId,
+              plan,
+              start,
+              Optional.of(
+                  (tx, tallies, batch) -> {
+                    Optional<Receipt> receipt = completeIn(tx, run, plan, tallies, batch);
+                    receipt.ifPresent(closed::set);
+                    return receipt.isPresent();
+                  }));
+      if (execution.closed()) {
+        return completed(run, closed.get());
+      }
       if (execution.pendingFiles() > 0) {
         throw new FilesPendingException(runId, execution.pendingFiles());
       }
-      // the same roots and holds, counted again: what is left of them
-      Plan remaining =
-          new Planner(dsl, bound, clock)
-              .withRoots(plan.request(), plan.scope(), plan.roots(), plan.held());
       FileMarks unmarkedFiles = executor.unmarkedFiles(runId);
       RunTallies tallies =
           execution
               .tallies()
               .orElseGet(() -> runs.tallies(runId).plusDeletedFiles(unmarkedFiles.byEntity()));
-      Verifier.Result result =
-          new Verifier(dsl, bound, runs, clock).verify(runId, remaining, tallies.updated());
-      Receipt receipt =
-          new ReceiptBuilder(bound.map()).build(run, remaining, tallies, result, clock.instant());
-      if (!result.verification().passed()) {
-        throw new VerificationFailedException(runId, result.verification().problems());
+      Verified verified = verify(dsl, run, plan, tallies);
+      if (!verified.result().verification().passed()) {
+        throw new VerificationFailedException(runId, verified.result().verification().problems());
       }
-      runs.complete(
-          runId,
-          ReceiptJson.write(receipt),
-          clock.instant(),
-          tallies.recordedKeys(),
-          tallies.deletedFiles().values().stream().mapToLong(Long::longValue).sum());
+      runs.completion()
+          .complete(
+              runId,
+              ReceiptJson.write(verified.receipt()),
+              clock.instant(),
+              tallies.recordedKeys(),
+              tallies.deletedFileCount());
       // the completion forgot the run's files, marked or not
       executor.filesMarked();
-      LOG.info(
-          "run {} ({}) completed: {} rows deleted, {} anonymized, {} retained, {} held",
-          runId,
-          run.scope(),
-          receipt.total(Outcome.DELETED),
-          receipt.total(Outcome.ANONYMIZED),
-          receipt.total(Outcome.RETAINED),
-          receipt.total(Outcome.HELD));
-      return receipt;
+      return completed(run, verified.receipt());
     } catch (RuntimeException e) {
       try {
         executor.markFiles();
@@ -96,5 +99,52 @@ final class RunFinisher {
       RunFailure.log(LOG, runId, run.scope(), e);
       throw e;
     }
+  }
+
+  /** A run's receipt, and what its verification found. */
+  private record Verified(Receipt receipt, Verifier.Result result) {}
+
+  /**
+   * Counts again what is left of the plan's roots through {@code db}, verifies that nothing of the
+   * subject is, and builds the receipt of what the run did ({@code tallies}).
+   */
+  private Verified verify(DSLContext db, RunRecord run, Plan plan, RunTallies tallies) {
+    // the same roots and holds, counted again: what is left of them
+    Plan remaining =
+        new Planner(db, bound, clock)
+            .withRoots(plan.request(), plan.scope(), plan.roots(), plan.held());
+    Verifier.Result result =
+        new Verifier(db, bound, clock).verify(run.id(), remaining, tallies.updated());
+    Receipt receipt =
+        new ReceiptBuilder(bound.map()).build(run, remaining, tallies, result, clock.instant());
+    return new Verified(receipt, result);
+  }
+
+  /**
+   * Verifies and completes a new run in the transaction {@code tx} of its only page; empty, having
+   * completed nothing, when verification finds something left (reported once the page commits, when
+   * the run is verified again as any other).
+   */
+  private Optional<Receipt> completeIn(
+      DSLContext tx, RunRecord run, Plan plan, RunTallies tallies, Map<String, Long> batch) {
+    Verified verified = verify(tx, run, plan, tallies);
+    if (!verified.result().verification().passed()) {
+      return Optional.empty();
+    }
+    runs.completion()
+        .completeIn(tx, run.id(), ReceiptJson.write(verified.receipt()), clock.instant(), batch);
+    return Optional.of(verified.receipt());
+  }
+
+  private static Receipt completed(RunRecord run, Receipt receipt) {
+    LOG.info(
+        "run {} ({}) completed: {} rows deleted, {} anonymized, {} retained, {} held",
+        run.id(),
+        run.scope(),
+        receipt.total(Outcome.DELETED),
+        receipt.total(Outcome.ANONYMIZED),
+        receipt.total(Outcome.RETAINED),
+        receipt.total(Outcome.HELD));
+    return receipt;
   }
 }

@@ -203,6 +203,24 @@ final class FileSweeper {
     return runs.unmarked(runId) - (int) unmarked();
   }
 
+  /**
+   * Deletes {@code recorded} from the store, each counted in {@code tally}, without recording
+   * anything: for files whose rows' transaction is still open. False at the first the store
+   * refuses: the sweep after that transaction commits deletes them all again and records the
+   * failure (a file already gone counts as deleted).
+   */
+  boolean deleteEach(List<FileQueue.PendingFile> recorded, CallTally tally) {
+    for (FileQueue.PendingFile file : recorded) {
+      try {
+        files.delete(file.key());
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+      tally.fileDeleted(file.entity());
+    }
+    return true;
+  }
+
   private boolean delete(FileQueue.PendingFile file, CallTally tally) {
     try {
       files.delete(file.key());

@@ -1,8 +1,8 @@
 package dev.lethe.core.execute;
 
-import dev.lethe.core.plan.Node;
+import dev.lethe.core.execute.PageSteps.Kind;
+import dev.lethe.core.execute.PageSteps.Step;
 import dev.lethe.core.receipt.Outcome;
-import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
@@ -13,195 +13,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Name;
-import org.jooq.Query;
 import org.jooq.Record;
-import org.jooq.Record1;
-import org.jooq.Record4;
 import org.jooq.ResultOrRows;
 import org.jooq.ResultQuery;
-import org.jooq.SQLDialect;
-import org.jooq.Select;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
- * The statements of one page's transaction, in order (file keys recorded before their rows go,
- * updated keys recorded before their rows change, children before parents), sent to the database
- * together ({@link Together}): one round trip instead of one per statement. On PostgreSQL a delete
- * that records its rows' files itself returns its counts as a row among the others' counts;
- * elsewhere, where the statements go as a JDBC batch, which cannot carry a row, such a delete would
- * go alone between two batches. Then the deleted counts and the batch number, in a last round trip.
+ * Sends the statements of one page's transaction ({@link PageSteps}) to the database together
+ * ({@link Together}): one round trip instead of one per statement. On PostgreSQL a delete that
+ * records its rows' files itself returns its counts as a row among the others' counts; elsewhere,
+ * where the statements go as a JDBC batch, which cannot carry a row, such a delete would go alone
+ * between two batches. Then the deleted counts and the batch number, in a last round trip.
  */
 final class PageStatements {
-
-  private enum Kind {
-    FILES,
-    DELETE,
-    DELETE_RECORDING_FILES,
-    RECORDED,
-    OTHER
-  }
-
-  private record Step(Query query, Kind kind, String entity, Outcome outcome) {
-    Step(Query query, Kind kind, String entity) {
-      this(query, kind, entity, null);
-    }
-
-    /** What the step's result counts, kept with a page's template. */
-    Step withoutQuery() {
-      return new Step(null, kind, entity, outcome);
-    }
-  }
 
   private final DSLContext tx;
   private final String runId;
   private final RowWriter writer;
-  private final List<Step> steps = new ArrayList<>();
+  private final PageSteps steps;
   private final CallTally counted = new CallTally();
   private final RecordedFiles recorded = new RecordedFiles();
   private final ChainTemplates templates;
+
+  /** The batch's end, when left to the caller ({@link #deferBatchEnd}): its rows per entity. */
+  private Map<String, Long> batchEnd;
+
+  private boolean deferBatchEnd;
 
   PageStatements(DSLContext tx, String runId, RowWriter writer, ChainTemplates templates) {
     this.tx = tx;
     this.templates = templates;
     this.runId = runId;
     this.writer = writer;
+    this.steps = new PageSteps(tx, runId, writer);
   }
 
-  /** Runs {@code queries} first, before every statement added so far or later. */
-  void first(List<Query> queries) {
-    steps.addAll(0, queries.stream().map(q -> new Step(q, Kind.OTHER, null)).toList());
-  }
-
-  /** Detaches, anonymizes or retains the rows {@code where} selects, recording their keys first. */
-  void update(Node.Edge edge, Condition where) {
-    BoundEntity child = edge.child();
-    steps.add(
-        new Step(
-            BatchRecords.recordUpdatedQuery(
-                tx,
-                runId,
-                child.name(),
-                Outcome.of(edge.action()),
-                child.table(),
-                child.key(),
-                where),
-            Kind.RECORDED,
-            child.name(),
-            Outcome.of(edge.action())));
-    steps.add(new Step(writer.applyQuery(tx, child, edge.relation(), where), Kind.OTHER, null));
-  }
-
-  /**
-   * Deletes the rows {@code where} selects, recording their file keys first. On PostgreSQL a table
-   * with files is deleted from in one statement that records the keys of the rows it deleted (a
-   * {@code DELETE … RETURNING} feeding the insert of the file keys): recording them first took a
-   * second statement finding the same rows, each page of conversations looking up its messages'
-   * attachments twice, more than the attachments' delete itself.
-   */
-  void delete(BoundEntity entity, Condition where) {
-    if (tx.dialect().family() == SQLDialect.POSTGRES && !entity.entity().files().isEmpty()) {
-      steps.add(
-          new Step(
-              deleteRecordingFiles(entity, where), Kind.DELETE_RECORDING_FILES, entity.name()));
-      return;
-    }
-    recordFiles(entity, where);
-    steps.add(new Step(tx.deleteFrom(entity.table()).where(where), Kind.DELETE, entity.name()));
-  }
-
-  /**
-   * {@code WITH d AS (DELETE … RETURNING the file columns), f AS (INSERT INTO lethe_run_files
-   * SELECT … FROM d RETURNING id, file_key) SELECT (SELECT count(*) FROM d), a.* FROM (<the ids and
-   * keys recorded, as two arrays>) a}: one row, the rows deleted and the files recorded, for the
-   * sweeper to delete without reading them back (one more than {@value RecordedFiles#HANDED} at
-   * most: that many are taken as not returned).
-   */
-  private ResultQuery<Record> deleteRecordingFiles(BoundEntity entity, Condition where) {
-    List<String> columns = entity.entity().files();
-    Table<Record> deleted = DSL.table(DSL.name("d"));
-    List<Field<?>> returned = new ArrayList<>();
-    Select<Record4<String, String, String, Integer>> keys = null;
-    for (int i = 0; i < columns.size(); i++) {
-      String alias = "k" + i;
-      returned.add(entity.text(columns.get(i)).as(alias));
-      Field<String> key = DSL.field(DSL.name("d", alias), SQLDataType.VARCHAR);
-      var rows = BatchRecords.fileRows(runId, entity.name(), deleted, key, DSL.noCondition());
-      keys = keys == null ? rows : keys.unionAll(rows);
-    }
-    Name inserted = DSL.name("f");
-    Table<?> files = BatchRecords.recordedFiles(inserted, RecordedFiles.HANDED + 1).asTable("a");
-    return tx.resultQuery(
-        "with {0} as ({1}), {2} as ({3}) {4}",
-        DSL.name("d"),
-        tx.deleteFrom(entity.table()).where(where).returningResult(returned),
-        inserted,
-        BatchRecords.recordFilesReturning(tx, keys),
-        DSL.select(DSL.field(DSL.selectCount().from(deleted))).select(files.fields()).from(files));
-  }
-
-  /**
-   * Deletes the rows of {@code child} whose reference {@code ref} points at a row of {@code parent}
-   * that {@code parentRows} selects, recording their file keys first. MariaDB 10.11 runs a {@code
-   * DELETE} whose condition is an {@code IN} subquery by testing every row of the table against it
-   * (it has no semi-joins for single-table deletes): a page of one conversation took a second at a
-   * million messages. There, unless holds are in force (whose conditions may name the table again),
-   * the delete joins the parent instead.
-   */
-  void deleteBelow(
-      BoundEntity child,
-      Field<Object> ref,
-      BoundEntity parent,
-      Condition parentRows,
-      Condition own,
-      boolean holds) {
-    Condition where =
-        among(ref, DSL.select(parent.key()).from(parent.table()).where(parentRows)).and(own);
-    SQLDialect family = tx.dialect().family();
-    if (holds || (family != SQLDialect.MARIADB && family != SQLDialect.MYSQL)) {
-      delete(child, where);
-      return;
-    }
-    recordFiles(child, where);
-    steps.add(
-        new Step(
-            tx.deleteFrom(child.table())
-                .using(parent.table())
-                .where(ref.eq(parent.key()))
-                .and(parentRows)
-                .and(own),
-            Kind.DELETE,
-            child.name()));
-  }
-
-  /**
-   * {@code ref} among the keys {@code keys} selects. On PostgreSQL as {@code ref = any(array(…))}:
-   * the keys are found first, once, and each is then looked up by {@code ref}'s index. With {@code
-   * IN (…)} the planner, which overestimates how many keys a page's subquery gives, joined them to
-   * the whole table: at the largest benchmark size each page of conversations read all 500,000
-   * attachments twice (to record their files and to delete them), 280 ms of a page, against 7 ms by
-   * index.
-   */
-  Condition among(Field<Object> ref, Select<? extends Record1<Object>> keys) {
-    return tx.dialect().family() == SQLDialect.POSTGRES
-        ? ref.eq(DSL.any(DSL.array(keys)))
-        : ref.in(keys);
-  }
-
-  private void recordFiles(BoundEntity entity, Condition where) {
-    for (String column : entity.entity().files()) {
-      steps.add(
-          new Step(
-              BatchRecords.recordFilesQuery(
-                  tx, runId, entity.name(), entity.table(), entity.text(column), where),
-              Kind.FILES,
-              entity.name()));
-    }
+  /** The page's statements, to add to before it is executed. */
+  PageSteps steps() {
+    return steps;
   }
 
   /**
@@ -209,13 +58,13 @@ final class PageStatements {
    * #recorded}, what they counted in {@link #counted}.
    */
   void execute() {
-    int[] counts = new int[steps.size()];
-    if (Together.returnsRows(tx) && steps.size() > 1) {
+    int[] counts = new int[steps.list().size()];
+    if (Together.returnsRows(tx) && steps.list().size() > 1) {
       runAsOne(counts);
     } else {
       runInBatches(counts);
     }
-    finish(steps, counts);
+    finish(steps.list(), counts);
   }
 
   /**
@@ -230,8 +79,8 @@ final class PageStatements {
     if (shape == null
         || !ChainTemplates.applies(tx)
         || !executeTemplated(shape, start, keys, content)) {
-      first(start.statements(tx));
-      content.addTo(this, keys);
+      steps.first(start.statements(tx));
+      content.addTo(steps, keys);
       execute();
     }
   }
@@ -247,16 +96,15 @@ final class PageStatements {
     int pages = keys.size();
     Function<List<?>, ChainTemplates.Built<List<Step>>> build =
         values -> {
-          PageStatements page =
-              new PageStatements(tx, (String) values.getFirst(), writer, templates);
+          PageSteps page = new PageSteps(tx, (String) values.getFirst(), writer);
           creation.ifPresent(
               c -> page.first(c.build(tx, values.subList(1 + pages, values.size()))));
           @SuppressWarnings("unchecked") // the key lists given as sources, or their stand-ins
           List<List<Object>> keyLists = (List<List<Object>>) values.subList(1, 1 + pages);
           content.addTo(page, keyLists);
           return new ChainTemplates.Built<>(
-              page.steps.stream().map(Step::query).toList(),
-              page.steps.stream().map(Step::withoutQuery).toList());
+              page.list().stream().map(Step::query).toList(),
+              page.list().stream().map(Step::withoutQuery).toList());
         };
     var template =
         templates.template(
@@ -282,7 +130,7 @@ final class PageStatements {
   /** What a page adds for its lists of keys. */
   @FunctionalInterface
   interface Content {
-    void addTo(PageStatements page, List<List<Object>> keys);
+    void addTo(PageSteps page, List<List<Object>> keys);
   }
 
   /** Counts what {@code ran} did ({@code counts}, in order) and ends the batch. */
@@ -299,8 +147,31 @@ final class PageStatements {
         case OTHER -> {}
       }
     }
-    BatchRecords.finishBatch(tx, runId, deleted, templates);
+    if (deferBatchEnd) {
+      batchEnd = deleted;
+    } else {
+      BatchRecords.finishBatch(tx, runId, deleted, templates);
+    }
     deleted.forEach((entity, n) -> counted.count(entity, Outcome.DELETED, n));
+  }
+
+  /**
+   * Leaves the batch's end (its counts and number, {@link BatchRecords#finishBatch}) to the caller,
+   * to send with what follows in the same transaction: {@link #batchEnd} once executed, or {@link
+   * #endBatch}.
+   */
+  void deferBatchEnd() {
+    deferBatchEnd = true;
+  }
+
+  /** The rows the executed page deleted per entity, its batch's end left to the caller. */
+  Map<String, Long> batchEnd() {
+    return batchEnd;
+  }
+
+  /** Ends the executed page's batch, left to the caller, as it would have itself. */
+  void endBatch() {
+    BatchRecords.finishBatch(tx, runId, batchEnd, templates);
   }
 
   /**
@@ -308,9 +179,10 @@ final class PageStatements {
    * row of a delete that returns its counts, in order.
    */
   private void runAsOne(int[] counts) {
-    List<ResultOrRows> each = Together.results(tx, steps.stream().map(Step::query).toList());
-    for (int i = 0; i < steps.size(); i++) {
-      Step step = steps.get(i);
+    List<Step> all = steps.list();
+    List<ResultOrRows> each = Together.results(tx, all.stream().map(Step::query).toList());
+    for (int i = 0; i < all.size(); i++) {
+      Step step = all.get(i);
       counts[i] =
           step.kind() == Kind.DELETE_RECORDING_FILES
               ? recordingDeleteRow(step, each.get(i).result().get(0))
@@ -323,21 +195,22 @@ final class PageStatements {
    * cannot carry) goes alone, the steps before it as one batch, the rest as another.
    */
   private void runInBatches(int[] counts) {
+    List<Step> all = steps.list();
     int batched = 0;
-    for (int i = 0; i < steps.size(); i++) {
-      Step step = steps.get(i);
+    for (int i = 0; i < all.size(); i++) {
+      Step step = all.get(i);
       if (step.kind() == Kind.DELETE_RECORDING_FILES) {
         run(batched, i, counts);
         counts[i] = recordingDeleteRow(step, ((ResultQuery<?>) step.query()).fetchSingle());
         batched = i + 1;
       }
     }
-    run(batched, steps.size(), counts);
+    run(batched, all.size(), counts);
   }
 
   /**
-   * Takes the row of a delete that recorded its rows' files ({@link #deleteRecordingFiles}): keeps
-   * the files it recorded, returns the rows it deleted.
+   * Takes the row of a delete that recorded its rows' files ({@link
+   * BatchRecords#deleteRecordingFiles}): keeps the files it recorded, returns the rows it deleted.
    */
   private int recordingDeleteRow(Step step, Record row) {
     return recordingDeleteRow(
@@ -354,11 +227,11 @@ final class PageStatements {
    * counts}.
    */
   private void run(int from, int to, int[] counts) {
+    List<Step> all = steps.list();
     if (to - from == 1) {
-      counts[from] = steps.get(from).query().execute();
+      counts[from] = all.get(from).query().execute();
     } else if (to - from > 1) {
-      int[] batch =
-          Together.execute(tx, steps.subList(from, to).stream().map(Step::query).toList());
+      int[] batch = Together.execute(tx, all.subList(from, to).stream().map(Step::query).toList());
       System.arraycopy(batch, 0, counts, from, batch.length);
     }
   }

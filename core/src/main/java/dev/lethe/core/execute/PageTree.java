@@ -14,7 +14,7 @@ import org.jooq.impl.DSL;
 
 /**
  * What one page's transaction does to a node's rows and to what hangs below them inline: the
- * statements, in order, added to a {@link PageStatements}.
+ * statements, in order, added to a {@link PageSteps}.
  *
  * <p>Below a page whose node's {@link Node#leavesFirst leaves deleted first} are gone, the rows of
  * those leaves' entity that hang below a parent deleted inline (attachments below messages) are not
@@ -40,7 +40,7 @@ record PageTree(Selector selector, boolean guardHeldChildren, Set<Node> leavesDe
    * Adds the statements that delete a page of {@code node} and what hangs below it inline; {@code
    * full}, every row below, even those the leaves deleted first leave none of.
    */
-  void addPage(PageStatements page, Node node, List<Object> keys, boolean full) {
+  void addPage(PageSteps page, Node node, List<Object> keys, boolean full) {
     for (Node child : node.cascades()) {
       if (inline(child)) {
         deleteInline(page, child, selector.below(child, keys), full);
@@ -91,7 +91,7 @@ record PageTree(Selector selector, boolean guardHeldChildren, Set<Node> leavesDe
   }
 
   /** Deletes {@code rows} of an inline node and what hangs below them, deepest first. */
-  private void deleteInline(PageStatements page, Node node, Condition rows, boolean full) {
+  private void deleteInline(PageSteps page, Node node, Condition rows, boolean full) {
     if (!node.isLeaf()) {
       BoundEntity entity = node.entity();
       var keys = DSL.select(entity.key()).from(entity.table()).where(rows);

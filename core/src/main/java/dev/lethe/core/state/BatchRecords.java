@@ -3,10 +3,12 @@ package dev.lethe.core.state;
 import static dev.lethe.core.state.StateTables.*;
 
 import dev.lethe.core.receipt.Outcome;
+import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -16,6 +18,7 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record4;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -57,33 +60,89 @@ public final class BatchRecords {
    */
   public static void finishBatch(
       DSLContext tx, String runId, Map<String, Long> deleted, ChainTemplates templates) {
-    List<String> entities = new ArrayList<>();
+    finishBatchWith(tx, runId, deleted, templates, "batch", List.of(), values -> List.of());
+  }
+
+  /**
+   * Ends a batch as {@link #finishBatch} does, then runs the statements {@code then} builds, in the
+   * same round trip: from the run id followed by {@code thenValues} (or their stand-ins), on
+   * PostgreSQL from the template named {@code name} and the batch's entities.
+   */
+  static void finishBatchWith(
+      DSLContext tx,
+      String runId,
+      Map<String, Long> deleted,
+      ChainTemplates templates,
+      String name,
+      List<?> thenValues,
+      Function<List<?>, List<Query>> then) {
+    List<String> entities = counted(deleted);
     List<Object> sources = new ArrayList<>();
     sources.add(runId);
-    deleted.forEach(
-        (entity, n) -> {
-          if (n != 0) {
-            entities.add(entity);
-            sources.add(n);
-          }
-        });
+    entities.forEach(entity -> sources.add(deleted.get(entity)));
+    sources.addAll(thenValues);
     List<Object> shape = new ArrayList<>(entities.size() + 1);
-    shape.add("batch");
+    shape.add(name);
     shape.addAll(entities);
     templates.execute(
         tx,
         shape,
         sources,
-        values ->
-            new ChainTemplates.Built<>(
-                finishQueries(tx, (String) values.getFirst(), entities, values), "batch"));
+        values -> {
+          List<Query> queries =
+              new ArrayList<>(finishQueries(tx, (String) values.getFirst(), entities, values));
+          List<Object> thenGets = new ArrayList<>();
+          thenGets.add(values.getFirst());
+          thenGets.addAll(values.subList(1 + entities.size(), values.size()));
+          queries.addAll(then.apply(thenGets));
+          return new ChainTemplates.Built<>(queries, name);
+        });
+  }
+
+  /**
+   * {@code WITH d AS (DELETE … RETURNING the file columns), f AS (INSERT INTO lethe_run_files
+   * SELECT … FROM d RETURNING id, file_key) SELECT (SELECT count(*) FROM d), a.* FROM (<the ids and
+   * keys recorded, as two arrays>) a}: one row, the rows deleted and the files recorded, for the
+   * sweeper to delete without reading them back, {@code limit} at most: the deletion of the rows of
+   * {@code entity} that {@code where} selects, for run {@code runId}, on PostgreSQL.
+   */
+  public static ResultQuery<Record> deleteRecordingFiles(
+      DSLContext tx, String runId, BoundEntity entity, Condition where, int limit) {
+    List<String> columns = entity.entity().files();
+    Table<Record> deleted = DSL.table(DSL.name("d"));
+    List<Field<?>> returned = new ArrayList<>();
+    Select<Record4<String, String, String, Integer>> keys = null;
+    for (int i = 0; i < columns.size(); i++) {
+      String alias = "k" + i;
+      returned.add(entity.text(columns.get(i)).as(alias));
+      Field<String> key = DSL.field(DSL.name("d", alias), SQLDataType.VARCHAR);
+      var rows = fileRows(runId, entity.name(), deleted, key, DSL.noCondition());
+      keys = keys == null ? rows : keys.unionAll(rows);
+    }
+    Name inserted = DSL.name("f");
+    Table<?> files = recordedFiles(inserted, limit).asTable("a");
+    return tx.resultQuery(
+        "with {0} as ({1}), {2} as ({3}) {4}",
+        DSL.name("d"),
+        tx.deleteFrom(entity.table()).where(where).returningResult(returned),
+        inserted,
+        recordFilesReturning(tx, keys),
+        DSL.select(DSL.field(DSL.selectCount().from(deleted))).select(files.fields()).from(files));
+  }
+
+  /** The entities a batch deleted rows of ({@code deleted}: its rows per entity), in order. */
+  static List<String> counted(Map<String, Long> deleted) {
+    return deleted.entrySet().stream()
+        .filter(e -> e.getValue() != 0)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /**
    * The statements of a batch's end: the counts of {@code entities}, {@code values} after the run
    * id, then one more batch.
    */
-  private static List<Query> finishQueries(
+  static List<Query> finishQueries(
       DSLContext tx, String runId, List<String> entities, List<?> values) {
     List<Query> queries = new ArrayList<>();
     if (!entities.isEmpty()) {
@@ -146,7 +205,7 @@ public final class BatchRecords {
    * The rows of the file keys {@code fileKey} holds in the rows of {@code from} that {@code where}
    * selects, as {@link #recordFilesSelected} inserts them (run, entity, key, attempts).
    */
-  public static Select<Record4<String, String, String, Integer>> fileRows(
+  private static Select<Record4<String, String, String, Integer>> fileRows(
       String runId, String entity, Table<?> from, Field<String> fileKey, Condition where) {
     return DSL.select(DSL.val(runId), DSL.val(entity), fileKey, DSL.val(0))
         .from(from)
@@ -168,7 +227,7 @@ public final class BatchRecords {
    * #recordFilesSelected} does, returning the id and key of each file recorded, read by {@link
    * #recordedFiles}.
    */
-  public static Query recordFilesReturning(
+  private static Query recordFilesReturning(
       DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
     return recordFilesSelected(tx, rows).returning(FILE_ID, FILE_KEY);
   }
@@ -178,7 +237,7 @@ public final class BatchRecords {
    * clause, recorded, as one row of two arrays, in the same order: their ids and their keys (null
    * if none; at most {@code limit} of them). One pass over them, no sort.
    */
-  public static Select<Record2<Long[], String[]>> recordedFiles(Name recorded, int limit) {
+  private static Select<Record2<Long[], String[]>> recordedFiles(Name recorded, int limit) {
     Field<Long> id = DSL.field(recorded.append(FILE_ID.getUnqualifiedName()), Long.class);
     Field<String> key = DSL.field(recorded.append(FILE_KEY.getUnqualifiedName()), String.class);
     Table<?> first = DSL.select(id.as("i"), key.as("v")).from(recorded).limit(limit).asTable("r");

@@ -39,6 +39,19 @@ public final class FileQueue {
   }
 
   private List<PendingFile> pending(String runId, Condition which, int limit) {
+    return pending(dsl, runId, which, limit);
+  }
+
+  /**
+   * The first {@code limit} files of run {@code runId} still pending, in id order, as {@code tx}
+   * sees them: the transaction that recorded them, before it commits.
+   */
+  public static List<PendingFile> pendingIn(DSLContext tx, String runId, int limit) {
+    return pending(tx, runId, DSL.noCondition(), limit);
+  }
+
+  private static List<PendingFile> pending(
+      DSLContext dsl, String runId, Condition which, int limit) {
     List<PendingFile> files = new ArrayList<>();
     dsl.select(FILE_ID, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
         .from(FILES)

@@ -76,12 +76,15 @@ public record RunCreation(List<Integer> shape, List<Object> values) {
     return creation.build(ctx, creation.values());
   }
 
-  /** The inserts of root {@code rootIndex}'s keys, 500 a statement. */
+  /** The most root keys one insert writes. */
+  private static final int ROOTS_PER_INSERT = 500;
+
+  /** The inserts of root {@code rootIndex}'s keys, {@value #ROOTS_PER_INSERT} a statement. */
   static List<Query> rootInserts(DSLContext ctx, String runId, int rootIndex, List<String> keys) {
     List<Query> inserts = new ArrayList<>();
-    for (int from = 0; from < keys.size(); from += 500) {
+    for (int from = 0; from < keys.size(); from += ROOTS_PER_INSERT) {
       var insert = ctx.insertInto(ROOTS, ROOT_RUN, ROOT_INDEX, ROOT_KEY);
-      for (String key : keys.subList(from, Math.min(keys.size(), from + 500))) {
+      for (String key : keys.subList(from, Math.min(keys.size(), from + ROOTS_PER_INSERT))) {
         insert = insert.values(runId, rootIndex, key);
       }
       inserts.add(insert);

@@ -5,12 +5,10 @@ import static dev.lethe.core.state.StateTables.*;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.schema.Migrations;
 import dev.lethe.core.schema.Vendor;
-import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +29,17 @@ public final class RunStore {
 
   private final DSLContext dsl;
   private final OwnRows own;
-  private final ForgottenRows forgettingUpdates;
-  private final ForgottenRows forgettingFiles;
-  private final ChainTemplates templates = new ChainTemplates();
+  private final RunCompletion completion;
 
   public RunStore(DSLContext dsl) {
     this.dsl = dsl;
     this.own = new OwnRows(dsl);
-    this.forgettingUpdates = ForgottenRows.updates(own);
-    this.forgettingFiles = ForgottenRows.files(own);
+    this.completion = new RunCompletion(own);
+  }
+
+  /** How runs are completed, and their recorded keys forgotten. */
+  public RunCompletion completion() {
+    return completion;
   }
 
   /** The run's queue of files to delete from the store. */
@@ -135,84 +135,6 @@ public final class RunStore {
   }
 
   /**
-   * Completes the run: stores the receipt and forgets the sealed identities, in one round trip. The
-   * keys it recorded of the rows it updated and of the files it deleted, of numbers the caller does
-   * not know, are then deleted in pages ({@link ForgottenRows}).
-   */
-  public void complete(String id, String receipt, Instant now) {
-    complete(id, receipt, now, Long.MAX_VALUE, Long.MAX_VALUE);
-  }
-
-  /**
-   * Completes the run as {@link #complete(String, String, Instant)} does. The keys the run recorded
-   * of the rows it updated ({@code recordedUpdates} of them, as the run counted them) and of the
-   * files it deleted from the store ({@code recordedFiles}: every file it recorded, for a run
-   * completes with none pending) are deleted in the same round trip when there are at most a page
-   * of them, else after the completion commits, in pages ({@link ForgottenRows}): the receipt
-   * counted them, and a file's key may name the subject.
-   */
-  public void complete(
-      String id, String receipt, Instant now, long recordedUpdates, long recordedFiles) {
-    boolean forgetUpdatesNow = recordedUpdates <= ForgottenRows.PAGE;
-    boolean forgetFilesNow = recordedFiles <= ForgottenRows.PAGE;
-    List<Object> sources = List.of(id, receipt, utc(now));
-    own.transaction(
-        tx ->
-            templates.execute(
-                tx,
-                List.of("completion", forgetUpdatesNow, forgetFilesNow),
-                sources,
-                values ->
-                    new ChainTemplates.Built<>(
-                        completeQueries(tx, values, forgetUpdatesNow, forgetFilesNow),
-                        "completion")));
-    if (!forgetUpdatesNow) {
-      forgettingUpdates.run(id);
-    }
-    if (!forgetFilesNow) {
-      forgettingFiles.run(id);
-    }
-  }
-
-  /**
-   * The statements of a run's completion, from {@code values}: the run's id, its receipt and the
-   * time.
-   */
-  private static List<Query> completeQueries(
-      DSLContext tx, List<?> values, boolean forgetUpdates, boolean forgetFiles) {
-    String id = (String) values.get(0);
-    LocalDateTime now = (LocalDateTime) values.get(2);
-    List<Query> queries = new ArrayList<>();
-    queries.add(
-        tx.update(RUNS)
-            .set(RUN_STATUS, RunStatus.COMPLETED.code())
-            .set(RUN_RECEIPT, (String) values.get(1))
-            .set(RUN_SUBJECT_SEALED, (String) null)
-            .set(RUN_FINISHED, now)
-            .set(RUN_ERROR, (String) null)
-            .set(RUN_VERSION, RUN_VERSION.plus(1))
-            .where(RUN_ID.eq(id)));
-    queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
-    if (forgetUpdates) {
-      queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
-    }
-    if (forgetFiles) {
-      queries.add(OwnRows.deleteFiles(tx, id));
-    }
-    return queries;
-  }
-
-  /**
-   * Deletes what completed runs left recorded of the rows they updated and the files they deleted:
-   * a process that stopped between a run's completion and deleting them, or runs completed before
-   * their files' keys were forgotten.
-   */
-  public void forgetCompletedRuns() {
-    forgettingUpdates.completedRuns();
-    forgettingFiles.completedRuns();
-  }
-
-  /**
    * Records why a run stopped; the run can be resumed. A completed run stays completed: its
    * completion may have committed although the commit reported an error.
    */
@@ -261,12 +183,13 @@ public final class RunStore {
   }
 
   /**
-   * Recorded keys of one entity and outcome after {@code after} (keyset order), at most {@code
-   * limit}.
+   * The keys run {@code runId} recorded of the rows of {@code entity} it gave {@code outcome}, in
+   * keyset order after {@code after} (null: from the first), at most {@code limit}, as {@code db}
+   * sees them: a transaction sees those it recorded itself.
    */
-  public List<String> updatedKeys(
-      String runId, String entity, Outcome outcome, String after, int limit) {
-    return dsl.select(UPD_KEY)
+  public static List<String> updatedKeys(
+      DSLContext db, String runId, String entity, Outcome outcome, String after, int limit) {
+    return db.select(UPD_KEY)
         .from(UPDATED)
         .where(UPD_RUN.eq(runId))
         .and(UPD_ENTITY.eq(entity))

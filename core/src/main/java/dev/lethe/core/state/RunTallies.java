@@ -79,6 +79,11 @@ public record RunTallies(
     return new RunTallies(countsRead, filesRead, updatedRead, recorded);
   }
 
+  /** How many files the run deleted from the store, of every entity. */
+  public long deletedFileCount() {
+    return deletedFiles.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   /** These tallies with more deleted files, counted per entity. */
   public RunTallies plusDeletedFiles(Map<String, Long> byEntity) {
     Map<String, Long> files = new LinkedHashMap<>(deletedFiles);

@@ -27,12 +27,10 @@ final class UpdatedRows {
 
   private final DSLContext dsl;
   private final BoundMap bound;
-  private final RunStore runs;
 
-  UpdatedRows(DSLContext dsl, BoundMap bound, RunStore runs) {
+  UpdatedRows(DSLContext dsl, BoundMap bound) {
     this.dsl = dsl;
     this.bound = bound;
-    this.runs = runs;
   }
 
   private static final List<Outcome> UPDATES =
@@ -59,7 +57,7 @@ final class UpdatedRows {
         }
         String after = null;
         while (true) {
-          List<String> keys = runs.updatedKeys(runId, entity.name(), outcome, after, 500);
+          List<String> keys = RunStore.updatedKeys(dsl, runId, entity.name(), outcome, after, 500);
           if (keys.isEmpty()) {
             break;
           }

@@ -12,7 +12,6 @@ import dev.lethe.core.receipt.Verification;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.BoundMap;
 import dev.lethe.core.sql.IdentityMatch;
-import dev.lethe.core.state.RunStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,13 +33,14 @@ public final class Verifier {
 
   private final DSLContext dsl;
   private final BoundMap bound;
-  private final RunStore runs;
   private final Clock clock;
 
-  public Verifier(DSLContext dsl, BoundMap bound, RunStore runs, Clock clock) {
+  /**
+   * @param dsl where to search: in a transaction, what it changed included
+   */
+  public Verifier(DSLContext dsl, BoundMap bound, Clock clock) {
     this.dsl = dsl;
     this.bound = bound;
-    this.runs = runs;
     this.clock = clock;
   }
 
@@ -77,7 +77,7 @@ public final class Verifier {
     }
     searchIdentities(remaining, problems);
     UpdatedRows.Updated updated =
-        new UpdatedRows(dsl, bound, runs)
+        new UpdatedRows(dsl, bound)
             .check(runId, recorded, remaining.request().identities(), problems);
     return new Result(
         new Verification(problems.isEmpty(), problems, clock.instant()),

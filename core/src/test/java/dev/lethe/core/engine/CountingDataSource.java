@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
  * A data source that counts commits and keeps the SQL it was given, each statement marked as sent
  * alone or with others (in a JDBC batch, or as one of a statement of many, separated by {@code
  * ";\n"}); it fails every JDBC batch and statement of many while asked to, as a connection lost in
- * mid-page.
+ * mid-page, or every statement containing a given text.
  */
 public final class CountingDataSource {
 
@@ -26,6 +27,10 @@ public final class CountingDataSource {
 
   final AtomicInteger commits = new AtomicInteger();
   final AtomicBoolean failBatches = new AtomicBoolean();
+
+  /** While set, every statement whose SQL (lower case) contains it fails, as a connection lost. */
+  final AtomicReference<String> failOn = new AtomicReference<>();
+
   public final List<Sent> sent = new CopyOnWriteArrayList<>();
   private final DataSource dataSource;
 
@@ -73,6 +78,10 @@ public final class CountingDataSource {
                 throw new SQLException("connection lost");
               }
               if (args != null && args.length > 0 && args[0] instanceof String sql) {
+                String failing = failOn.get();
+                if (failing != null && sql.toLowerCase(Locale.ROOT).contains(failing)) {
+                  throw new SQLException("connection lost");
+                }
                 List<String> parts = List.of(sql.toLowerCase(Locale.ROOT).split(";\n"));
                 boolean many = parts.size() > 1;
                 switch (name) {

@@ -3,26 +3,39 @@ package dev.lethe.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.core.FilesPendingException;
 import dev.lethe.core.Lethe;
+import dev.lethe.core.VerificationFailedException;
 import dev.lethe.core.datamap.DataMapLoader;
 import dev.lethe.core.execute.ExecutionOptions;
-import dev.lethe.core.files.NoFileStore;
+import dev.lethe.core.files.FileStore;
+import dev.lethe.core.files.LocalDirectoryFileStore;
 import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.platform.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A run erased in one go is stored in the transaction of its first change: one commit fewer, and a
- * failure before that change leaves neither the run nor anything changed.
+ * A run erased in one go is stored in the transaction of its first change: a failure before that
+ * change leaves neither the run nor anything changed. A run whose roots fit one page is completed
+ * in that page's transaction on PostgreSQL and H2 (its files deleted from the store before the
+ * commit), so a small subject's erasure commits once; on MariaDB its completion has a transaction
+ * of its own.
  */
 class RunStartTest {
 
@@ -34,6 +47,7 @@ class RunStartTest {
         owner:
           identities:
             email: email
+          files: [avatar]
         item:
           parents:
             owner_id: { entity: owner, on_delete: cascade }
@@ -44,22 +58,47 @@ class RunStartTest {
               identified_by: [email]
       """;
 
+  /** The map with the subject's e-mail also searched in items: one no owner holds is found. */
+  private static final String LEAKY =
+      MAP.replace(
+          "  item:\n    parents:", "  item:\n    identities:\n      email: email\n    parents:");
+
+  @TempDir Path files;
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
-  void a_small_erasure_commits_its_run_with_its_page_and_its_completion(TestDatabase.Kind kind)
-      throws SQLException {
+  void a_small_erasure_commits_its_run_its_page_and_its_completion_once(TestDatabase.Kind kind)
+      throws SQLException, IOException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       platform(db);
       CountingDataSource counting = new CountingDataSource(db.dataSource());
-      Lethe lethe = open(counting.dataSource());
+      Lethe lethe = open(counting.dataSource(), MAP, new LocalDirectoryFileStore(files));
       counting.commits.set(0);
 
       Receipt receipt = lethe.erase(subject(lethe), List.of(), "run-1");
 
       assertThat(receipt.entity("owner").deleted()).isEqualTo(1);
       assertThat(receipt.entity("item").deleted()).isEqualTo(3);
-      assertThat(counting.commits.get()).isEqualTo(2);
-      assertThat(lethe.findRun("run-1").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(receipt.filesDeleted()).isEqualTo(Map.of("owner", 1L));
+      assertThat(receipt.verification().passed()).isTrue();
+      assertThat(counting.commits.get()).isEqualTo(kind == TestDatabase.Kind.MARIADB ? 2 : 1);
+      var run = lethe.findRun("run-1").orElseThrow();
+      assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(run.receipt()).isPresent();
+      assertThat(run.subjectSealed()).isEmpty();
+      // its counts and its batch written, with the completion where it completes in the page
+      assertThat(run.batches()).isEqualTo(1);
+      assertThat(
+              db.count(
+                  "SELECT SUM(row_count) FROM lethe_run_counts"
+                      + " WHERE run_id = 'run-1' AND outcome = 'deleted'"))
+          .isEqualTo(4);
+      // its roots and its files' keys forgotten with the completion; the other owner untouched
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_roots")).isZero();
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
+      assertThat(Files.exists(files.resolve("a.png"))).isFalse();
+      assertThat(Files.exists(files.resolve("b.png"))).isTrue();
+      assertThat(db.count("SELECT COUNT(*) FROM owner WHERE id = 2")).isEqualTo(1);
       assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
     }
   }
@@ -67,11 +106,11 @@ class RunStartTest {
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void a_failure_before_the_first_change_leaves_no_run_and_erasing_again_completes(
-      TestDatabase.Kind kind) throws SQLException {
+      TestDatabase.Kind kind) throws SQLException, IOException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       platform(db);
       CountingDataSource counting = new CountingDataSource(db.dataSource());
-      Lethe lethe = open(counting.dataSource());
+      Lethe lethe = open(counting.dataSource(), MAP, new LocalDirectoryFileStore(files));
       counting.failBatches.set(true);
 
       assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-2"))
@@ -91,23 +130,146 @@ class RunStartTest {
     }
   }
 
-  private static void platform(TestDatabase db) throws SQLException {
-    db.execute(
-        "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100))",
-        "CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))",
-        "INSERT INTO owner VALUES (1, 'a@example.com'), (2, 'b@example.com')",
-        "INSERT INTO item VALUES (1, 1), (2, 1), (3, 1), (4, 2), (5, 2)");
+  /**
+   * The completion fails in the page's transaction: nothing of the run commits, its file is already
+   * gone from the store, and erasing again deletes the rows and counts the file.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = TestDatabase.Kind.class,
+      names = {"H2", "POSTGRESQL"})
+  void a_failure_in_the_completion_leaves_no_run_and_erasing_again_completes(TestDatabase.Kind kind)
+      throws SQLException, IOException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      platform(db);
+      CountingDataSource counting = new CountingDataSource(db.dataSource());
+      Lethe lethe = open(counting.dataSource(), MAP, new LocalDirectoryFileStore(files));
+      counting.failOn.set("\"receipt\" =");
+
+      assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-3"))
+          .hasRootCauseMessage("connection lost");
+      counting.failOn.set(null);
+
+      assertThat(lethe.findRun("run-3")).isEmpty();
+      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(2);
+      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(5);
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
+      assertThat(Files.exists(files.resolve("a.png"))).isFalse();
+
+      Receipt receipt = lethe.erase(subject(lethe), List.of(), "run-3");
+
+      assertThat(receipt.verification().passed()).isTrue();
+      assertThat(receipt.filesDeleted()).isEqualTo(Map.of("owner", 1L));
+      assertThat(lethe.findRun("run-3").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
+      assertThat(Files.exists(files.resolve("b.png"))).isTrue();
+    }
   }
 
-  private static Lethe open(DataSource dataSource) {
+  /**
+   * The store refuses the subject's file: the page commits as any other, the run is stored with the
+   * file pending, and running it again once the store takes it completes it.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_file_the_store_refuses_leaves_the_run_stored_to_resume(TestDatabase.Kind kind)
+      throws SQLException, IOException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      platform(db);
+      Set<String> refused = ConcurrentHashMap.newKeySet();
+      refused.add("a.png");
+      LocalDirectoryFileStore directory = new LocalDirectoryFileStore(files);
+      FileStore store =
+          new FileStore() {
+            @Override
+            public void delete(String key) throws IOException {
+              if (refused.contains(key)) {
+                throw new IOException("store unavailable");
+              }
+              directory.delete(key);
+            }
+
+            @Override
+            public boolean exists(String key) throws IOException {
+              return directory.exists(key);
+            }
+          };
+      Lethe lethe = open(db.dataSource(), MAP, store, new ExecutionOptions(64, 5_000, 100, 1));
+
+      assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-4"))
+          .isInstanceOf(FilesPendingException.class);
+
+      assertThat(lethe.findRun("run-4").orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files WHERE deleted_at IS NULL"))
+          .isEqualTo(1);
+      assertThat(Files.exists(files.resolve("a.png"))).isTrue();
+
+      refused.clear();
+      Receipt receipt = lethe.run("run-4", List.of());
+
+      assertThat(receipt.verification().passed()).isTrue();
+      assertThat(receipt.filesDeleted()).isEqualTo(Map.of("owner", 1L));
+      assertThat(lethe.findRun("run-4").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(Files.exists(files.resolve("a.png"))).isFalse();
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
+    }
+  }
+
+  /**
+   * Verification finds the subject's e-mail in an item no owner holds: the page's deletes commit,
+   * the run is stored failed with what it did, and the failure names what was found.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_verification_that_fails_commits_the_page_and_fails_the_run(TestDatabase.Kind kind)
+      throws SQLException, IOException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      platform(db);
+      db.execute("INSERT INTO item VALUES (6, NULL, 'a@example.com')");
+      Lethe lethe = open(db.dataSource(), LEAKY, new LocalDirectoryFileStore(files));
+
+      assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-5"))
+          .isInstanceOf(VerificationFailedException.class)
+          .hasMessageContaining("item: 1 row(s) still hold the subject's email");
+
+      var run = lethe.findRun("run-5").orElseThrow();
+      assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+      assertThat(run.receipt()).isEmpty();
+      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(3);
+      assertThat(Files.exists(files.resolve("a.png"))).isFalse();
+    }
+  }
+
+  private void platform(TestDatabase db) throws SQLException, IOException {
+    db.execute(
+        "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100), avatar VARCHAR(100))",
+        "CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id),"
+            + " email VARCHAR(100))",
+        "INSERT INTO owner VALUES (1, 'a@example.com', 'a.png'), (2, 'b@example.com', 'b.png')",
+        "INSERT INTO item VALUES (1, 1, NULL), (2, 1, NULL), (3, 1, NULL), (4, 2, NULL),"
+            + " (5, 2, NULL)");
+    Files.writeString(files.resolve("a.png"), "a");
+    Files.writeString(files.resolve("b.png"), "b");
+  }
+
+  private static Lethe open(DataSource dataSource, String map, FileStore store) {
+    return open(dataSource, map, store, ExecutionOptions.defaults());
+  }
+
+  private static Lethe open(
+      DataSource dataSource, String map, FileStore store, ExecutionOptions options) {
     return Lethe.open(
         new Lethe.Config(
             dataSource,
-            DataMapLoader.load("start.yaml", MAP),
-            new NoFileStore(),
+            DataMapLoader.load("start.yaml", map),
+            store,
             Clock.systemUTC(),
             Optional.of(new byte[16]),
-            ExecutionOptions.defaults()));
+            options));
   }
 
   private static ErasureRequest subject(Lethe lethe) {

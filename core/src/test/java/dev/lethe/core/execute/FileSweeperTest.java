@@ -237,7 +237,7 @@ class FileSweeperTest {
         FileMarks last = sweeper.handOver(RUN);
         assertThat(last.spans()).hasSize(1);
         marking
-            .submit(() -> runs.complete(RUN, "{}", Clock.systemUTC().instant(), 0, 12))
+            .submit(() -> runs.completion().complete(RUN, "{}", Clock.systemUTC().instant(), 0, 12))
             .get(20, TimeUnit.SECONDS);
         sweeper.marked();
         other.commit();

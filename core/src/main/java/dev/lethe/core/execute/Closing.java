@@ -1,0 +1,28 @@
+package dev.lethe.core.execute;
+
+import dev.lethe.core.state.RunTallies;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/**
+ * Completes a new run in the transaction of its only page, so that a small subject's erasure (a
+ * contact, a user) commits once: its run, its deletes, the verification's recount and the receipt
+ * together. A crash before that commit leaves nothing of the run, as before its first change: the
+ * request is erased again.
+ */
+@FunctionalInterface
+public interface Closing {
+
+  /**
+   * Called in the page's transaction after its statements, and after the files they recorded were
+   * deleted from the store: verifies the run and, if nothing of the subject is left, completes it
+   * through {@code tx}, ending its batch with the completion, and returns true. False leaves the
+   * page to end its batch and commit as any other, and the run to complete as any other (a
+   * verification that fails is reported there).
+   *
+   * @param tallies everything the run did, this page and its files included
+   * @param batch the rows the page deleted per entity: its batch's end, to write with the
+   *     completion ({@link dev.lethe.core.state.RunCompletion#completeIn})
+   */
+  boolean close(DSLContext tx, RunTallies tallies, Map<String, Long> batch);
+}

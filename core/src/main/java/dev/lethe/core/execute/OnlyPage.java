@@ -1,0 +1,138 @@
+package dev.lethe.core.execute;
+
+import dev.lethe.core.plan.Node;
+import dev.lethe.core.plan.Plan;
+import dev.lethe.core.plan.RootSet;
+import dev.lethe.core.state.FileQueue;
+import dev.lethe.core.state.RunCompletion;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+
+/**
+ * The one page of a new run whose roots fit a single page: its transaction is the run's last, and
+ * its first too when everything below the roots joined it. The run is then completed in that
+ * transaction ({@link Closing}) instead of in one of its own: its files are deleted from the store
+ * before the commit (a crash before it leaves the rows to be erased again, the files found gone),
+ * and their keys are forgotten with the completion.
+ *
+ * <p>Not on MariaDB: there a transaction at repeatable read locks the gaps beside the rows its
+ * statements scan, and the completion's deletes by run (its roots, its files) would lock those
+ * beside other runs' rows; its completion keeps a read-committed transaction of its own.
+ */
+final class OnlyPage {
+
+  private final String runId;
+  private final Node node;
+  private final Closing closing;
+  private final FileSweeper sweeper;
+
+  /** The files deleted from the store in the transaction that completes the run. */
+  private CallTally files;
+
+  private boolean closed;
+
+  private OnlyPage(String runId, Node node, Closing closing, FileSweeper sweeper) {
+    this.runId = runId;
+    this.node = node;
+    this.closing = closing;
+    this.sweeper = sweeper;
+  }
+
+  /**
+   * The only page of {@code plan}'s run, if the run is new, without holds, and its roots are of one
+   * root set that fits one page; null otherwise.
+   */
+  static OnlyPage of(
+      DSLContext dsl,
+      String runId,
+      Plan plan,
+      RunStart start,
+      Optional<Closing> closing,
+      KeyPages pages,
+      FileSweeper sweeper) {
+    SQLDialect family = dsl.dialect().family();
+    if (closing.isEmpty()
+        || !start.isPending()
+        || plan.held().any()
+        || (family != SQLDialect.POSTGRES && family != SQLDialect.H2)) {
+      return null;
+    }
+    List<RootSet> roots = plan.roots().stream().filter(r -> !r.keys().isEmpty()).toList();
+    if (roots.size() != 1) {
+      return null;
+    }
+    RootSet root = roots.getFirst();
+    int keys = root.keys().size();
+    if (root.anonymizesRoots()
+        || keys > Executor.ROOT_CHUNK
+        || keys > pages.sizer(root.tree()).size()) {
+      return null;
+    }
+    return new OnlyPage(runId, root.tree(), closing.get(), sweeper);
+  }
+
+  /** Whether a page of {@code node} is this one while nothing of the run has committed. */
+  boolean is(Node node, RunStart start) {
+    return node == this.node && start.isPending();
+  }
+
+  /**
+   * In the page's transaction {@code tx}, after its statements, its batch's end left to this
+   * ({@link PageStatements#deferBatchEnd}): deletes the files they recorded from the store and
+   * completes the run ({@link Closing}), the batch's end sent with the completion. False, the run
+   * not completed and the batch ended, when the run recorded too much to forget in one round trip,
+   * the store refused a file, or the closing declined: the page then commits as any other, and its
+   * files are swept after it.
+   */
+  boolean close(DSLContext tx, PageStatements page) {
+    if (tryClose(tx, page)) {
+      return true;
+    }
+    page.endBatch();
+    return false;
+  }
+
+  /**
+   * {@link #close}, but for the batch's end when it declines. Nothing of the run committed before
+   * this page (see {@link #is}): what the page counted is all the run did.
+   */
+  private boolean tryClose(DSLContext tx, PageStatements page) {
+    List<FileQueue.PendingFile> recorded =
+        !page.recorded().any()
+            ? List.of()
+            : page.recorded()
+                .list()
+                .orElseGet(
+                    () -> FileQueue.pendingIn(tx, runId, RunCompletion.FORGOTTEN_AT_ONCE + 1));
+    if (!RunCompletion.completesAtOnce(page.counted().tallies().recordedKeys(), recorded.size())) {
+      return false;
+    }
+    CallTally deleted = new CallTally();
+    if (!sweeper.deleteEach(recorded, deleted)) {
+      return false;
+    }
+    CallTally all = new CallTally();
+    all.add(page.counted());
+    all.add(deleted);
+    if (!closing.close(tx, all.tallies(), page.batchEnd())) {
+      return false;
+    }
+    files = deleted;
+    return true;
+  }
+
+  /**
+   * Once the transaction that completed the run has committed: counts its files in {@code tally}.
+   */
+  void committed(CallTally tally) {
+    tally.add(files);
+    closed = true;
+  }
+
+  /** Whether the run was completed in this page's committed transaction. */
+  boolean closed() {
+    return closed;
+  }
+}

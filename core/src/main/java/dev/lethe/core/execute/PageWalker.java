@@ -1,0 +1,254 @@
+package dev.lethe.core.execute;
+
+import dev.lethe.core.plan.Node;
+import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.ChainTemplates;
+import dev.lethe.core.sql.Deadlocks;
+import dev.lethe.core.sql.KeyList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Handles a run's pages, children before parents. Each node's rows are read in pages of keys
+ * (keyset order); for each page the rows below it are handled first, then one transaction deletes
+ * the leaf children of the page, detaches or anonymizes what hangs off it, records file keys and
+ * the keys of updated rows, deletes the page and adds to the run's counts; the files it recorded
+ * are then handed to the sweeper.
+ */
+final class PageWalker {
+
+  private static final int ATTEMPTS = 3;
+
+  private final DSLContext dsl;
+  private final RowWriter writer;
+  private final FileSweeper sweeper;
+  private final KeyPages pages;
+  private final ChainTemplates templates;
+
+  PageWalker(
+      DSLContext dsl,
+      RowWriter writer,
+      FileSweeper sweeper,
+      KeyPages pages,
+      ChainTemplates templates) {
+    this.dsl = dsl;
+    this.writer = writer;
+    this.sweeper = sweeper;
+    this.pages = pages;
+    this.templates = templates;
+  }
+
+  /** Handles every page of {@code node}'s rows that {@code rows} selects. */
+  void pageThrough(Run run, Node node, KeyPages.Rows rows) {
+    pages.forEach(rows, pages.sizer(node), keys -> handlePage(run, node, keys));
+  }
+
+  /**
+   * The rows of {@code node} below a page of its parent's {@code keys}, their reads named by the
+   * node's path and whether there is one key (bound as a value) or more (one array); under holds,
+   * whose conditions carry values of their own, unnamed.
+   */
+  private static KeyPages.Rows below(Run run, Node node, List<Object> keys) {
+    return below(
+        run, node.entity(), List.of(node.path()), keys, k -> run.selector().below(node, k));
+  }
+
+  /** The rows an update {@code edge} gives a page of {@code keys}, as {@link #below} names them. */
+  private static KeyPages.Rows below(Run run, Node.Edge edge, List<Object> keys) {
+    return below(
+        run,
+        edge.child(),
+        List.of("edge", edge.child().name(), edge.relation().column()),
+        keys,
+        k -> run.selector().below(edge, k));
+  }
+
+  /**
+   * The rows of {@code entity} that {@code rows} selects for {@code keys}, read as {@code name}.
+   */
+  private static KeyPages.Rows below(
+      Run run,
+      BoundEntity entity,
+      List<Object> name,
+      List<Object> keys,
+      Function<List<?>, Condition> rows) {
+    if (run.selector().held().any()) {
+      return KeyPages.Rows.of(entity, rows.apply(keys));
+    }
+    List<Object> shape = new ArrayList<>(name);
+    shape.add(keys.size() == 1);
+    return KeyPages.Rows.shaped(
+        entity, shape, List.of(keys), v -> rows.apply((List<?>) v.getFirst()));
+  }
+
+  /** A page's committed statements, and whether they completed the run ({@link OnlyPage}). */
+  private record Committed(PageStatements page, boolean closed) {}
+
+  /** A child's page handled inside its parent's transaction. */
+  private record ChildPage(Node node, List<Object> keys) {}
+
+  /**
+   * Handles the rows of a paged child below a parent's page. When they are few (at most a first
+   * batch's worth of keys) and nothing below them needs pages of its own, they join the parent's
+   * transaction: a small subject's tree then commits once, not once per level. Otherwise they go in
+   * pages of their own, each timed for the child's sizer: a joined page is timed only with its
+   * parent's, and a large one (a page of contacts with a thousand conversations and their messages)
+   * made the parent's transaction overshoot its target.
+   */
+  private void pageChild(Run run, Node child, KeyPages.Rows rows, List<ChildPage> joined) {
+    if (child.cascades().stream().anyMatch(c -> !run.tree().inline(c))) {
+      pageThrough(run, child, rows);
+      return;
+    }
+    BatchSizer sizer = pages.sizer(child);
+    int size = sizer.size();
+    List<Object> first = pages.read(rows, null, size);
+    if (!first.isEmpty() && first.size() < size) {
+      if (first.size() <= pages.joinable()) {
+        joined.add(new ChildPage(child, first));
+      } else {
+        sizer.observe(handlePage(run, child, first), first.size());
+      }
+      return;
+    }
+    pages.forEachFrom(rows, first, size, sizer, keys -> handlePage(run, child, keys));
+  }
+
+  /**
+   * Detaches, anonymizes or retains the rows an update edge gives a page in pages of their own when
+   * there is more than one page of them (a workspace's three bots may have a hundred thousand
+   * contacts): one statement for them all would hold its row locks for seconds. Every such update
+   * sets the reference to null, so an updated row leaves {@code rows}; what is left, normally
+   * nothing, is updated with the parent's page.
+   */
+  private void pageEdge(Run run, Node.Edge edge, KeyPages.Rows rows) {
+    BatchSizer sizer = pages.sizer(edge);
+    int size = sizer.size();
+    List<Object> first = pages.read(rows, null, size);
+    pages.forEachFrom(rows, first, size, sizer, keys -> updatePage(run, edge, rows.where(), keys));
+  }
+
+  private long updatePage(Run run, Node.Edge edge, Condition rows, List<Object> keys) {
+    long started = System.nanoTime();
+    CallTally counted =
+        Deadlocks.transactionResult(
+            dsl,
+            tx -> {
+              PageStatements page = page(run, tx);
+              page.steps().update(edge, rows.and(KeyList.among(edge.child().key(), keys)));
+              page.execute();
+              return page.counted();
+            });
+    run.start().committed();
+    run.tally().add(counted);
+    return System.nanoTime() - started;
+  }
+
+  /**
+   * Handles one page; returns how long its own transaction took (not the pages below it). The
+   * node's {@link Node#leavesFirst leaves to delete first} go before anything else below the page;
+   * a page handled again (its delete failed) looks for every row below it.
+   */
+  long handlePage(Run run, Node node, List<Object> keys) {
+    for (int attempt = 1; ; attempt++) {
+      boolean full = attempt > 1;
+      try {
+        List<Node> first = full ? List.of() : run.tree().leavesFirst(node);
+        for (Node leaf : first) {
+          pageThrough(run, leaf, below(run, leaf, keys));
+        }
+        if (!first.isEmpty()) {
+          run.tree().leavesDeleted().add(node);
+        }
+        List<ChildPage> joined = new ArrayList<>();
+        for (Node child : node.cascades()) {
+          if (!run.tree().inline(child)) {
+            pageChild(run, child, below(run, child, keys), joined);
+          }
+        }
+        for (Node.Edge edge : node.updates()) {
+          pageEdge(run, edge, below(run, edge, keys));
+        }
+        List<List<Object>> keyLists = new ArrayList<>(joined.size() + 1);
+        joined.forEach(j -> keyLists.add(j.keys()));
+        keyLists.add(keys);
+        Object shape = shape(run, joined, node, keys, full);
+        PageStatements.Content content =
+            (page, lists) -> {
+              for (int i = 0; i < joined.size(); i++) {
+                run.tree().addPage(page, joined.get(i).node(), lists.get(i), full);
+              }
+              run.tree().addPage(page, node, lists.getLast(), full);
+            };
+        boolean closes = run.closesAt(node);
+        long started = System.nanoTime();
+        Committed done =
+            dsl.transactionResult(
+                c -> {
+                  PageStatements page = new PageStatements(c.dsl(), run.id(), writer, templates);
+                  if (closes) {
+                    page.deferBatchEnd();
+                  }
+                  page.execute(shape, run.start(), keyLists, content);
+                  return new Committed(page, closes && run.only().close(c.dsl(), page));
+                });
+        run.start().committed();
+        run.tally().add(done.page().counted());
+        long took = System.nanoTime() - started;
+        if (done.closed()) {
+          // its files were deleted before the commit, their keys forgotten with the completion
+          run.only().committed(run.tally());
+        } else if (done.page().recorded().any()) {
+          sweeper.sweep(run.id(), run.tally(), done.page().recorded().list());
+        }
+        return took;
+      } catch (DataAccessException e) {
+        // A row inserted below the page since it was read makes the parent's delete fail on its
+        // foreign key; handling the page again deletes the newcomer first.
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+      } finally {
+        run.tree().leavesDeleted().remove(node);
+      }
+    }
+  }
+
+  /**
+   * What the statements of a page of {@code node} with {@code joined} depend on besides the run id
+   * and the keys: the nodes (by their paths), whether each has one key or more (one is bound as a
+   * value, more as an array), {@code full}, and the nodes whose leaves are deleted first. Null
+   * under holds, whose conditions hold values of their own.
+   */
+  private static Object shape(
+      Run run, List<ChildPage> joined, Node node, List<Object> keys, boolean full) {
+    if (run.tree().guardHeldChildren() || run.selector().held().any()) {
+      return null;
+    }
+    List<Object> shape = new ArrayList<>();
+    shape.add(full);
+    for (ChildPage page : joined) {
+      shape.add(page.node().path());
+      shape.add(page.keys().size() == 1);
+    }
+    shape.add(node.path());
+    shape.add(keys.size() == 1);
+    shape.add(new TreeSet<>(run.tree().leavesDeleted().stream().map(Node::path).toList()));
+    return shape;
+  }
+
+  /**
+   * A page's statements in {@code tx}, led by those that store the run while it is pending: the
+   * caller tells {@code run.start()} once the transaction has committed.
+   */
+  private PageStatements page(Run run, DSLContext tx) {
+    PageStatements page = new PageStatements(tx, run.id(), writer, templates);
+    page.steps().first(run.start().statements(tx));
+    return page;
+  }
+}
