@@ -23,6 +23,13 @@ import org.jooq.SQLDialect;
  */
 final class OnlyPage {
 
+  /**
+   * The most files deleted from the store while the page's transaction is open: a store slow to
+   * answer (a remote object store) must not hold the subject's rows locked for long. A page that
+   * recorded more commits as any other, its files swept after it.
+   */
+  static final int FILES_IN_TRANSACTION = 64;
+
   private final String runId;
   private final Node node;
   private final Closing closing;
@@ -82,9 +89,10 @@ final class OnlyPage {
    * In the page's transaction {@code tx}, after its statements, its batch's end left to this
    * ({@link PageStatements#deferBatchEnd}): deletes the files they recorded from the store and
    * completes the run ({@link Closing}), the batch's end sent with the completion. False, the run
-   * not completed and the batch ended, when the run recorded too much to forget in one round trip,
-   * the store refused a file, or the closing declined: the page then commits as any other, and its
-   * files are swept after it.
+   * not completed and the batch ended, when the page recorded more than {@value
+   * #FILES_IN_TRANSACTION} files or the run more keys than one round trip forgets, the store
+   * refused a file, or the closing declined: the page then commits as any other, and its files are
+   * swept after it.
    */
   boolean close(DSLContext tx, PageStatements page) {
     if (tryClose(tx, page)) {
@@ -104,9 +112,10 @@ final class OnlyPage {
             ? List.of()
             : page.recorded()
                 .list()
-                .orElseGet(
-                    () -> FileQueue.pendingIn(tx, runId, RunCompletion.FORGOTTEN_AT_ONCE + 1));
-    if (!RunCompletion.completesAtOnce(page.counted().tallies().recordedKeys(), recorded.size())) {
+                .orElseGet(() -> FileQueue.pendingIn(tx, runId, FILES_IN_TRANSACTION + 1));
+    if (recorded.size() > FILES_IN_TRANSACTION
+        || !RunCompletion.completesAtOnce(
+            page.counted().tallies().recordedKeys(), recorded.size())) {
       return false;
     }
     CallTally deleted = new CallTally();

@@ -49,6 +49,7 @@ class RunStartTest {
             email: email
           files: [avatar]
         item:
+          files: [doc, thumb]
           parents:
             owner_id: { entity: owner, on_delete: cascade }
       scopes:
@@ -61,7 +62,7 @@ class RunStartTest {
   /** The map with the subject's e-mail also searched in items: one no owner holds is found. */
   private static final String LEAKY =
       MAP.replace(
-          "  item:\n    parents:", "  item:\n    identities:\n      email: email\n    parents:");
+          "  item:\n    files:", "  item:\n    identities:\n      email: email\n    files:");
 
   @TempDir Path files;
 
@@ -126,6 +127,49 @@ class RunStartTest {
       assertThat(receipt.verification().passed()).isTrue();
       assertThat(lethe.findRun("run-2").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
       assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
+    }
+  }
+
+  /**
+   * More files (81) than the page's transaction deletes from the store (64): the page commits
+   * first, its files are swept after it, and the run completes in a transaction of its own.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_subject_with_many_files_commits_its_page_before_their_deletion(TestDatabase.Kind kind)
+      throws SQLException, IOException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      platform(db);
+      // few enough items to join their owner's page, with two files each
+      int many = 40;
+      for (int i = 0; i < many; i++) {
+        db.execute(
+            "INSERT INTO item (id, owner_id, doc, thumb) VALUES ("
+                + (100 + i)
+                + ", 1, 'd"
+                + i
+                + ".txt', 't"
+                + i
+                + ".png')");
+        Files.writeString(files.resolve("d" + i + ".txt"), "d");
+        Files.writeString(files.resolve("t" + i + ".png"), "t");
+      }
+      CountingDataSource counting = new CountingDataSource(db.dataSource());
+      Lethe lethe = open(counting.dataSource(), MAP, new LocalDirectoryFileStore(files));
+      counting.commits.set(0);
+
+      Receipt receipt = lethe.erase(subject(lethe), List.of(), "run-6");
+
+      assertThat(receipt.verification().passed()).isTrue();
+      assertThat(receipt.entity("item").deleted()).isEqualTo(3 + many);
+      assertThat(receipt.filesDeleted()).isEqualTo(Map.of("owner", 1L, "item", 2L * many));
+      assertThat(counting.commits.get()).isEqualTo(2);
+      assertThat(lethe.findRun("run-6").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+      try (var left = Files.list(files)) {
+        assertThat(left.map(f -> f.getFileName().toString())).containsExactly("b.png");
+      }
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
       assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
     }
   }
@@ -228,7 +272,7 @@ class RunStartTest {
       throws SQLException, IOException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       platform(db);
-      db.execute("INSERT INTO item VALUES (6, NULL, 'a@example.com')");
+      db.execute("INSERT INTO item (id, email) VALUES (6, 'a@example.com')");
       Lethe lethe = open(db.dataSource(), LEAKY, new LocalDirectoryFileStore(files));
 
       assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-5"))
@@ -248,10 +292,9 @@ class RunStartTest {
     db.execute(
         "CREATE TABLE owner (id BIGINT PRIMARY KEY, email VARCHAR(100), avatar VARCHAR(100))",
         "CREATE TABLE item (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id),"
-            + " email VARCHAR(100))",
+            + " email VARCHAR(100), doc VARCHAR(100), thumb VARCHAR(100))",
         "INSERT INTO owner VALUES (1, 'a@example.com', 'a.png'), (2, 'b@example.com', 'b.png')",
-        "INSERT INTO item VALUES (1, 1, NULL), (2, 1, NULL), (3, 1, NULL), (4, 2, NULL),"
-            + " (5, 2, NULL)");
+        "INSERT INTO item (id, owner_id) VALUES (1, 1), (2, 1), (3, 1), (4, 2), (5, 2)");
     Files.writeString(files.resolve("a.png"), "a");
     Files.writeString(files.resolve("b.png"), "b");
   }
