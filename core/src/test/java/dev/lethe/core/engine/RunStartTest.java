@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,25 +110,11 @@ class RunStartTest {
   void a_failure_before_the_first_change_leaves_no_run_and_erasing_again_completes(
       TestDatabase.Kind kind) throws SQLException, IOException {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      platform(db);
-      CountingDataSource counting = new CountingDataSource(db.dataSource());
-      Lethe lethe = open(counting.dataSource(), MAP, new LocalDirectoryFileStore(files));
-      counting.failBatches.set(true);
-
-      assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-2"))
-          .hasRootCauseMessage("connection lost");
-      counting.failBatches.set(false);
-
-      assertThat(lethe.findRun("run-2")).isEmpty();
-      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(2);
-      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(5);
-
-      Receipt receipt = lethe.erase(subject(lethe), List.of(), "run-2");
+      Receipt receipt =
+          failThenEraseAgain(
+              db, "run-2", c -> c.failBatches.set(true), c -> c.failBatches.set(false));
 
       assertThat(receipt.verification().passed()).isTrue();
-      assertThat(lethe.findRun("run-2").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
-      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
-      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
     }
   }
 
@@ -185,30 +172,54 @@ class RunStartTest {
   void a_failure_in_the_completion_leaves_no_run_and_erasing_again_completes(TestDatabase.Kind kind)
       throws SQLException, IOException {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      platform(db);
-      CountingDataSource counting = new CountingDataSource(db.dataSource());
-      Lethe lethe = open(counting.dataSource(), MAP, new LocalDirectoryFileStore(files));
-      counting.failOn.set("\"receipt\" =");
-
-      assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-3"))
-          .hasRootCauseMessage("connection lost");
-      counting.failOn.set(null);
-
-      assertThat(lethe.findRun("run-3")).isEmpty();
-      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(2);
-      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(5);
-      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
-      assertThat(Files.exists(files.resolve("a.png"))).isFalse();
-
-      Receipt receipt = lethe.erase(subject(lethe), List.of(), "run-3");
+      Receipt receipt =
+          failThenEraseAgain(
+              db,
+              "run-3",
+              c -> c.failOn.set("\"receipt\" ="),
+              c -> {
+                c.failOn.set(null);
+                // nothing of the run committed, but its file was deleted before the commit
+                assertThat(Files.exists(files.resolve("a.png"))).isFalse();
+              });
 
       assertThat(receipt.verification().passed()).isTrue();
       assertThat(receipt.filesDeleted()).isEqualTo(Map.of("owner", 1L));
-      assertThat(lethe.findRun("run-3").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
-      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
-      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
       assertThat(Files.exists(files.resolve("b.png"))).isTrue();
     }
+  }
+
+  /**
+   * Erases the subject as run {@code runId} while {@code failing} makes a statement fail: the run
+   * is not stored and nothing is deleted or recorded. Then, after {@code healed}, erases it again
+   * and returns the receipt of the completed run.
+   */
+  private Receipt failThenEraseAgain(
+      TestDatabase db,
+      String runId,
+      Consumer<CountingDataSource> failing,
+      Consumer<CountingDataSource> healed)
+      throws SQLException, IOException {
+    platform(db);
+    CountingDataSource counting = new CountingDataSource(db.dataSource());
+    Lethe lethe = open(counting.dataSource(), MAP, new LocalDirectoryFileStore(files));
+    failing.accept(counting);
+
+    assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), runId))
+        .hasRootCauseMessage("connection lost");
+    healed.accept(counting);
+
+    assertThat(lethe.findRun(runId)).isEmpty();
+    assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(2);
+    assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(5);
+    assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
+
+    Receipt receipt = lethe.erase(subject(lethe), List.of(), runId);
+
+    assertThat(lethe.findRun(runId).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
+    assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
+    return receipt;
   }
 
   /**
