@@ -35,9 +35,6 @@ final class OnlyPage {
   private final Closing closing;
   private final FileSweeper sweeper;
 
-  /** The files deleted from the store in the transaction that completes the run. */
-  private CallTally files;
-
   private boolean closed;
 
   private OnlyPage(String runId, Node node, Closing closing, FileSweeper sweeper) {
@@ -128,15 +125,13 @@ final class OnlyPage {
     if (!closing.close(tx, all.tallies(), page.batchEnd())) {
       return false;
     }
-    files = deleted;
+    // counted with the page's rows once its transaction commits
+    page.counted().add(deleted);
     return true;
   }
 
-  /**
-   * Once the transaction that completed the run has committed: counts its files in {@code tally}.
-   */
-  void committed(CallTally tally) {
-    tally.add(files);
+  /** Once the transaction that completed the run has committed. */
+  void committed() {
     closed = true;
   }
 

@@ -202,7 +202,7 @@ final class PageWalker {
         long took = System.nanoTime() - started;
         if (done.closed()) {
           // its files were deleted before the commit, their keys forgotten with the completion
-          run.only().committed(run.tally());
+          run.only().committed();
         } else if (done.page().recorded().any()) {
           sweeper.sweep(run.id(), run.tally(), done.page().recorded().list());
         }

@@ -91,10 +91,10 @@ public final class BatchRecords {
         values -> {
           List<Query> queries =
               new ArrayList<>(finishQueries(tx, (String) values.getFirst(), entities, values));
-          List<Object> thenGets = new ArrayList<>();
-          thenGets.add(values.getFirst());
-          thenGets.addAll(values.subList(1 + entities.size(), values.size()));
-          queries.addAll(then.apply(thenGets));
+          List<Object> thenFrom = new ArrayList<>();
+          thenFrom.add(values.getFirst());
+          thenFrom.addAll(values.subList(1 + entities.size(), values.size()));
+          queries.addAll(then.apply(thenFrom));
           return new ChainTemplates.Built<>(queries, name);
         });
   }
