@@ -58,6 +58,14 @@ public abstract class ErasureScenario implements Scenario {
   /** The subjects, read from freshly generated data (the same on every contestant's copy). */
   abstract List<Subject> subjects(Connection connection, BenchSize size) throws SQLException;
 
+  /**
+   * Every subject the warm-up may erase on a {@code small} platform, in the order it erases them.
+   */
+  abstract List<Subject> warmUpSubjects(Connection connection) throws SQLException;
+
+  /** How many subjects a round of the warm-up erases before it asks whether the JIT settled. */
+  abstract int warmUpRound();
+
   /** The baselines run beside Lethe, in the order they run (the cascading schema last). */
   public static final List<String> BASELINES =
       List.of(Contestants.SET_BASED, Contestants.ROW_BY_ROW, Contestants.CASCADE);
@@ -86,12 +94,17 @@ public abstract class ErasureScenario implements Scenario {
             Runtime.getRuntime().availableProcessors()));
     Path files = Files.createTempDirectory("lethe-bench-files");
     try (HikariDataSource dataSource = target.openDataSource("bench")) {
-      JvmWarmup.run(this, map, SECRET, files, target, dataSource);
-      notes.add("database " + databaseVersion(dataSource));
       TransactionClock clock = new TransactionClock(dataSource);
-      Checks checks = null;
       List<String> chosen =
           target.option("baselines").map(b -> List.of(b.split(","))).orElse(BASELINES);
+      Optional<JvmWarmup.Eraser> setBased =
+          chosen.contains(Contestants.SET_BASED)
+              ? Optional.of(subjects -> contestants.setBased(clock, subjects))
+              : Optional.empty();
+      JvmWarmup.run(this, map, SECRET, files, target, clock, setBased)
+          .forEach(report -> notes.add(report.note()));
+      notes.add("database " + databaseVersion(dataSource));
+      Checks checks = null;
       List<String> running = new ArrayList<>(List.of(Contestants.LETHE));
       BASELINES.stream().filter(chosen::contains).forEach(running::add);
       for (String name : running) {
@@ -127,6 +140,7 @@ public abstract class ErasureScenario implements Scenario {
         clock.reset();
         long started = System.nanoTime();
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long compiledBefore = JvmWarmup.compileMillis();
         Work work =
             switch (name) {
               case Contestants.LETHE -> Contestants.lethe(lethe, scope(), tenantBound(), subjects);
@@ -136,6 +150,7 @@ public abstract class ErasureScenario implements Scenario {
             };
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         long cpu = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+        long compiled = JvmWarmup.compileMillis() - compiledBefore;
         long longest = clock.longestMillis();
         long heap = HeapPeak.bytes();
         Map<String, Double> extra = new LinkedHashMap<>();
@@ -143,6 +158,9 @@ public abstract class ErasureScenario implements Scenario {
         // the contestant's own processor time (its code and the driver's), apart from the time it
         // waited for the database: steadier than the wall clock on a shared machine
         extra.put("cpu_ms", (double) cpu);
+        // the just-in-time compiler's time meanwhile, summed over its threads: near zero when the
+        // warm-up did its work, else the compiler took processor time from the contestant
+        extra.put("jit_ms", (double) compiled);
         extra.put("longest_read_ms", (double) clock.longestReadMillis());
         putTransactions(extra, clock);
         target

@@ -2,6 +2,10 @@ package dev.lethe.bench.engine;
 
 import dev.lethe.bench.BenchSize;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,6 +43,25 @@ public final class WorkspaceScenario extends ErasureScenario {
   @Override
   List<Subject> subjects(Connection connection, BenchSize size) {
     return List.of(new Subject(1, 1));
+  }
+
+  /** Every workspace, the smallest (the last) first. */
+  @Override
+  List<Subject> warmUpSubjects(Connection connection) throws SQLException {
+    List<Subject> subjects = new ArrayList<>();
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT id FROM workspaces ORDER BY id DESC");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        subjects.add(new Subject(rs.getLong(1), rs.getLong(1)));
+      }
+    }
+    return subjects;
+  }
+
+  @Override
+  int warmUpRound() {
+    return 1;
   }
 
   @Override

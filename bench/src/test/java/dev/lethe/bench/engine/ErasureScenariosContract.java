@@ -14,6 +14,7 @@ import dev.lethe.bench.ScenarioResult;
 import dev.lethe.platform.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -67,6 +68,35 @@ abstract class ErasureScenariosContract {
         .allSatisfy(
             c -> assertThat(c.units()).isEqualTo(ContactsScenario.requests(BenchSize.TINY)));
     assertWellFormed(List.of(result));
+    assertThat(result.notes())
+        .anyMatch(n -> n.startsWith("warm-up of lethe on the target: 1 rounds, 10 subjects erased"))
+        .anyMatch(
+            n -> n.startsWith("warm-up of set-based-sql on the target: 1 rounds, 10 subjects"));
+    assertThat(result.contestants()).allSatisfy(c -> assertThat(c.extra()).containsKey("jit_ms"));
+  }
+
+  @Test
+  void the_warm_up_erases_every_contact_then_every_workspace_smallest_first() throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind())) {
+      BenchPlatform.recreate(
+          db.dataSource(), BenchTarget.vendorOf(db.url()), BenchSize.TINY, true, null);
+      try (Connection connection = db.dataSource().getConnection()) {
+        List<Subject> contacts = new ContactsScenario().warmUpSubjects(connection);
+        assertThat(contacts).hasSize((int) BenchSize.TINY.platform().contacts());
+        assertThat(contacts).extracting(Subject::id).isSorted().doesNotHaveDuplicates();
+        for (Subject contact : contacts) {
+          assertThat(
+                  db.count(
+                      "SELECT COUNT(*) FROM contacts WHERE id = "
+                          + contact.id()
+                          + " AND workspace_id = "
+                          + contact.workspace()))
+              .isEqualTo(1);
+        }
+        assertThat(new WorkspaceScenario().warmUpSubjects(connection))
+            .containsExactly(new Subject(3, 3), new Subject(2, 2), new Subject(1, 1));
+      }
+    }
   }
 
   @Test
