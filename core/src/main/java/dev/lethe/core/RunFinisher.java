@@ -1,10 +1,14 @@
 package dev.lethe.core;
 
+import dev.lethe.core.execute.Closing;
 import dev.lethe.core.execute.Execution;
 import dev.lethe.core.execute.Executor;
 import dev.lethe.core.execute.RunStart;
+import dev.lethe.core.plan.Node;
 import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.Planner;
+import dev.lethe.core.plan.ScopeCounter;
+import dev.lethe.core.plan.Selector;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
@@ -15,6 +19,7 @@ import dev.lethe.core.state.RunStore;
 import dev.lethe.core.state.RunTallies;
 import dev.lethe.core.verify.Verifier;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,10 +64,25 @@ final class RunFinisher {
               plan,
               start,
               Optional.of(
-                  (tx, tallies, batch) -> {
-                    Optional<Receipt> receipt = completeIn(tx, run, plan, tallies, batch);
-                    receipt.ifPresent(closed::set);
-                    return receipt.isPresent();
+                  new Closing() {
+                    @Override
+                    public Optional<ScopeCounter.TreeCount> recount(
+                        DSLContext tx, Node tree, List<?> keys) {
+                      return new ScopeCounter(tx, bound, new Selector(plan.held()))
+                          .treeCount(tree, keys);
+                    }
+
+                    @Override
+                    public boolean close(
+                        DSLContext tx,
+                        RunTallies tallies,
+                        Map<String, Long> batch,
+                        Optional<ScopeCounter.Recounted> recounted) {
+                      Optional<Receipt> receipt =
+                          completeIn(tx, run, plan, tallies, batch, recounted);
+                      receipt.ifPresent(closed::set);
+                      return receipt.isPresent();
+                    }
                   }));
       if (execution.closed()) {
         return completed(run, closed.get());
@@ -75,7 +95,7 @@ final class RunFinisher {
           execution
               .tallies()
               .orElseGet(() -> runs.tallies(runId).plusDeletedFiles(unmarkedFiles.byEntity()));
-      Verified verified = verify(dsl, run, plan, tallies);
+      Verified verified = verify(dsl, run, plan, tallies, Optional.empty());
       if (!verified.result().verification().passed()) {
         throw new VerificationFailedException(runId, verified.result().verification().problems());
       }
@@ -105,14 +125,20 @@ final class RunFinisher {
   private record Verified(Receipt receipt, Verifier.Result result) {}
 
   /**
-   * Counts again what is left of the plan's roots through {@code db}, verifies that nothing of the
-   * subject is, and builds the receipt of what the run did ({@code tallies}).
+   * Counts again what is left of the plan's roots through {@code db} (a tree's counts taken from
+   * {@code recounted} when read already), verifies that nothing of the subject is, and builds the
+   * receipt of what the run did ({@code tallies}).
    */
-  private Verified verify(DSLContext db, RunRecord run, Plan plan, RunTallies tallies) {
+  private Verified verify(
+      DSLContext db,
+      RunRecord run,
+      Plan plan,
+      RunTallies tallies,
+      Optional<ScopeCounter.Recounted> recounted) {
     // the same roots and holds, counted again: what is left of them
     Plan remaining =
         new Planner(db, bound, clock)
-            .withRoots(plan.request(), plan.scope(), plan.roots(), plan.held());
+            .withRoots(plan.request(), plan.scope(), plan.roots(), plan.held(), recounted);
     Verifier.Result result =
         new Verifier(db, bound, clock).verify(run.id(), remaining, tallies.updated());
     Receipt receipt =
@@ -126,8 +152,13 @@ final class RunFinisher {
    * the run is verified again as any other).
    */
   private Optional<Receipt> completeIn(
-      DSLContext tx, RunRecord run, Plan plan, RunTallies tallies, Map<String, Long> batch) {
-    Verified verified = verify(tx, run, plan, tallies);
+      DSLContext tx,
+      RunRecord run,
+      Plan plan,
+      RunTallies tallies,
+      Map<String, Long> batch,
+      Optional<ScopeCounter.Recounted> recounted) {
+    Verified verified = verify(tx, run, plan, tallies, recounted);
     if (!verified.result().verification().passed()) {
       return Optional.empty();
     }

@@ -1,7 +1,11 @@
 package dev.lethe.core.execute;
 
+import dev.lethe.core.plan.Node;
+import dev.lethe.core.plan.ScopeCounter;
 import dev.lethe.core.state.RunTallies;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -10,8 +14,15 @@ import org.jooq.DSLContext;
  * together. A crash before that commit leaves nothing of the run, as before its first change: the
  * request is erased again.
  */
-@FunctionalInterface
 public interface Closing {
+
+  /**
+   * The statement that counts again what is left of the subject below {@code keys} of {@code tree},
+   * the run's roots, built in {@code tx}: on PostgreSQL it goes with the page's statements, after
+   * them, and {@link #close} reads its row instead of sending it on its own. Empty: {@link #close}
+   * counts.
+   */
+  Optional<ScopeCounter.TreeCount> recount(DSLContext tx, Node tree, List<?> keys);
 
   /**
    * Called in the page's transaction after its statements, and after the files they recorded were
@@ -23,6 +34,11 @@ public interface Closing {
    * @param tallies everything the run did, this page and its files included
    * @param batch the rows the page deleted per entity: its batch's end, to write with the
    *     completion ({@link dev.lethe.core.state.RunCompletion#completeIn})
+   * @param recounted what the page's {@link #recount} read, when it sent one
    */
-  boolean close(DSLContext tx, RunTallies tallies, Map<String, Long> batch);
+  boolean close(
+      DSLContext tx,
+      RunTallies tallies,
+      Map<String, Long> batch,
+      Optional<ScopeCounter.Recounted> recounted);
 }

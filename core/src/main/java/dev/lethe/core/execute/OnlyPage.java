@@ -3,6 +3,7 @@ package dev.lethe.core.execute;
 import dev.lethe.core.plan.Node;
 import dev.lethe.core.plan.Plan;
 import dev.lethe.core.plan.RootSet;
+import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.FileQueue;
 import dev.lethe.core.state.RunCompletion;
 import java.util.List;
@@ -77,6 +78,17 @@ final class OnlyPage {
     return new OnlyPage(runId, root.tree(), closing.get(), sweeper);
   }
 
+  /**
+   * On PostgreSQL, adds the closing's recount of what is left below {@code keys}, the run's roots,
+   * after the page's statements ({@link Closing#recount}): read in the page's round trip, not one
+   * of its own.
+   */
+  void addRecount(DSLContext tx, PageSteps page, List<Object> keys) {
+    if (Together.returnsRows(tx)) {
+      closing.recount(tx, node, keys).ifPresent(page::recount);
+    }
+  }
+
   /** Whether a page of {@code node} is this one while nothing of the run has committed. */
   boolean is(Node node, RunStart start) {
     return node == this.node && start.isPending();
@@ -91,8 +103,8 @@ final class OnlyPage {
    * refused a file, or the closing declined: the page then commits as any other, and its files are
    * swept after it.
    */
-  boolean close(DSLContext tx, PageStatements page) {
-    if (tryClose(tx, page)) {
+  boolean close(DSLContext tx, PageStatements page, List<Object> keys) {
+    if (tryClose(tx, page, keys)) {
       return true;
     }
     page.endBatch();
@@ -103,7 +115,7 @@ final class OnlyPage {
    * {@link #close}, but for the batch's end when it declines. Nothing of the run committed before
    * this page (see {@link #is}): what the page counted is all the run did.
    */
-  private boolean tryClose(DSLContext tx, PageStatements page) {
+  private boolean tryClose(DSLContext tx, PageStatements page, List<Object> keys) {
     List<FileQueue.PendingFile> recorded =
         !page.recorded().any()
             ? List.of()
@@ -122,7 +134,7 @@ final class OnlyPage {
     CallTally all = new CallTally();
     all.add(page.counted());
     all.add(deleted);
-    if (!closing.close(tx, all.tallies(), page.batchEnd())) {
+    if (!closing.close(tx, all.tallies(), page.batchEnd(), page.recounted(node, keys))) {
       return false;
     }
     // counted with the page's rows once its transaction commits

@@ -2,12 +2,15 @@ package dev.lethe.core.execute;
 
 import dev.lethe.core.execute.PageSteps.Kind;
 import dev.lethe.core.execute.PageSteps.Step;
+import dev.lethe.core.plan.Node;
+import dev.lethe.core.plan.ScopeCounter;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
 import dev.lethe.core.state.RunCreation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,11 @@ final class PageStatements {
   private final CallTally counted = new CallTally();
   private final RecordedFiles recorded = new RecordedFiles();
   private final ChainTemplates templates;
+
+  /** What the page's {@link PageSteps#recount} read, if it had one. */
+  private Recount recount;
+
+  private record Recount(List<ScopeCounter.Counted> counted, List<Object> values) {}
 
   /** The batch's end, when left to the caller ({@link #deferBatchEnd}): its rows per entity. */
   private Map<String, Long> batchEnd;
@@ -122,6 +130,9 @@ final class PageStatements {
           step.kind() == Kind.DELETE_RECORDING_FILES
               ? recordingDeleteRow(step, result.value(0), result.value(1), result.value(2))
               : result.rows();
+      if (step.kind() == Kind.RECOUNT) {
+        recount = new Recount(step.counted(), Arrays.asList(result.row()));
+      }
     }
     finish(ran, counts);
     return true;
@@ -187,6 +198,9 @@ final class PageStatements {
           step.kind() == Kind.DELETE_RECORDING_FILES
               ? recordingDeleteRow(step, each.get(i).result().get(0))
               : each.get(i).rows();
+      if (step.kind() == Kind.RECOUNT) {
+        recount = new Recount(step.counted(), each.get(i).result().get(0).intoList());
+      }
     }
   }
 
@@ -234,6 +248,15 @@ final class PageStatements {
       int[] batch = Together.execute(tx, all.subList(from, to).stream().map(Step::query).toList());
       System.arraycopy(batch, 0, counts, from, batch.length);
     }
+  }
+
+  /**
+   * What the executed page's {@link PageSteps#recount} read of {@code tree} below {@code keys}, if
+   * it had one.
+   */
+  Optional<ScopeCounter.Recounted> recounted(Node tree, List<?> keys) {
+    return Optional.ofNullable(recount)
+        .map(r -> new ScopeCounter.Recounted(tree, keys, r.counted(), r.values()));
   }
 
   /** The files the page, executed, recorded. */

@@ -1,8 +1,10 @@
 package dev.lethe.core.execute;
 
 import dev.lethe.core.plan.Node;
+import dev.lethe.core.plan.ScopeCounter;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
+import dev.lethe.core.sql.CountReads;
 import dev.lethe.core.state.BatchRecords;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +29,24 @@ final class PageSteps {
     DELETE,
     DELETE_RECORDING_FILES,
     RECORDED,
+    /** A tree's counts, its row read by the run's closing ({@link Closing#recount}). */
+    RECOUNT,
     OTHER
   }
 
-  record Step(Query query, Kind kind, String entity, Outcome outcome) {
+  record Step(
+      Query query, Kind kind, String entity, Outcome outcome, List<ScopeCounter.Counted> counted) {
+    Step(Query query, Kind kind, String entity, Outcome outcome) {
+      this(query, kind, entity, outcome, null);
+    }
+
     Step(Query query, Kind kind, String entity) {
       this(query, kind, entity, null);
     }
 
     /** What the step's result counts, kept with a page's template. */
     Step withoutQuery() {
-      return new Step(null, kind, entity, outcome);
+      return new Step(null, kind, entity, outcome, counted);
     }
   }
 
@@ -153,6 +162,16 @@ final class PageSteps {
               Kind.FILES,
               entity.name()));
     }
+  }
+
+  /**
+   * Counts what is left below the page's roots ({@code count}), after every statement added so far:
+   * on PostgreSQL, whose planner would compile a large count to machine code, after turning that
+   * off for the rest of the transaction, as {@link dev.lethe.core.sql.CountReads} does.
+   */
+  void recount(ScopeCounter.TreeCount count) {
+    steps.add(new Step(tx.resultQuery(CountReads.NO_JIT), Kind.OTHER, null));
+    steps.add(new Step(count.query(), Kind.RECOUNT, null, null, count.counted()));
   }
 
   /** The statements added, in order. */

@@ -177,15 +177,18 @@ final class PageWalker {
         List<List<Object>> keyLists = new ArrayList<>(joined.size() + 1);
         joined.forEach(j -> keyLists.add(j.keys()));
         keyLists.add(keys);
-        Object shape = shape(run, joined, node, keys, full);
+        boolean closes = run.closesAt(node);
+        Object shape = shape(run, joined, node, keys, full, closes);
         PageStatements.Content content =
             (page, lists) -> {
               for (int i = 0; i < joined.size(); i++) {
                 run.tree().addPage(page, joined.get(i).node(), lists.get(i), full);
               }
               run.tree().addPage(page, node, lists.getLast(), full);
+              if (closes) {
+                run.only().addRecount(dsl, page, lists.getLast());
+              }
             };
-        boolean closes = run.closesAt(node);
         long started = System.nanoTime();
         Committed done =
             dsl.transactionResult(
@@ -195,7 +198,7 @@ final class PageWalker {
                     page.deferBatchEnd();
                   }
                   page.execute(shape, run.start(), keyLists, content);
-                  return new Committed(page, closes && run.only().close(c.dsl(), page));
+                  return new Committed(page, closes && run.only().close(c.dsl(), page, keys));
                 });
         run.start().committed();
         run.tally().add(done.page().counted());
@@ -222,16 +225,18 @@ final class PageWalker {
   /**
    * What the statements of a page of {@code node} with {@code joined} depend on besides the run id
    * and the keys: the nodes (by their paths), whether each has one key or more (one is bound as a
-   * value, more as an array), {@code full}, and the nodes whose leaves are deleted first. Null
-   * under holds, whose conditions hold values of their own.
+   * value, more as an array), {@code full}, the nodes whose leaves are deleted first, and whether
+   * the page closes the run (then its recount follows its statements). Null under holds, whose
+   * conditions hold values of their own.
    */
   private static Object shape(
-      Run run, List<ChildPage> joined, Node node, List<Object> keys, boolean full) {
+      Run run, List<ChildPage> joined, Node node, List<Object> keys, boolean full, boolean closes) {
     if (run.tree().guardHeldChildren() || run.selector().held().any()) {
       return null;
     }
     List<Object> shape = new ArrayList<>();
     shape.add(full);
+    shape.add(closes);
     for (ChildPage page : joined) {
       shape.add(page.node().path());
       shape.add(page.keys().size() == 1);

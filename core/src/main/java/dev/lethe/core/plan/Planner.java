@@ -7,6 +7,7 @@ import dev.lethe.core.sql.BoundMap;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Resolves a request into a {@link Plan}: root rows, trees, holds and exact counts. */
@@ -80,7 +81,20 @@ public final class Planner {
 
   /** A plan for root keys found earlier (a run being resumed or verified). */
   public Plan withRoots(ErasureRequest request, Scope scope, List<RootSet> roots, HeldRows held) {
-    Preview preview = new ScopeCounter(dsl, bound, new Selector(held)).count(roots);
+    return withRoots(request, scope, roots, held, Optional.empty());
+  }
+
+  /**
+   * A plan for root keys found earlier, a tree's counts taken from {@code recounted} (read earlier
+   * in the same transaction, {@link ScopeCounter#treeCount}).
+   */
+  public Plan withRoots(
+      ErasureRequest request,
+      Scope scope,
+      List<RootSet> roots,
+      HeldRows held,
+      Optional<ScopeCounter.Recounted> recounted) {
+    Preview preview = new ScopeCounter(dsl, bound, new Selector(held)).count(roots, recounted);
     return new Plan(request, scope, roots, held, preview, clock.instant());
   }
 

@@ -7,6 +7,7 @@ import dev.lethe.core.sql.CountReads;
 import dev.lethe.core.sql.KeyedTemplates;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
@@ -39,8 +41,16 @@ public final class ScopeCounter {
   }
 
   public Preview count(List<RootSet> roots) {
-    Map<String, Map<Outcome, Long>> totals = new LinkedHashMap<>();
-    bound.map().entities().keySet().forEach(e -> totals.put(e, new EnumMap<>(Outcome.class)));
+    return count(roots, Optional.empty());
+  }
+
+  /**
+   * Counts what {@code roots} reach, a tree's counts below some of its keys taken from {@code
+   * recounted} (read by a statement sent earlier in the same transaction) instead of a statement of
+   * their own.
+   */
+  public Preview count(List<RootSet> roots, Optional<Recounted> recounted) {
+    Map<String, Map<Outcome, Long>> totals = totals();
     for (RootSet root : roots) {
       for (int from = 0; from < root.keys().size(); from += ROOT_CHUNK) {
         List<Object> chunk =
@@ -48,7 +58,7 @@ public final class ScopeCounter {
         if (root.anonymizesRoots()) {
           countAnonymizedRoots(root, chunk, totals);
         } else {
-          countTree(root.tree(), chunk, totals);
+          countTree(root.tree(), chunk, totals, recounted);
         }
       }
     }
@@ -66,9 +76,55 @@ public final class ScopeCounter {
     add(totals, entity.name(), Outcome.HELD, count(entity, all) - anonymized);
   }
 
-  private void countTree(Node tree, List<Object> keys, Map<String, Map<Outcome, Long>> totals) {
+  private Map<String, Map<Outcome, Long>> totals() {
+    Map<String, Map<Outcome, Long>> totals = new LinkedHashMap<>();
+    bound.map().entities().keySet().forEach(e -> totals.put(e, new EnumMap<>(Outcome.class)));
+    return totals;
+  }
+
+  /**
+   * All of {@code tree}'s counts below {@code keys} as one select, to send with other statements in
+   * a transaction that then counts through {@link #count(List, Optional)}; empty under holds or
+   * past one statement's keys, or when the tree has nothing to count.
+   */
+  public Optional<TreeCount> treeCount(Node tree, List<?> keys) {
+    if (selector.held().any() || keys.size() > ROOT_CHUNK) {
+      return Optional.empty();
+    }
+    List<Tally> tallies = tallies(tree, keys, totals());
+    return tallies.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new TreeCount(countQuery(tallies), tallies.stream().map(Tally::counted).toList()));
+  }
+
+  /** A tree's counts as one select ({@link #treeCount}), and what each value of its row counts. */
+  public record TreeCount(ResultQuery<Record> query, List<Counted> counted) {}
+
+  /**
+   * A tree's counts below {@code keys} as a {@link TreeCount} read them: {@code values}, one for
+   * each of {@code counted}.
+   */
+  public record Recounted(Node tree, List<?> keys, List<Counted> counted, List<Object> values) {
+
+    boolean counts(Node tree, List<?> keys) {
+      return tree == this.tree
+          && keys.size() == this.keys.size()
+          && new HashSet<>(keys).equals(new HashSet<>(this.keys));
+    }
+  }
+
+  private void countTree(
+      Node tree,
+      List<Object> keys,
+      Map<String, Map<Outcome, Long>> totals,
+      Optional<Recounted> recounted) {
     List<Counted> counted;
     List<Object> counts;
+    if (recounted.isPresent() && recounted.get().counts(tree, keys)) {
+      add(totals, recounted.get().counted(), recounted.get().values());
+      return;
+    }
     Optional<KeyedTemplates.Rendered<List<Counted>>> template =
         selector.held().any() || keys.size() > KeyedTemplates.MAX_KEYS
             ? Optional.empty()
@@ -96,6 +152,12 @@ public final class ScopeCounter {
       counted = tallies.stream().map(Tally::counted).toList();
       counts = CountReads.fetchOne(dsl, countQuery(tallies));
     }
+    add(totals, counted, counts);
+  }
+
+  /** Adds what a tree's counts read ({@code counts}, one for each of {@code counted}). */
+  private static void add(
+      Map<String, Map<Outcome, Long>> totals, List<Counted> counted, List<Object> counts) {
     Map<String, Long> done = new LinkedHashMap<>();
     for (int i = 0; i < counted.size(); i++) {
       Counted tally = counted.get(i);
@@ -111,7 +173,7 @@ public final class ScopeCounter {
   }
 
   /** All of a tree's counts in one statement (a scalar subquery each). */
-  private org.jooq.ResultQuery<Record> countQuery(List<Tally> tallies) {
+  private ResultQuery<Record> countQuery(List<Tally> tallies) {
     return dsl.select(
         tallies.stream()
             .map(t -> (SelectField<?>) DSL.field(DSL.selectCount().from(t.keys().asTable("k"))))
@@ -166,7 +228,7 @@ public final class ScopeCounter {
   }
 
   /** What one count of a tree counts: the rows of an entity with an outcome. */
-  private record Counted(String entity, Outcome outcome) {}
+  public record Counted(String entity, Outcome outcome) {}
 
   /**
    * One count of a tree: the rows of an entity with an outcome. All of a tree's counts go to the

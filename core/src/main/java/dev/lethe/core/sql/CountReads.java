@@ -20,7 +20,8 @@ import org.jooq.SQLDialect;
  */
 public final class CountReads {
 
-  private static final String NO_JIT = "select set_config('jit', 'off', true);\n";
+  /** PostgreSQL: turns the planner's compiling to machine code off to the transaction's end. */
+  public static final String NO_JIT = "select set_config('jit', 'off', true)";
 
   private CountReads() {}
 
@@ -43,7 +44,7 @@ public final class CountReads {
     }
     return dsl.connectionResult(
         connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(NO_JIT + sql)) {
+          try (PreparedStatement statement = connection.prepareStatement(NO_JIT + ";\n" + sql)) {
             for (int i = 0; i < binds.length; i++) {
               statement.setObject(i + 1, binds[i]);
             }

@@ -23,7 +23,13 @@ import javax.sql.DataSource;
 public final class CountingDataSource {
 
   /** One statement's SQL (lower case), and whether it went with others in one round trip. */
-  public record Sent(String sql, boolean batched) {}
+  /**
+   * One statement sent: its SQL, whether others went with it, and the call that sent it (the
+   * statements of one round trip share it).
+   */
+  public record Sent(String sql, boolean batched, int call) {}
+
+  private final AtomicInteger calls = new AtomicInteger();
 
   final AtomicInteger commits = new AtomicInteger();
   final AtomicBoolean failBatches = new AtomicBoolean();
@@ -85,12 +91,13 @@ public final class CountingDataSource {
                 List<String> parts = List.of(sql.toLowerCase(Locale.ROOT).split(";\n"));
                 boolean many = parts.size() > 1;
                 switch (name) {
-                  case "addBatch" -> sent.add(new Sent(parts.getFirst(), true));
+                  case "addBatch" -> sent.add(new Sent(parts.getFirst(), true, calls.get()));
                   case "prepareStatement", "execute", "executeUpdate", "executeQuery" -> {
                     if (many && failBatches.get()) {
                       throw new SQLException("connection lost");
                     }
-                    parts.forEach(part -> sent.add(new Sent(part, many)));
+                    int call = calls.incrementAndGet();
+                    parts.forEach(part -> sent.add(new Sent(part, many, call)));
                   }
                   default -> {}
                 }

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -76,6 +77,7 @@ class RunStartTest {
       CountingDataSource counting = new CountingDataSource(db.dataSource());
       Lethe lethe = open(counting.dataSource(), MAP, new LocalDirectoryFileStore(files));
       counting.commits.set(0);
+      counting.sent.clear();
 
       Receipt receipt = lethe.erase(subject(lethe), List.of(), "run-1");
 
@@ -84,6 +86,15 @@ class RunStartTest {
       assertThat(receipt.filesDeleted()).isEqualTo(Map.of("owner", 1L));
       assertThat(receipt.verification().passed()).isTrue();
       assertThat(counting.commits.get()).isEqualTo(kind == TestDatabase.Kind.MARIADB ? 2 : 1);
+      // the verification's recount, once; on PostgreSQL in the round trip of the page's deletes
+      List<CountingDataSource.Sent> recounts = recounts(counting);
+      assertThat(recounts).hasSize(1);
+      if (kind == TestDatabase.Kind.POSTGRESQL) {
+        assertThat(counting.containing("delete from \"owner\""))
+            .singleElement()
+            .extracting(CountingDataSource.Sent::call)
+            .isEqualTo(recounts.getFirst().call());
+      }
       var run = lethe.findRun("run-1").orElseThrow();
       assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
       assertThat(run.receipt()).isPresent();
@@ -297,6 +308,48 @@ class RunStartTest {
       assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(3);
       assertThat(Files.exists(files.resolve("a.png"))).isFalse();
     }
+  }
+
+  /**
+   * On PostgreSQL the verification reads the recount sent with the page's deletes: a root that is
+   * back when the page's statements end (a trigger puts the owner back, under another e-mail)
+   * leaves the page to commit as any other, and the run's own verification then fails it.
+   */
+  @Test
+  void a_root_the_recount_in_the_page_finds_fails_the_run() throws SQLException, IOException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      platform(db);
+      db.execute(
+          "CREATE FUNCTION put_back() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+              + " INSERT INTO owner VALUES (1, 'c@example.com', NULL) ON CONFLICT DO NOTHING;"
+              + " RETURN NULL; END $$",
+          "CREATE TRIGGER put_back AFTER DELETE ON owner"
+              + " FOR EACH STATEMENT EXECUTE FUNCTION put_back()");
+      CountingDataSource counting = new CountingDataSource(db.dataSource());
+      Lethe lethe = open(counting.dataSource(), MAP, new LocalDirectoryFileStore(files));
+      counting.sent.clear();
+
+      assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-6"))
+          .isInstanceOf(VerificationFailedException.class)
+          .hasMessageContaining("owner: 1 row(s) below the deleted roots remain");
+
+      // found by the recount in the page's round trip, then again once the page committed
+      List<CountingDataSource.Sent> recounts = recounts(counting);
+      assertThat(recounts).hasSize(2);
+      assertThat(counting.containing("delete from \"owner\""))
+          .singleElement()
+          .extracting(CountingDataSource.Sent::call)
+          .isEqualTo(recounts.getFirst().call());
+      var run = lethe.findRun("run-6").orElseThrow();
+      assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+      assertThat(db.count("SELECT COUNT(*) FROM owner WHERE email = 'c@example.com'")).isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM item WHERE owner_id = 1")).isZero();
+    }
+  }
+
+  /** The statements that counted what is left of the subject (the verification's recount). */
+  private static List<CountingDataSource.Sent> recounts(CountingDataSource counting) {
+    return counting.containing("select (select count(*) from (select ");
   }
 
   private void platform(TestDatabase db) throws SQLException, IOException {
