@@ -12,8 +12,6 @@ import dev.lethe.bench.TransactionClock;
 import dev.lethe.core.Lethe;
 import dev.lethe.core.datamap.DataMap;
 import dev.lethe.core.datamap.DataMapLoader;
-import dev.lethe.core.execute.ExecutionOptions;
-import dev.lethe.core.files.LocalDirectoryFileStore;
 import dev.lethe.core.identity.KeyedHasher;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.platform.ReferencePlatform;
@@ -23,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,8 +98,8 @@ public abstract class ErasureScenario implements Scenario {
           chosen.contains(Contestants.SET_BASED)
               ? Optional.of(subjects -> contestants.setBased(clock, subjects))
               : Optional.empty();
-      JvmWarmup.run(this, map, SECRET, files, target, clock, setBased)
-          .forEach(report -> notes.add(report.note()));
+      JvmWarmup.Warm warm = JvmWarmup.run(this, map, SECRET, files, target, clock, setBased);
+      warm.reports().forEach(report -> notes.add(report.note()));
       notes.add("database " + databaseVersion(dataSource));
       Checks checks = null;
       List<String> running = new ArrayList<>(List.of(Contestants.LETHE));
@@ -123,17 +120,8 @@ public abstract class ErasureScenario implements Scenario {
             checks = Checks.before(connection, target.vendor(), sql(), subjects);
           }
         }
-        Lethe lethe =
-            name.equals(Contestants.LETHE)
-                ? Lethe.open(
-                    new Lethe.Config(
-                        clock,
-                        map,
-                        new LocalDirectoryFileStore(files),
-                        Clock.systemUTC(),
-                        Optional.of(SECRET),
-                        ExecutionOptions.defaults()))
-                : null;
+        // the engine the warm-up ran, as a deployed service keeps one engine for every request
+        Lethe lethe = name.equals(Contestants.LETHE) ? warm.lethe() : null;
         int sample = rowByRowSample(target.size());
         long filled = System.nanoTime();
         HeapPeak.reset();

@@ -31,9 +31,12 @@ import javax.sql.DataSource;
  * database itself, whose SQL dialect and driver take paths of their own, through the same timed
  * data source as the contestants: their subjects are erased in rounds until the last {@link
  * #SETTLED_ROUNDS} rounds spent at most {@link #SETTLED_SHARE} of their time compiling (the
- * compiler has settled), or {@link #MAX_PLATFORMS} platforms are erased. The baselines, a few
- * prepared JDBC statements each, need no warm-up of their own, and the driver's and the timed data
- * source's code they share with Lethe is warm by then.
+ * compiler has settled), or {@link #MAX_PLATFORMS} platforms are erased. That engine is the one
+ * timed next, as a deployed service keeps one engine for every request (its page shapes rendered
+ * once). The set-based SQL, the baseline of the targets, is then warmed up the same way on
+ * platforms of its own: its statements are few, but its own code and the driver's paths it takes
+ * were otherwise compiled while it was timed. The other baselines (row-by-row, far slower, and the
+ * cascade, on a schema of its own) are not.
  */
 final class JvmWarmup {
 
@@ -80,12 +83,15 @@ final class JvmWarmup {
     }
   }
 
+  /** The engine the warm-up ran on the target, to be timed next, and what each warm-up did. */
+  record Warm(Lethe lethe, List<Report> reports) {}
+
   /**
    * Warms Lethe up for a run at {@code size} (at {@code tiny}, the module's tests, one round on
    * each database only), then {@code baseline} (the set-based SQL, when it runs), the target's
    * rounds through {@code timed}.
    */
-  static List<Report> run(
+  static Warm run(
       ErasureScenario scenario,
       DataMap map,
       byte[] secret,
@@ -115,7 +121,7 @@ final class JvmWarmup {
     if (baseline.isPresent()) {
       reports.add(onTarget(Contestants.SET_BASED, scenario, target, timed, false, baseline.get()));
     }
-    return reports;
+    return new Warm(lethe, reports);
   }
 
   /**
