@@ -68,15 +68,7 @@ public final class ContactsScenario extends ErasureScenario {
   /** Every contact of the platform, in the order of their ids. */
   @Override
   List<Subject> warmUpSubjects(Connection connection) throws SQLException {
-    List<Subject> subjects = new ArrayList<>();
-    try (PreparedStatement select =
-            connection.prepareStatement("SELECT id, workspace_id FROM contacts ORDER BY id");
-        ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        subjects.add(new Subject(rs.getLong(1), rs.getLong(2)));
-      }
-    }
-    return subjects;
+    return Subject.all(connection, "SELECT id, workspace_id FROM contacts ORDER BY id");
   }
 
   @Override

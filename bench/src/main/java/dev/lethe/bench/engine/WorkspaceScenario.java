@@ -2,10 +2,7 @@ package dev.lethe.bench.engine;
 
 import dev.lethe.bench.BenchSize;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,15 +45,7 @@ public final class WorkspaceScenario extends ErasureScenario {
   /** Every workspace, the smallest (the last) first. */
   @Override
   List<Subject> warmUpSubjects(Connection connection) throws SQLException {
-    List<Subject> subjects = new ArrayList<>();
-    try (PreparedStatement select =
-            connection.prepareStatement("SELECT id FROM workspaces ORDER BY id DESC");
-        ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        subjects.add(new Subject(rs.getLong(1), rs.getLong(1)));
-      }
-    }
-    return subjects;
+    return Subject.all(connection, "SELECT id, id FROM workspaces ORDER BY id DESC");
   }
 
   @Override
