@@ -140,6 +140,10 @@ public final class CallbacksScenario implements Scenario {
       extra.put("server_p50_ms", serverFixed[0]);
       extra.put("server_p99_ms", serverFixed[1]);
     }
+    if (serverFixed != null) {
+      // the server's compiler's time during the fixed rate: near zero once it has settled
+      extra.put("server_jit_ms", serverFixed[2]);
+    }
     long elapsed = saturation.elapsedNanos() / 1_000_000;
     return new ContestantResult(
         name,

@@ -19,15 +19,23 @@ import java.util.regex.Pattern;
  * answer, the load generator's own included; this counts only the server's handling of the callback
  * (verification, the desk, the group commit), not Tomcat's queue or the HTTP layers.
  *
+ * <p>With it, the server's compiler's time so far ({@code jvm_compilation_time_ms_total}, summed
+ * over its threads): whether the just-in-time compiler still works while a phase is measured.
+ *
  * @param buckets requests per upper bound in seconds, cumulative (Prometheus's {@code le})
+ * @param compileMillis the server's compiler's time so far, in milliseconds (0 if not exposed)
  */
-record ServerLatency(Map<Double, Long> buckets) {
+record ServerLatency(Map<Double, Long> buckets, double compileMillis) {
 
   private static final Pattern BUCKET =
       Pattern.compile(
           "^lethe_meta_callback_duration_seconds_bucket\\{(?=[^}]*callback=\"data_deletion\")"
               + "[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)",
           Pattern.MULTILINE);
+
+  private static final Pattern COMPILATION =
+      Pattern.compile(
+          "^jvm_compilation_time_ms_total(?:\\{[^}]*})? ([0-9.eE+]+)", Pattern.MULTILINE);
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -55,7 +63,12 @@ record ServerLatency(Map<Double, Long> buckets) {
           m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
       buckets.merge(le, (long) Double.parseDouble(m.group(2)), Long::sum);
     }
-    return new ServerLatency(buckets);
+    double compiling = 0;
+    Matcher c = COMPILATION.matcher(exposition);
+    while (c.find()) {
+      compiling += Double.parseDouble(c.group(1));
+    }
+    return new ServerLatency(buckets, compiling);
   }
 
   /**
@@ -74,6 +87,11 @@ record ServerLatency(Map<Double, Long> buckets) {
       }
     }
     return Double.POSITIVE_INFINITY;
+  }
+
+  /** The server's compiler's time, in milliseconds, between {@code before} and this. */
+  double compileMillisSince(ServerLatency before) {
+    return compileMillis - before.compileMillis();
   }
 
   private long delta(ServerLatency before, double le) {

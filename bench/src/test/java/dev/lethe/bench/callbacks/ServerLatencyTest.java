@@ -40,5 +40,22 @@ class ServerLatencyTest {
 
     assertThat(same.millisSince(same, 99)).isNaN();
     assertThat(ServerLatency.parse("").buckets()).isEmpty();
+    assertThat(ServerLatency.parse("").compileMillis()).isZero();
+  }
+
+  @Test
+  void the_compilers_time_during_a_phase_is_the_difference_of_its_counter() {
+    String compiler =
+        """
+        # HELP jvm_compilation_time_ms_total The approximate accumulated elapsed time spent in compilation
+        # TYPE jvm_compilation_time_ms_total counter
+        jvm_compilation_time_ms_total{compiler="HotSpot 64-Bit Tiered Compilers"} %s
+        """;
+    ServerLatency before =
+        ServerLatency.parse(exposition(0, 0, 0, 1) + compiler.formatted("41250.0"));
+    ServerLatency after =
+        ServerLatency.parse(exposition(1, 1, 1, 2) + compiler.formatted("41987.0"));
+
+    assertThat(after.compileMillisSince(before)).isEqualTo(737.0);
   }
 }
