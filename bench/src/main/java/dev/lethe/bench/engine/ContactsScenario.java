@@ -2,10 +2,7 @@ package dev.lethe.bench.engine;
 
 import dev.lethe.bench.BenchSize;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,18 +48,12 @@ public final class ContactsScenario extends ErasureScenario {
   List<Subject> subjects(Connection connection, BenchSize size) throws SQLException {
     int wanted = requests(size);
     long every = Math.max(1, size.platform().contacts() / wanted);
-    List<Subject> subjects = new ArrayList<>();
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT id, workspace_id FROM contacts WHERE MOD(id, ?) = 0 ORDER BY id")) {
-      select.setLong(1, every);
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next() && subjects.size() < wanted) {
-          subjects.add(new Subject(rs.getLong(1), rs.getLong(2)));
-        }
-      }
-    }
-    return subjects;
+    return Subject.all(
+        connection,
+        "SELECT id, workspace_id FROM contacts WHERE MOD(id, "
+            + every
+            + ") = 0 ORDER BY id LIMIT "
+            + wanted);
   }
 
   /** Every contact of the platform, in the order of their ids. */

@@ -105,8 +105,7 @@ final class JvmWarmup {
       onH2(scenario, map, secret, files);
     }
     // the platform's tables first: Lethe's own are created beside them when it opens
-    BenchPlatform.recreate(
-        timed, target.vendor(), tiny ? BenchSize.TINY : BenchSize.SMALL, true, null);
+    BenchPlatform.recreate(timed, target.vendor(), platformSize(target), true, null);
     Lethe lethe = open(map, secret, files, timed);
     List<Report> reports = new ArrayList<>();
     reports.add(
@@ -137,8 +136,8 @@ final class JvmWarmup {
       boolean filled,
       Eraser eraser)
       throws SQLException {
-    boolean tiny = target.size() == BenchSize.TINY;
-    BenchSize size = tiny ? BenchSize.TINY : BenchSize.SMALL;
+    BenchSize size = platformSize(target);
+    boolean tiny = size == BenchSize.TINY;
     long started = System.nanoTime();
     List<Subject> subjects = List.of();
     int platforms = 0;
@@ -186,6 +185,13 @@ final class JvmWarmup {
         (System.nanoTime() - started) / 1_000_000,
         share(last),
         settled);
+  }
+
+  /**
+   * The size of the platforms the warm-up erases on the target: {@code small}, or tiny in tests.
+   */
+  private static BenchSize platformSize(BenchTarget target) {
+    return target.size() == BenchSize.TINY ? BenchSize.TINY : BenchSize.SMALL;
   }
 
   /** The compiler's time so far, in milliseconds, summed over its threads. */

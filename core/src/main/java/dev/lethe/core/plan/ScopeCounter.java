@@ -119,12 +119,12 @@ public final class ScopeCounter {
       List<Object> keys,
       Map<String, Map<Outcome, Long>> totals,
       Optional<Recounted> recounted) {
-    List<Counted> counted;
-    List<Object> counts;
     if (recounted.isPresent() && recounted.get().counts(tree, keys)) {
       add(totals, recounted.get().counted(), recounted.get().values());
       return;
     }
+    List<Counted> counted;
+    List<Object> counts;
     Optional<KeyedTemplates.Rendered<List<Counted>>> template =
         selector.held().any() || keys.size() > KeyedTemplates.MAX_KEYS
             ? Optional.empty()
