@@ -6,8 +6,8 @@ import dev.lethe.core.datamap.DataMap;
 import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
+import dev.lethe.core.sql.TimeOrderedIds;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +34,7 @@ final class EraseCommand implements Callable<Integer> {
     try (HikariDataSource dataSource = database.open(root.env())) {
       Lethe lethe = engine.open(dataSource, map, root.env());
       // planned, stored and run in one go, without counting a preview nobody reads
-      String runId = UUID.randomUUID().toString();
+      String runId = TimeOrderedIds.next().toString();
       Receipt receipt =
           RunFailures.hintOnFailure(
               spec,

@@ -23,6 +23,7 @@ import dev.lethe.core.schema.SchemaSnapshot;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.core.sql.BoundMap;
 import dev.lethe.core.sql.ChainTemplates;
+import dev.lethe.core.sql.TimeOrderedIds;
 import dev.lethe.core.sql.VendorSql;
 import dev.lethe.core.state.InstallationSecret;
 import dev.lethe.core.state.RunRecord;
@@ -35,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
@@ -183,7 +183,7 @@ public final class Lethe {
    * transaction too: its erasure commits once ({@link dev.lethe.core.execute.Closing}).
    */
   public Receipt erase(ErasureRequest request, List<LegalHold> holds) {
-    return erase(request, holds, UUID.randomUUID().toString());
+    return erase(request, holds, TimeOrderedIds.next().toString());
   }
 
   /**
@@ -198,7 +198,7 @@ public final class Lethe {
 
   /** Records a planned run (its root keys and sealed identities); returns the run id. */
   public String start(Plan plan) {
-    return start(plan, UUID.randomUUID().toString());
+    return start(plan, TimeOrderedIds.next().toString());
   }
 
   /**

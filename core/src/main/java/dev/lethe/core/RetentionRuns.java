@@ -11,6 +11,7 @@ import dev.lethe.core.plan.RequestException;
 import dev.lethe.core.retention.RetentionOutcome;
 import dev.lethe.core.retention.RetentionSweep;
 import dev.lethe.core.sql.BoundMap;
+import dev.lethe.core.sql.TimeOrderedIds;
 import dev.lethe.core.state.RunRecord;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.core.state.RunStore;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +71,7 @@ final class RetentionRuns {
   private RetentionOutcome sweep(RetentionRule rule, HeldRows held) {
     Instant started = clock.instant();
     Instant cutoff = RetentionSweep.cutoff(rule, started);
-    String id = UUID.randomUUID().toString();
+    String id = TimeOrderedIds.next().toString();
     runs.create(
         RunRecord.planned(
             id,

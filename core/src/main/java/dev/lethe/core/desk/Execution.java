@@ -10,6 +10,7 @@ import dev.lethe.core.request.Actor;
 import dev.lethe.core.request.DeletionRequest;
 import dev.lethe.core.request.RequestState;
 import dev.lethe.core.request.Requests;
+import dev.lethe.core.sql.TimeOrderedIds;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,7 +88,7 @@ final class Execution {
    */
   private String claimRun(DeletionRequest request) {
     if (request.state() == RequestState.SCHEDULED || request.runId().isEmpty()) {
-      String runId = UUID.randomUUID().toString();
+      String runId = TimeOrderedIds.next().toString();
       requests.markRunning(request.id(), runId, Actor.system());
       return runId;
     }

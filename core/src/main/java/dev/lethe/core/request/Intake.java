@@ -6,12 +6,12 @@ import dev.lethe.core.deadline.Jurisdiction;
 import dev.lethe.core.identity.Identity;
 import dev.lethe.core.identity.KeyedHasher;
 import dev.lethe.core.identity.Sealer;
+import dev.lethe.core.sql.TimeOrderedIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Takes a new request in: answers a repeated idempotency key with its request, merges a duplicate
@@ -140,7 +140,7 @@ final class Intake {
   private DeletionRequest newRequest(
       NewRequest request, List<String> hashes, String matchKey, RequestState state, Instant now) {
     return new DeletionRequest(
-        UUID.randomUUID(),
+        TimeOrderedIds.next(),
         request.confirmationCode().orElseGet(codes::next),
         request.type(),
         request.scope(),

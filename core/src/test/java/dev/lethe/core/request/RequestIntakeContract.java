@@ -293,6 +293,28 @@ abstract class RequestIntakeContract {
   }
 
   @Test
+  void requests_taken_in_one_after_another_are_keyed_in_the_order_they_arrived() throws Exception {
+    List<String> arrived = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      DeletionRequest request = requests.receive(fixture.someone(), Actor.subject());
+      assertThat(request.id().version()).isEqualTo(7);
+      arrived.add(request.id().toString());
+      Thread.sleep(2);
+    }
+
+    // the primary key's order, in each database's own collation: new rows go at its end
+    List<String> keyed = new ArrayList<>();
+    try (Connection c = fixture.db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select id from lethe_requests order by id")) {
+      while (rs.next()) {
+        keyed.add(rs.getString(1));
+      }
+    }
+    assertThat(keyed).containsExactlyElementsOf(arrived);
+  }
+
+  @Test
   void times_are_stored_in_utc_whatever_the_session_time_zone() throws Exception {
     DeletionRequest request = requests.receive(carol(RequestSource.API, CAROL), Actor.subject());
 
