@@ -7,11 +7,13 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -111,7 +113,7 @@ public final class BenchMain implements Callable<Integer> {
       print(out, result);
     }
     if (this.out != null) {
-      ResultsJson.write(this.out, machine(), results);
+      ResultsJson.write(this.out, machine(target), results);
     }
     if (plot != null) {
       Path parent = plot.toAbsolutePath().getParent();
@@ -225,8 +227,8 @@ public final class BenchMain implements Callable<Integer> {
     out.flush();
   }
 
-  /** The machine the numbers were taken on. */
-  static Map<String, Object> machine() {
+  /** The machine the numbers were taken on, and the size of the database's own page cache. */
+  public static Map<String, Object> machine(BenchTarget target) {
     Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("processors", Runtime.getRuntime().availableProcessors());
     machine.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
@@ -240,6 +242,37 @@ public final class BenchMain implements Callable<Integer> {
     } catch (IOException | RuntimeException unavailable) {
       // not Linux: leave it out
     }
+    databaseCache(target).ifPresent(cache -> machine.put("database_cache", cache));
     return machine;
+  }
+
+  /**
+   * The database's page cache: a table larger than MariaDB's buffer pool is read from disk
+   * (InnoDB's default {@code O_DIRECT} bypasses the system's cache), where PostgreSQL reads beyond
+   * its shared buffers from the system's page cache. The same data and load differ by 2x between
+   * Debian's default pool and a larger one (docs/benchmarks.md).
+   */
+  static Optional<String> databaseCache(BenchTarget target) {
+    String sql =
+        switch (target.vendor()) {
+          case MARIADB, MYSQL ->
+              "select concat('innodb_buffer_pool_size ', @@innodb_buffer_pool_size,"
+                  + " ' bytes, innodb_flush_method ', @@innodb_flush_method)";
+          case POSTGRESQL ->
+              "select 'shared_buffers ' || current_setting('shared_buffers')"
+                  + " || ', beyond them the system''s page cache'";
+          default -> null;
+        };
+    if (sql == null) {
+      return Optional.empty();
+    }
+    try (var dataSource = target.openDataSource("bench-settings");
+        var connection = dataSource.getConnection();
+        var statement = connection.createStatement();
+        var rows = statement.executeQuery(sql)) {
+      return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+    } catch (SQLException | RuntimeException unreadable) {
+      return Optional.of("not read: " + unreadable.getMessage());
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lethe.bench.BenchMain;
 import dev.lethe.bench.BenchSize;
 import dev.lethe.bench.BenchTarget;
 import dev.lethe.bench.ContestantResult;
@@ -96,6 +97,24 @@ abstract class ErasureScenariosContract {
         assertThat(new WorkspaceScenario().warmUpSubjects(connection))
             .containsExactly(new Subject(3, 3), new Subject(2, 2), new Subject(1, 1));
       }
+    }
+  }
+
+  @Test
+  void the_results_name_the_size_of_the_database_page_cache() throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind())) {
+      BenchTarget target =
+          new BenchTarget(
+              db.url(), BenchTarget.vendorOf(db.url()), BenchSize.TINY, Map.of("user", db.user()));
+
+      Object cache = BenchMain.machine(target).get("database_cache");
+
+      assertThat(cache)
+          .asString()
+          .matches(
+              kind() == TestDatabase.Kind.MARIADB
+                  ? "innodb_buffer_pool_size [0-9]+ bytes, innodb_flush_method \\w+"
+                  : "shared_buffers [0-9]+[kMG]B, beyond them the system's page cache");
     }
   }
 
