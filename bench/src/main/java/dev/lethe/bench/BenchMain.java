@@ -249,8 +249,8 @@ public final class BenchMain implements Callable<Integer> {
   /**
    * The database's page cache: a table larger than MariaDB's buffer pool is read from disk
    * (InnoDB's default {@code O_DIRECT} bypasses the system's cache), where PostgreSQL reads beyond
-   * its shared buffers from the system's page cache. The same data and load differ by 2x between
-   * Debian's default pool and a larger one (docs/benchmarks.md).
+   * its shared buffers from the system's page cache. With random request keys, the callbacks ran at
+   * half the rate in Debian's default 128 MB pool as in a 2 GB one (docs/benchmarks.md, item 19).
    */
   static Optional<String> databaseCache(BenchTarget target) {
     String sql =
