@@ -56,6 +56,27 @@ public final class ContactsScenario extends ErasureScenario {
             + wanted);
   }
 
+  /**
+   * As many contacts again as {@link #subjects}, each halfway between two of them in id order (the
+   * same spread over the workspaces); none where the subjects are every contact.
+   */
+  @Override
+  List<Subject> settlingSubjects(Connection connection, BenchSize size) throws SQLException {
+    int wanted = requests(size);
+    long every = size.platform().contacts() / wanted;
+    if (every < 2) {
+      return List.of();
+    }
+    return Subject.all(
+        connection,
+        "SELECT id, workspace_id FROM contacts WHERE MOD(id, "
+            + every
+            + ") = "
+            + every / 2
+            + " ORDER BY id LIMIT "
+            + wanted);
+  }
+
   /** Every contact of the platform, in the order of their ids. */
   @Override
   List<Subject> warmUpSubjects(Connection connection) throws SQLException {

@@ -101,6 +101,22 @@ abstract class ErasureScenariosContract {
   }
 
   @Test
+  void the_contacts_erased_before_the_timed_run_are_as_many_others() throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind())) {
+      BenchPlatform.recreate(
+          db.dataSource(), BenchTarget.vendorOf(db.url()), BenchSize.TINY, true, null);
+      try (Connection connection = db.dataSource().getConnection()) {
+        ContactsScenario scenario = new ContactsScenario();
+        List<Subject> timed = scenario.subjects(connection, BenchSize.TINY);
+        List<Subject> settling = scenario.settlingSubjects(connection, BenchSize.TINY);
+
+        assertThat(settling).hasSameSizeAs(timed).doesNotContainAnyElementsOf(timed);
+        assertThat(settling).extracting(Subject::id).isSorted().doesNotHaveDuplicates();
+      }
+    }
+  }
+
+  @Test
   void the_results_name_the_size_of_the_database_page_cache() throws Exception {
     try (TestDatabase db = TestDatabase.create(kind())) {
       BenchTarget target =
