@@ -20,7 +20,6 @@ import dev.lethe.core.state.RunTallies;
 import dev.lethe.core.verify.Verifier;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
@@ -76,10 +75,10 @@ final class RunFinisher {
                     public boolean close(
                         DSLContext tx,
                         RunTallies tallies,
-                        Map<String, Long> batch,
+                        boolean filesRecorded,
                         Optional<ScopeCounter.Recounted> recounted) {
                       Optional<Receipt> receipt =
-                          completeIn(tx, run, plan, tallies, batch, recounted);
+                          completeIn(tx, run, plan, tallies, filesRecorded, recounted);
                       receipt.ifPresent(closed::set);
                       return receipt.isPresent();
                     }
@@ -156,14 +155,20 @@ final class RunFinisher {
       RunRecord run,
       Plan plan,
       RunTallies tallies,
-      Map<String, Long> batch,
+      boolean filesRecorded,
       Optional<ScopeCounter.Recounted> recounted) {
     Verified verified = verify(tx, run, plan, tallies, recounted);
     if (!verified.result().verification().passed()) {
       return Optional.empty();
     }
     runs.completion()
-        .completeIn(tx, run.id(), ReceiptJson.write(verified.receipt()), clock.instant(), batch);
+        .completeIn(
+            tx,
+            run.id(),
+            ReceiptJson.write(verified.receipt()),
+            clock.instant(),
+            tallies.recordedKeys() > 0,
+            filesRecorded);
     return Optional.of(verified.receipt());
   }
 

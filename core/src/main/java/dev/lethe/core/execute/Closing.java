@@ -4,7 +4,6 @@ import dev.lethe.core.plan.Node;
 import dev.lethe.core.plan.ScopeCounter;
 import dev.lethe.core.state.RunTallies;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -31,14 +30,14 @@ public interface Closing {
    * page to end its batch and commit as any other, and the run to complete as any other (a
    * verification that fails is reported there).
    *
-   * @param tallies everything the run did, this page and its files included
-   * @param batch the rows the page deleted per entity: its batch's end, to write with the
-   *     completion ({@link dev.lethe.core.state.RunCompletion#completeIn})
+   * @param tallies everything the run did, this page and its files included: the receipt's counts
+   *     ({@link dev.lethe.core.state.RunCompletion#completeIn} writes no others)
+   * @param filesRecorded whether the page recorded files' keys, for the completion to forget
    * @param recounted what the page's {@link #recount} read, when it sent one
    */
   boolean close(
       DSLContext tx,
       RunTallies tallies,
-      Map<String, Long> batch,
+      boolean filesRecorded,
       Optional<ScopeCounter.Recounted> recounted);
 }

@@ -96,24 +96,27 @@ final class OnlyPage {
 
   /**
    * In the page's transaction {@code tx}, after its statements, its batch's end left to this
-   * ({@link PageStatements#deferBatchEnd}): deletes the files they recorded from the store and
-   * completes the run ({@link Closing}), the batch's end sent with the completion. False, the run
-   * not completed and the batch ended, when the page recorded more than {@value
-   * #FILES_IN_TRANSACTION} files or the run more keys than one round trip forgets, the store
-   * refused a file, or the closing declined: the page then commits as any other, and its files are
-   * swept after it.
+   * ({@link PageStatements#deferBatchEnd}) and the run stored without its roots ({@link
+   * RunStart#statements(DSLContext, boolean)}): deletes the files they recorded from the store and
+   * completes the run ({@link Closing}), whose receipt holds its counts. False, the run not
+   * completed, its batch ended and its roots stored in {@code tx} from {@code start}, when the page
+   * recorded more than {@value #FILES_IN_TRANSACTION} files or the run more keys than one round
+   * trip forgets, the store refused a file, or the closing declined: the page then commits as any
+   * other (the run to resume from its roots after a crash), and its files are swept after it.
    */
-  boolean close(DSLContext tx, PageStatements page, List<Object> keys) {
+  boolean close(DSLContext tx, PageStatements page, List<Object> keys, RunStart start) {
     if (tryClose(tx, page, keys)) {
       return true;
     }
     page.endBatch();
+    start.storeRoots(tx);
     return false;
   }
 
   /**
-   * {@link #close}, but for the batch's end when it declines. Nothing of the run committed before
-   * this page (see {@link #is}): what the page counted is all the run did.
+   * {@link #close}, but for the batch's end and the roots when it declines. Nothing of the run
+   * committed before this page (see {@link #is}): what the page counted and recorded is all the run
+   * did.
    */
   private boolean tryClose(DSLContext tx, PageStatements page, List<Object> keys) {
     List<FileQueue.PendingFile> recorded =
@@ -134,7 +137,7 @@ final class OnlyPage {
     CallTally all = new CallTally();
     all.add(page.counted());
     all.add(deleted);
-    if (!closing.close(tx, all.tallies(), page.batchEnd(), page.recounted(node, keys))) {
+    if (!closing.close(tx, all.tallies(), !recorded.isEmpty(), page.recounted(node, keys))) {
       return false;
     }
     // counted with the page's rows once its transaction commits

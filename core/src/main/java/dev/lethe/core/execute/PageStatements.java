@@ -76,18 +76,20 @@ final class PageStatements {
   }
 
   /**
-   * Adds the statements that store the run while {@code start} is pending, then {@code content} for
-   * {@code keys} (one list of keys for each page it adds), and runs the page's statements, as
-   * {@link #execute()} does. On PostgreSQL a page named by {@code shape} (null: none) is sent as
-   * its shape's chain, rendered once (in the templates it was made with), with this page's run id,
-   * keys and run to store bound. The shape names everything the content adds but the run id and the
+   * Adds the statements that store the run while {@code start} is pending (with its roots if {@code
+   * withRoots}, {@link RunStart#statements(DSLContext, boolean)}), then {@code content} for {@code
+   * keys} (one list of keys for each page it adds), and runs the page's statements, as {@link
+   * #execute()} does. On PostgreSQL a page named by {@code shape} (null: none) is sent as its
+   * shape's chain, rendered once (in the templates it was made with), with this page's run id, keys
+   * and run to store bound. The shape names everything the content adds but the run id and the
    * keys.
    */
-  void execute(Object shape, RunStart start, List<List<Object>> keys, Content content) {
+  void execute(
+      Object shape, RunStart start, boolean withRoots, List<List<Object>> keys, Content content) {
     if (shape == null
         || !ChainTemplates.applies(tx)
-        || !executeTemplated(shape, start, keys, content)) {
-      steps.first(start.statements(tx));
+        || !executeTemplated(shape, start.creation(withRoots), keys, content)) {
+      steps.first(start.statements(tx, withRoots));
       content.addTo(steps, keys);
       execute();
     }
@@ -95,8 +97,7 @@ final class PageStatements {
 
   /** Runs the page as its shape's template; false, having done nothing, if there is none. */
   private boolean executeTemplated(
-      Object shape, RunStart start, List<List<Object>> keys, Content content) {
-    Optional<RunCreation> creation = start.creation();
+      Object shape, Optional<RunCreation> creation, List<List<Object>> keys, Content content) {
     List<Object> sources = new ArrayList<>();
     sources.add(runId);
     sources.addAll(keys);
@@ -167,17 +168,12 @@ final class PageStatements {
   }
 
   /**
-   * Leaves the batch's end (its counts and number, {@link BatchRecords#finishBatch}) to the caller,
-   * to send with what follows in the same transaction: {@link #batchEnd} once executed, or {@link
-   * #endBatch}.
+   * Leaves the batch's end (its counts and number, {@link BatchRecords#finishBatch}) to the caller:
+   * {@link #endBatch} once executed, unless what follows in the same transaction completes the run
+   * (whose receipt then holds the counts).
    */
   void deferBatchEnd() {
     deferBatchEnd = true;
-  }
-
-  /** The rows the executed page deleted per entity, its batch's end left to the caller. */
-  Map<String, Long> batchEnd() {
-    return batchEnd;
   }
 
   /** Ends the executed page's batch, left to the caller, as it would have itself. */

@@ -197,8 +197,10 @@ final class PageWalker {
                   if (closes) {
                     page.deferBatchEnd();
                   }
-                  page.execute(shape, run.start(), keyLists, content);
-                  return new Committed(page, closes && run.only().close(c.dsl(), page, keys));
+                  // a page that completes the run stores it without its roots (OnlyPage#close)
+                  page.execute(shape, run.start(), !closes, keyLists, content);
+                  return new Committed(
+                      page, closes && run.only().close(c.dsl(), page, keys, run.start()));
                 });
         run.start().committed();
         run.tally().add(done.page().counted());

@@ -46,15 +46,35 @@ public final class RunStart {
 
   /** The statements to add at the start of a transaction; none once the run is stored. */
   List<Query> statements(DSLContext tx) {
-    return written ? List.of() : RunCreation.queries(tx, run, roots);
+    return statements(tx, true);
   }
 
   /**
-   * The run and its roots as values to store them from, while pending: what a page's template takes
-   * the statements of {@link #statements} as.
+   * The statements to add at the start of a transaction, the run's roots among them if {@code
+   * withRoots}; none once the run is stored. Without them, the transaction stores them with {@link
+   * #storeRoots} if it is to commit before the run completes: a run completed in the transaction
+   * that stores it is never resumed, and its roots would only be deleted again.
    */
-  Optional<RunCreation> creation() {
-    return written ? Optional.empty() : Optional.of(RunCreation.of(run, roots));
+  List<Query> statements(DSLContext tx, boolean withRoots) {
+    return written ? List.of() : RunCreation.queries(tx, run, withRoots ? roots : List.of());
+  }
+
+  /**
+   * The run, and its roots if {@code withRoots}, as values to store them from, while pending: what
+   * a page's template takes the statements of {@link #statements(DSLContext, boolean)} as.
+   */
+  Optional<RunCreation> creation(boolean withRoots) {
+    return written
+        ? Optional.empty()
+        : Optional.of(RunCreation.of(run, withRoots ? roots : List.of()));
+  }
+
+  /**
+   * Stores the run's roots in {@code tx}, whose statements stored the run without them ({@link
+   * #statements(DSLContext, boolean)}), before it commits: the run may then be resumed.
+   */
+  void storeRoots(DSLContext tx) {
+    RunCreation.rootQueries(tx, run.id(), roots).forEach(Query::execute);
   }
 
   /** Called once a transaction holding {@link #statements} has committed. */

@@ -8,7 +8,6 @@ import dev.lethe.core.sql.ChainTemplates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -60,43 +59,20 @@ public final class BatchRecords {
    */
   public static void finishBatch(
       DSLContext tx, String runId, Map<String, Long> deleted, ChainTemplates templates) {
-    finishBatchWith(tx, runId, deleted, templates, "batch", List.of(), values -> List.of());
-  }
-
-  /**
-   * Ends a batch as {@link #finishBatch} does, then runs the statements {@code then} builds, in the
-   * same round trip: from the run id followed by {@code thenValues} (or their stand-ins), on
-   * PostgreSQL from the template named {@code name} and the batch's entities.
-   */
-  static void finishBatchWith(
-      DSLContext tx,
-      String runId,
-      Map<String, Long> deleted,
-      ChainTemplates templates,
-      String name,
-      List<?> thenValues,
-      Function<List<?>, List<Query>> then) {
     List<String> entities = counted(deleted);
     List<Object> sources = new ArrayList<>();
     sources.add(runId);
     entities.forEach(entity -> sources.add(deleted.get(entity)));
-    sources.addAll(thenValues);
     List<Object> shape = new ArrayList<>(entities.size() + 1);
-    shape.add(name);
+    shape.add("batch");
     shape.addAll(entities);
     templates.execute(
         tx,
         shape,
         sources,
-        values -> {
-          List<Query> queries =
-              new ArrayList<>(finishQueries(tx, (String) values.getFirst(), entities, values));
-          List<Object> thenFrom = new ArrayList<>();
-          thenFrom.add(values.getFirst());
-          thenFrom.addAll(values.subList(1 + entities.size(), values.size()));
-          queries.addAll(then.apply(thenFrom));
-          return new ChainTemplates.Built<>(queries, name);
-        });
+        values ->
+            new ChainTemplates.Built<>(
+                finishQueries(tx, (String) values.getFirst(), entities, values), "batch"));
   }
 
   /**

@@ -7,15 +7,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 
 /**
- * A run's completion: its receipt stored, its sealed identities and roots dropped, and the keys it
- * recorded of the rows it updated and of the files it deleted forgotten (a file's key may name the
- * subject), in the completion's round trip when they are few, else in pages after it ({@link
- * ForgottenRows}). On PostgreSQL the completion is sent from its shape's template.
+ * A run's completion: its receipt stored, its sealed identities, roots and counts dropped (the
+ * receipt holds the counts), and the keys it recorded of the rows it updated and of the files it
+ * deleted forgotten (a file's key may name the subject), in the completion's round trip when they
+ * are few, else in pages after it ({@link ForgottenRows}). On PostgreSQL the completion is sent
+ * from its shape's template.
  */
 public final class RunCompletion {
 
@@ -51,7 +51,8 @@ public final class RunCompletion {
       String id, String receipt, Instant now, long recordedUpdates, long recordedFiles) {
     boolean forgetUpdatesNow = recordedUpdates <= FORGOTTEN_AT_ONCE;
     boolean forgetFilesNow = recordedFiles <= FORGOTTEN_AT_ONCE;
-    own.transaction(tx -> sendCompletion(tx, id, receipt, now, forgetUpdatesNow, forgetFilesNow));
+    own.transaction(
+        tx -> sendCompletion(tx, id, receipt, now, false, forgetUpdatesNow, forgetFilesNow));
     if (!forgetUpdatesNow) {
       forgettingUpdates.run(id);
     }
@@ -72,59 +73,68 @@ public final class RunCompletion {
   public static final int FORGOTTEN_AT_ONCE = ForgottenRows.PAGE;
 
   /**
-   * Completes the run as {@link #complete(String, String, Instant, long, long)} does, in the
-   * caller's transaction {@code tx}, forgetting every key it recorded, after ending its only batch
-   * ({@link BatchRecords#finishBatch}: {@code batch}, the rows it deleted per entity, added to the
-   * run's counts), in one round trip: for a run whose only page commits in the same transaction,
-   * {@link #completesAtOnce} true of what it recorded.
+   * Completes a run whose only batch is the caller's transaction {@code tx}, in one round trip: its
+   * receipt stored, its sealed identities dropped, its batch counted, and the keys it recorded of
+   * the rows it updated ({@code forgetUpdates}) and of its files ({@code forgetFiles}) forgotten.
+   * No counts and no roots are written for such a run: its receipt holds the counts, and its roots
+   * are only stored when its page commits without completing it (then to resume from). For a run
+   * whose only page commits in the same transaction, {@link #completesAtOnce} true of what it
+   * recorded.
    */
   public void completeIn(
-      DSLContext tx, String id, String receipt, Instant now, Map<String, Long> batch) {
-    BatchRecords.finishBatchWith(
-        tx,
-        id,
-        batch,
-        templates,
-        "completion of its only batch",
-        List.of(receipt, RunStore.utc(now)),
-        values -> completeQueries(tx, values, true, true));
-  }
-
-  private void sendCompletion(
       DSLContext tx,
       String id,
       String receipt,
       Instant now,
       boolean forgetUpdates,
       boolean forgetFiles) {
+    sendCompletion(tx, id, receipt, now, true, forgetUpdates, forgetFiles);
+  }
+
+  /** Sends the completion's statements ({@link #completeQueries}) in one round trip. */
+  private void sendCompletion(
+      DSLContext tx,
+      String id,
+      String receipt,
+      Instant now,
+      boolean oneBatch,
+      boolean forgetUpdates,
+      boolean forgetFiles) {
+    String name = oneBatch ? "completion of its only batch" : "completion";
     templates.execute(
         tx,
-        List.of("completion", forgetUpdates, forgetFiles),
+        List.of(name, forgetUpdates, forgetFiles),
         List.of(id, receipt, RunStore.utc(now)),
         values ->
             new ChainTemplates.Built<>(
-                completeQueries(tx, values, forgetUpdates, forgetFiles), "completion"));
+                completeQueries(tx, values, oneBatch, forgetUpdates, forgetFiles), name));
   }
 
   /**
    * The statements of a run's completion, from {@code values}: the run's id, its receipt and the
-   * time.
+   * time. {@code oneBatch}: the run's only batch ends with it (counted here; it wrote no counts and
+   * no roots); otherwise its roots and the counts its batches wrote are forgotten: the receipt
+   * holds the counts.
    */
   private static List<Query> completeQueries(
-      DSLContext tx, List<?> values, boolean forgetUpdates, boolean forgetFiles) {
+      DSLContext tx, List<?> values, boolean oneBatch, boolean forgetUpdates, boolean forgetFiles) {
     String id = (String) values.get(0);
     LocalDateTime now = (LocalDateTime) values.get(2);
     List<Query> queries = new ArrayList<>();
-    queries.add(
+    var update =
         tx.update(RUNS)
             .set(RUN_STATUS, RunStatus.COMPLETED.code())
             .set(RUN_RECEIPT, (String) values.get(1))
             .set(RUN_SUBJECT_SEALED, (String) null)
             .set(RUN_FINISHED, now)
             .set(RUN_ERROR, (String) null)
-            .set(RUN_VERSION, RUN_VERSION.plus(1))
-            .where(RUN_ID.eq(id)));
-    queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
+            .set(RUN_VERSION, RUN_VERSION.plus(1));
+    queries.add(
+        (oneBatch ? update.set(RUN_BATCHES, RUN_BATCHES.plus(1)) : update).where(RUN_ID.eq(id)));
+    if (!oneBatch) {
+      queries.add(tx.deleteFrom(ROOTS).where(ROOT_RUN.eq(id)));
+      queries.add(tx.deleteFrom(COUNTS).where(COUNT_RUN.eq(id)));
+    }
     if (forgetUpdates) {
       queries.add(tx.deleteFrom(UPDATED).where(UPD_RUN.eq(id)));
     }

@@ -76,6 +76,18 @@ public record RunCreation(List<Integer> shape, List<Object> values) {
     return creation.build(ctx, creation.values());
   }
 
+  /**
+   * The inserts of {@code roots} (the keys of each root set, by its index) of run {@code runId}:
+   * those {@link #queries} leaves out when given no roots, for the run to store them later.
+   */
+  public static List<Query> rootQueries(DSLContext ctx, String runId, List<List<String>> roots) {
+    List<Query> queries = new ArrayList<>();
+    for (int i = 0; i < roots.size(); i++) {
+      queries.addAll(rootInserts(ctx, runId, i, roots.get(i)));
+    }
+    return queries;
+  }
+
   /** The most root keys one insert writes. */
   private static final int ROOTS_PER_INSERT = 500;
 

@@ -12,6 +12,7 @@ import dev.lethe.core.files.FileStore;
 import dev.lethe.core.files.LocalDirectoryFileStore;
 import dev.lethe.core.identity.IdentityKind;
 import dev.lethe.core.plan.ErasureRequest;
+import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.platform.testing.TestDatabase;
@@ -96,14 +97,10 @@ class RunStartTest {
       assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
       assertThat(run.receipt()).isPresent();
       assertThat(run.subjectSealed()).isEmpty();
-      // its counts and its batch written, with the completion where it completes in the page
+      // its batch counted; its counts kept in its receipt only, its roots and its files' keys
+      // forgotten with the completion (where it completes in the page, never written)
       assertThat(run.batches()).isEqualTo(1);
-      assertThat(
-              db.count(
-                  "SELECT SUM(row_count) FROM lethe_run_counts"
-                      + " WHERE run_id = 'run-1' AND outcome = 'deleted'"))
-          .isEqualTo(4);
-      // its roots and its files' keys forgotten with the completion; the other owner untouched
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_counts")).isZero();
       assertThat(db.count("SELECT COUNT(*) FROM lethe_run_roots")).isZero();
       assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
       assertThat(Files.exists(files.resolve("a.png"))).isFalse();
@@ -269,15 +266,21 @@ class RunStartTest {
       assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files WHERE deleted_at IS NULL"))
           .isEqualTo(1);
       assertThat(Files.exists(files.resolve("a.png"))).isTrue();
+      // committed with the page: its roots, to resume from, and its batch's counts
+      assertStored(db, "run-4");
 
       refused.clear();
       Receipt receipt = lethe.run("run-4", List.of());
 
       assertThat(receipt.verification().passed()).isTrue();
       assertThat(receipt.filesDeleted()).isEqualTo(Map.of("owner", 1L));
+      assertThat(receipt.total(Outcome.DELETED)).isEqualTo(4);
       assertThat(lethe.findRun("run-4").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
       assertThat(Files.exists(files.resolve("a.png"))).isFalse();
       assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
+      // the completion forgot the roots and the counts: the receipt holds them
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_roots")).isZero();
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_counts")).isZero();
     }
   }
 
@@ -304,7 +307,28 @@ class RunStartTest {
       assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
       assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(3);
       assertThat(Files.exists(files.resolve("a.png"))).isFalse();
+      assertStored(db, "run-5");
     }
+  }
+
+  /**
+   * The roots of run {@code runId} (the subject's one owner) and the counts of its one batch (the
+   * owner and its three items) are stored: its page committed without completing it.
+   */
+  private static void assertStored(TestDatabase db, String runId) throws SQLException {
+    assertThat(
+            db.count(
+                "SELECT COUNT(*) FROM lethe_run_roots WHERE run_id = '"
+                    + runId
+                    + "' AND root_key = '1'"))
+        .isEqualTo(1);
+    assertThat(
+            db.count(
+                "SELECT SUM(row_count) FROM lethe_run_counts"
+                    + " WHERE run_id = '"
+                    + runId
+                    + "' AND outcome = 'deleted'"))
+        .isEqualTo(4);
   }
 
   /**
