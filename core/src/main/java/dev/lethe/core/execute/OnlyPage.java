@@ -6,6 +6,7 @@ import dev.lethe.core.plan.RootSet;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.FileQueue;
 import dev.lethe.core.state.RunCompletion;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -15,8 +16,9 @@ import org.jooq.SQLDialect;
  * The one page of a new run whose roots fit a single page: its transaction is the run's last, and
  * its first too when everything below the roots joined it. The run is then completed in that
  * transaction ({@link Closing}) instead of in one of its own: its files are deleted from the store
- * before the commit (a crash before it leaves the rows to be erased again, the files found gone),
- * and their keys are forgotten with the completion.
+ * before the commit (a crash before it leaves the rows to be erased again, the files found gone).
+ * On PostgreSQL their keys are held, returned by the deletes and never written ({@link
+ * RecordedFiles}); on H2 they are recorded and forgotten with the completion.
  *
  * <p>Not on MariaDB: there a transaction at repeatable read locks the gaps beside the rows its
  * statements scan, and the completion's deletes by run (its roots, its files) would lock those
@@ -27,7 +29,8 @@ final class OnlyPage {
   /**
    * The most files deleted from the store while the page's transaction is open: a store slow to
    * answer (a remote object store) must not hold the subject's rows locked for long. A page that
-   * recorded more commits as any other, its files swept after it.
+   * held more is rolled back and handled again as any other ({@link TooManyFiles}): it commits with
+   * its files recorded, and they are swept after it.
    */
   static final int FILES_IN_TRANSACTION = 64;
 
@@ -37,6 +40,19 @@ final class OnlyPage {
   private final FileSweeper sweeper;
 
   private boolean closed;
+  private boolean declined;
+
+  /**
+   * Thrown in the page's transaction, to roll it back, when its deletes held more files' keys than
+   * it deletes from the store in its transaction ({@value #FILES_IN_TRANSACTION}): it returned only
+   * the first few, and the page is handled again as any other, its files recorded ({@link
+   * #decline}).
+   */
+  static final class TooManyFiles extends RuntimeException {
+    TooManyFiles(long held) {
+      super(held + " files held by a page that completes its run", null, false, false);
+    }
+  }
 
   private OnlyPage(String runId, Node node, Closing closing, FileSweeper sweeper) {
     this.runId = runId;
@@ -89,20 +105,31 @@ final class OnlyPage {
     }
   }
 
-  /** Whether a page of {@code node} is this one while nothing of the run has committed. */
+  /**
+   * Whether a page of {@code node} is this one while nothing of the run has committed, unless it
+   * was {@link #decline declined}.
+   */
   boolean is(Node node, RunStart start) {
-    return node == this.node && start.isPending();
+    return !declined && node == this.node && start.isPending();
+  }
+
+  /** Leaves the run to complete as any other: its page is handled as any other. */
+  void decline() {
+    declined = true;
   }
 
   /**
-   * In the page's transaction {@code tx}, after its statements, its batch's end left to this
-   * ({@link PageStatements#deferBatchEnd}) and the run stored without its roots ({@link
-   * RunStart#statements(DSLContext, boolean)}): deletes the files they recorded from the store and
-   * completes the run ({@link Closing}), whose receipt holds its counts. False, the run not
-   * completed, its batch ended and its roots stored in {@code tx} from {@code start}, when the page
-   * recorded more than {@value #FILES_IN_TRANSACTION} files or the run more keys than one round
-   * trip forgets, the store refused a file, or the closing declined: the page then commits as any
-   * other (the run to resume from its roots after a crash), and its files are swept after it.
+   * In the page's transaction {@code tx}, after its statements, its batch's end and its files' keys
+   * left to this ({@link PageStatements#completesRun}) and the run stored without its roots ({@link
+   * RunStart#statements(DSLContext, boolean)}): deletes the files from the store and completes the
+   * run ({@link Closing}), whose receipt holds its counts; nothing of its files is written. False,
+   * the run not completed, its batch ended, its files and roots recorded in {@code tx}, when the
+   * run recorded more keys than one round trip forgets, the store refused a file, or the closing
+   * declined: the page then commits as any other (the run to resume from its roots after a crash),
+   * and its files are swept after it.
+   *
+   * @throws TooManyFiles when the page held more than {@value #FILES_IN_TRANSACTION} files (a slow
+   *     store must not keep the rows locked), before any is deleted
    */
   boolean close(DSLContext tx, PageStatements page, List<Object> keys, RunStart start) {
     if (tryClose(tx, page, keys)) {
@@ -110,21 +137,28 @@ final class OnlyPage {
     }
     page.endBatch();
     start.storeRoots(tx);
+    page.recorded().store(tx, runId);
     return false;
   }
 
   /**
-   * {@link #close}, but for the batch's end and the roots when it declines. Nothing of the run
-   * committed before this page (see {@link #is}): what the page counted and recorded is all the run
-   * did.
+   * {@link #close}, but for the batch's end, the files and the roots when it declines. Nothing of
+   * the run committed before this page (see {@link #is}): what the page counted and recorded is all
+   * the run did. Files recorded rather than held (on H2, whose deletes do not return rows) are read
+   * back when they were not returned.
    */
   private boolean tryClose(DSLContext tx, PageStatements page, List<Object> keys) {
-    List<FileQueue.PendingFile> recorded =
-        !page.recorded().any()
-            ? List.of()
-            : page.recorded()
-                .list()
-                .orElseGet(() -> FileQueue.pendingIn(tx, runId, FILES_IN_TRANSACTION + 1));
+    RecordedFiles files = page.recorded();
+    if (files.heldCount() > FILES_IN_TRANSACTION) {
+      throw new TooManyFiles(files.heldCount());
+    }
+    List<FileQueue.PendingFile> recorded = new ArrayList<>(files.heldFiles());
+    if (files.written()) {
+      recorded.addAll(
+          files
+              .recorded()
+              .orElseGet(() -> FileQueue.pendingIn(tx, runId, FILES_IN_TRANSACTION + 1)));
+    }
     if (recorded.size() > FILES_IN_TRANSACTION
         || !RunCompletion.completesAtOnce(
             page.counted().tallies().recordedKeys(), recorded.size())) {
@@ -137,7 +171,7 @@ final class OnlyPage {
     CallTally all = new CallTally();
     all.add(page.counted());
     all.add(deleted);
-    if (!closing.close(tx, all.tallies(), !recorded.isEmpty(), page.recounted(node, keys))) {
+    if (!closing.close(tx, all.tallies(), files.written(), page.recounted(node, keys))) {
       return false;
     }
     // counted with the page's rows once its transaction commits

@@ -43,10 +43,13 @@ final class PageStatements {
 
   private record Recount(List<ScopeCounter.Counted> counted, List<Object> values) {}
 
-  /** The batch's end, when left to the caller ({@link #deferBatchEnd}): its rows per entity. */
+  /** The batch's end, when left to the caller ({@link #completesRun}): its rows per entity. */
   private Map<String, Long> batchEnd;
 
   private boolean deferBatchEnd;
+
+  /** Whether the page completes its run in its transaction ({@link #completesRun()}). */
+  private boolean completesRun;
 
   PageStatements(DSLContext tx, String runId, RowWriter writer, ChainTemplates templates) {
     this.tx = tx;
@@ -106,6 +109,9 @@ final class PageStatements {
     Function<List<?>, ChainTemplates.Built<List<Step>>> build =
         values -> {
           PageSteps page = new PageSteps(tx, (String) values.getFirst(), writer);
+          if (completesRun) {
+            page.holdFiles();
+          }
           creation.ifPresent(
               c -> page.first(c.build(tx, values.subList(1 + pages, values.size()))));
           @SuppressWarnings("unchecked") // the key lists given as sources, or their stand-ins
@@ -128,9 +134,13 @@ final class PageStatements {
       Step step = ran.get(i);
       ChainTemplates.Result result = results.get(i);
       counts[i] =
-          step.kind() == Kind.DELETE_RECORDING_FILES
-              ? recordingDeleteRow(step, result.value(0), result.value(1), result.value(2))
-              : result.rows();
+          switch (step.kind()) {
+            case DELETE_RECORDING_FILES ->
+                recordingDeleteRow(step, result.value(0), result.value(1), result.value(2));
+            case DELETE_HOLDING_FILES ->
+                holdingDeleteRow(step, result.value(0), result.value(1), result.value(2));
+            default -> result.rows();
+          };
       if (step.kind() == Kind.RECOUNT) {
         recount = new Recount(step.counted(), Arrays.asList(result.row()));
       }
@@ -153,7 +163,7 @@ final class PageStatements {
       switch (step.kind()) {
         // recorded by an insert of the rows selected, which returns no keys
         case FILES -> recorded.notReturned(counts[i]);
-        case DELETE, DELETE_RECORDING_FILES ->
+        case DELETE, DELETE_RECORDING_FILES, DELETE_HOLDING_FILES ->
             deleted.merge(step.entity(), (long) Math.max(0, counts[i]), Long::sum);
         case RECORDED -> counted.recorded(step.entity(), step.outcome(), Math.max(0, counts[i]));
         case OTHER -> {}
@@ -168,12 +178,16 @@ final class PageStatements {
   }
 
   /**
-   * Leaves the batch's end (its counts and number, {@link BatchRecords#finishBatch}) to the caller:
-   * {@link #endBatch} once executed, unless what follows in the same transaction completes the run
-   * (whose receipt then holds the counts).
+   * For a page that deletes its files from the store and completes its run in its own transaction
+   * ({@link OnlyPage}): leaves its batch's end to the caller and holds its files' keys instead of
+   * recording them ({@link PageSteps#holdFiles}, on PostgreSQL): if the page does not complete the
+   * run after all, the caller ends the batch ({@link #endBatch}) and records the files ({@link
+   * RecordedFiles#store}) before the transaction commits.
    */
-  void deferBatchEnd() {
+  void completesRun() {
+    completesRun = true;
     deferBatchEnd = true;
+    steps.holdFiles();
   }
 
   /** Ends the executed page's batch, left to the caller, as it would have itself. */
@@ -191,9 +205,11 @@ final class PageStatements {
     for (int i = 0; i < all.size(); i++) {
       Step step = all.get(i);
       counts[i] =
-          step.kind() == Kind.DELETE_RECORDING_FILES
-              ? recordingDeleteRow(step, each.get(i).result().get(0))
-              : each.get(i).rows();
+          switch (step.kind()) {
+            case DELETE_RECORDING_FILES -> recordingDeleteRow(step, each.get(i).result().get(0));
+            case DELETE_HOLDING_FILES -> holdingDeleteRow(step, each.get(i).result().get(0));
+            default -> each.get(i).rows();
+          };
       if (step.kind() == Kind.RECOUNT) {
         recount = new Recount(step.counted(), each.get(i).result().get(0).intoList());
       }
@@ -209,9 +225,13 @@ final class PageStatements {
     int batched = 0;
     for (int i = 0; i < all.size(); i++) {
       Step step = all.get(i);
-      if (step.kind() == Kind.DELETE_RECORDING_FILES) {
+      if (step.kind() == Kind.DELETE_RECORDING_FILES || step.kind() == Kind.DELETE_HOLDING_FILES) {
         run(batched, i, counts);
-        counts[i] = recordingDeleteRow(step, ((ResultQuery<?>) step.query()).fetchSingle());
+        Record row = ((ResultQuery<?>) step.query()).fetchSingle();
+        counts[i] =
+            step.kind() == Kind.DELETE_RECORDING_FILES
+                ? recordingDeleteRow(step, row)
+                : holdingDeleteRow(step, row);
         batched = i + 1;
       }
     }
@@ -225,6 +245,20 @@ final class PageStatements {
   private int recordingDeleteRow(Step step, Record row) {
     return recordingDeleteRow(
         step, row.get(0), row.get(1, Long[].class), row.get(2, String[].class));
+  }
+
+  /**
+   * Takes the row of a delete that held its rows' files ({@link
+   * dev.lethe.core.state.BatchRecords#deleteHoldingFiles}): keeps their keys, returns the rows it
+   * deleted.
+   */
+  private int holdingDeleteRow(Step step, Record row) {
+    return holdingDeleteRow(step, row.get(0), row.get(1), row.get(2, String[].class));
+  }
+
+  private int holdingDeleteRow(Step step, Object deleted, Object count, Object keys) {
+    recorded.held(step.entity(), ((Number) count).longValue(), (String[]) keys);
+    return ((Number) deleted).intValue();
   }
 
   private int recordingDeleteRow(Step step, Object deleted, Object ids, Object keys) {

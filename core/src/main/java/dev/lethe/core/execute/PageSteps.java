@@ -28,6 +28,8 @@ final class PageSteps {
     FILES,
     DELETE,
     DELETE_RECORDING_FILES,
+    /** A delete that returns its rows' file keys without recording them ({@link #holdFiles}). */
+    DELETE_HOLDING_FILES,
     RECORDED,
     /** A tree's counts, its row read by the run's closing ({@link Closing#recount}). */
     RECOUNT,
@@ -54,11 +56,22 @@ final class PageSteps {
   private final String runId;
   private final RowWriter writer;
   private final List<Step> steps = new ArrayList<>();
+  private boolean holdFiles;
 
   PageSteps(DSLContext tx, String runId, RowWriter writer) {
     this.tx = tx;
     this.runId = runId;
     this.writer = writer;
+  }
+
+  /**
+   * On PostgreSQL, the deletes added from now on return their rows' file keys instead of recording
+   * them (at most {@value OnlyPage#FILES_IN_TRANSACTION} and one of them, with their number): for a
+   * page that deletes the files from the store and completes its run in its own transaction ({@link
+   * OnlyPage}).
+   */
+  void holdFiles() {
+    holdFiles = true;
   }
 
   /** Runs {@code queries} first, before every statement added so far or later. */
@@ -94,6 +107,15 @@ final class PageSteps {
    */
   void delete(BoundEntity entity, Condition where) {
     if (tx.dialect().family() == SQLDialect.POSTGRES && !entity.entity().files().isEmpty()) {
+      if (holdFiles) {
+        steps.add(
+            new Step(
+                BatchRecords.deleteHoldingFiles(
+                    tx, entity, where, OnlyPage.FILES_IN_TRANSACTION + 1),
+                Kind.DELETE_HOLDING_FILES,
+                entity.name()));
+        return;
+      }
       steps.add(
           new Step(
               BatchRecords.deleteRecordingFiles(tx, runId, entity, where, RecordedFiles.HANDED + 1),

@@ -195,7 +195,7 @@ final class PageWalker {
                 c -> {
                   PageStatements page = new PageStatements(c.dsl(), run.id(), writer, templates);
                   if (closes) {
-                    page.deferBatchEnd();
+                    page.completesRun();
                   }
                   // a page that completes the run stores it without its roots (OnlyPage#close)
                   page.execute(shape, run.start(), !closes, keyLists, content);
@@ -212,6 +212,10 @@ final class PageWalker {
           sweeper.sweep(run.id(), run.tally(), done.page().recorded().list());
         }
         return took;
+      } catch (OnlyPage.TooManyFiles e) {
+        // rolled back before any file was deleted: the page again as any other, its files recorded
+        run.only().decline();
+        attempt--;
       } catch (DataAccessException e) {
         // A row inserted below the page since it was read makes the parent's delete fail on its
         // foreign key; handling the page again deletes the newcomer first.

@@ -15,6 +15,7 @@ import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.ResultQuery;
@@ -104,6 +105,41 @@ public final class BatchRecords {
         inserted,
         recordFilesReturning(tx, keys),
         DSL.select(DSL.field(DSL.selectCount().from(deleted))).select(files.fields()).from(files));
+  }
+
+  /**
+   * PostgreSQL: {@code WITH d AS (DELETE … RETURNING the file columns), h AS (the non-null keys)
+   * SELECT (SELECT count(*) FROM d), (SELECT count(*) FROM h), ARRAY(SELECT … FROM h LIMIT …)}: one
+   * row, the rows deleted, how many file keys they held and up to {@code limit} of those keys, none
+   * of them recorded. For a page that deletes its run's files from the store in its own transaction
+   * and completes the run there, after which the keys would only be forgotten; a page that does not
+   * complete its run records the keys before it commits ({@link FileQueue#record}).
+   */
+  public static ResultQuery<Record> deleteHoldingFiles(
+      DSLContext tx, BoundEntity entity, Condition where, int limit) {
+    List<String> columns = entity.entity().files();
+    Table<Record> deleted = DSL.table(DSL.name("d"));
+    List<Field<?>> returned = new ArrayList<>();
+    Select<Record1<String>> keys = null;
+    for (int i = 0; i < columns.size(); i++) {
+      String alias = "k" + i;
+      returned.add(entity.text(columns.get(i)).as(alias));
+      Field<String> key = DSL.field(DSL.name("d", alias), SQLDataType.VARCHAR);
+      var rows = DSL.select(key.as("v")).from(deleted).where(key.isNotNull());
+      keys = keys == null ? rows : keys.unionAll(rows);
+    }
+    Table<Record> held = DSL.table(DSL.name("h"));
+    Field<String> key = DSL.field(DSL.name("h", "v"), SQLDataType.VARCHAR);
+    return tx.resultQuery(
+        "with {0} as ({1}), {2} as ({3}) {4}",
+        DSL.name("d"),
+        tx.deleteFrom(entity.table()).where(where).returningResult(returned),
+        DSL.name("h"),
+        keys,
+        DSL.select(
+            DSL.field(DSL.selectCount().from(deleted)),
+            DSL.field(DSL.selectCount().from(held)),
+            DSL.array(DSL.select(key).from(held).limit(limit))));
   }
 
   /** The entities a batch deleted rows of ({@code deleted}: its rows per entity), in order. */

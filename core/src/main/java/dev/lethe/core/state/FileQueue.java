@@ -50,6 +50,31 @@ public final class FileQueue {
     return pending(tx, runId, DSL.noCondition(), limit);
   }
 
+  /**
+   * Records {@code files} (their entities and keys; their ids unset) for run {@code runId} inside
+   * the caller's transaction: the files of rows a statement deleted without recording them ({@link
+   * BatchRecords#deleteHoldingFiles}). Returns them as recorded, with their ids, in id order.
+   */
+  public static List<PendingFile> record(DSLContext tx, String runId, List<PendingFile> files) {
+    List<PendingFile> recorded = new ArrayList<>(files.size());
+    for (int from = 0; from < files.size(); from += RECORDED_PER_INSERT) {
+      var insert = tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS);
+      for (PendingFile file :
+          files.subList(from, Math.min(files.size(), from + RECORDED_PER_INSERT))) {
+        insert = insert.values(runId, file.entity(), file.key(), 0);
+      }
+      insert
+          .returningResult(FILE_ID, FILE_ENTITY, FILE_KEY)
+          .fetch()
+          .forEach(r -> recorded.add(new PendingFile(r.value1(), r.value2(), r.value3(), 0)));
+    }
+    recorded.sort(java.util.Comparator.comparingLong(PendingFile::id));
+    return recorded;
+  }
+
+  /** The most files one insert of {@link #record} writes. */
+  private static final int RECORDED_PER_INSERT = 1_000;
+
   private static List<PendingFile> pending(
       DSLContext dsl, String runId, Condition which, int limit) {
     List<PendingFile> files = new ArrayList<>();
