@@ -46,9 +46,10 @@ final class PageStatements {
   /** The batch's end, when left to the caller ({@link #completesRun}): its rows per entity. */
   private Map<String, Long> batchEnd;
 
-  private boolean deferBatchEnd;
-
-  /** Whether the page completes its run in its transaction ({@link #completesRun()}). */
+  /**
+   * Whether the page completes its run in its transaction ({@link #completesRun()}): its batch's
+   * end left to the caller, its files held.
+   */
   private boolean completesRun;
 
   PageStatements(DSLContext tx, String runId, RowWriter writer, ChainTemplates templates) {
@@ -134,13 +135,9 @@ final class PageStatements {
       Step step = ran.get(i);
       ChainTemplates.Result result = results.get(i);
       counts[i] =
-          switch (step.kind()) {
-            case DELETE_RECORDING_FILES ->
-                recordingDeleteRow(step, result.value(0), result.value(1), result.value(2));
-            case DELETE_HOLDING_FILES ->
-                holdingDeleteRow(step, result.value(0), result.value(1), result.value(2));
-            default -> result.rows();
-          };
+          returnsFiles(step)
+              ? filesRow(step, result.value(0), result.value(1), result.value(2))
+              : result.rows();
       if (step.kind() == Kind.RECOUNT) {
         recount = new Recount(step.counted(), Arrays.asList(result.row()));
       }
@@ -169,7 +166,7 @@ final class PageStatements {
         case OTHER -> {}
       }
     }
-    if (deferBatchEnd) {
+    if (completesRun) {
       batchEnd = deleted;
     } else {
       BatchRecords.finishBatch(tx, runId, deleted, templates);
@@ -186,7 +183,6 @@ final class PageStatements {
    */
   void completesRun() {
     completesRun = true;
-    deferBatchEnd = true;
     steps.holdFiles();
   }
 
@@ -205,11 +201,7 @@ final class PageStatements {
     for (int i = 0; i < all.size(); i++) {
       Step step = all.get(i);
       counts[i] =
-          switch (step.kind()) {
-            case DELETE_RECORDING_FILES -> recordingDeleteRow(step, each.get(i).result().get(0));
-            case DELETE_HOLDING_FILES -> holdingDeleteRow(step, each.get(i).result().get(0));
-            default -> each.get(i).rows();
-          };
+          returnsFiles(step) ? filesRow(step, each.get(i).result().get(0)) : each.get(i).rows();
       if (step.kind() == Kind.RECOUNT) {
         recount = new Recount(step.counted(), each.get(i).result().get(0).intoList());
       }
@@ -225,44 +217,37 @@ final class PageStatements {
     int batched = 0;
     for (int i = 0; i < all.size(); i++) {
       Step step = all.get(i);
-      if (step.kind() == Kind.DELETE_RECORDING_FILES || step.kind() == Kind.DELETE_HOLDING_FILES) {
+      if (returnsFiles(step)) {
         run(batched, i, counts);
-        Record row = ((ResultQuery<?>) step.query()).fetchSingle();
-        counts[i] =
-            step.kind() == Kind.DELETE_RECORDING_FILES
-                ? recordingDeleteRow(step, row)
-                : holdingDeleteRow(step, row);
+        counts[i] = filesRow(step, ((ResultQuery<?>) step.query()).fetchSingle());
         batched = i + 1;
       }
     }
     run(batched, all.size(), counts);
   }
 
-  /**
-   * Takes the row of a delete that recorded its rows' files ({@link
-   * BatchRecords#deleteRecordingFiles}): keeps the files it recorded, returns the rows it deleted.
-   */
-  private int recordingDeleteRow(Step step, Record row) {
-    return recordingDeleteRow(
-        step, row.get(0), row.get(1, Long[].class), row.get(2, String[].class));
+  /** Whether {@code step} is a delete that returns a row of its files, not a count. */
+  private static boolean returnsFiles(Step step) {
+    return step.kind() == Kind.DELETE_RECORDING_FILES || step.kind() == Kind.DELETE_HOLDING_FILES;
   }
 
   /**
-   * Takes the row of a delete that held its rows' files ({@link
-   * dev.lethe.core.state.BatchRecords#deleteHoldingFiles}): keeps their keys, returns the rows it
-   * deleted.
+   * Takes the row of a delete that returned its rows' files ({@link #returnsFiles}): keeps the
+   * files (recorded, {@link BatchRecords#deleteRecordingFiles}: their ids and keys; held, {@link
+   * BatchRecords#deleteHoldingFiles}: their number and keys), returns the rows it deleted.
    */
-  private int holdingDeleteRow(Step step, Record row) {
-    return holdingDeleteRow(step, row.get(0), row.get(1), row.get(2, String[].class));
+  private int filesRow(Step step, Record row) {
+    Object second =
+        step.kind() == Kind.DELETE_RECORDING_FILES ? row.get(1, Long[].class) : row.get(1);
+    return filesRow(step, row.get(0), second, row.get(2, String[].class));
   }
 
-  private int holdingDeleteRow(Step step, Object deleted, Object count, Object keys) {
-    recorded.held(step.entity(), ((Number) count).longValue(), (String[]) keys);
-    return ((Number) deleted).intValue();
-  }
-
-  private int recordingDeleteRow(Step step, Object deleted, Object ids, Object keys) {
-    recorded.returned(step.entity(), (Long[]) ids, (String[]) keys);
+  private int filesRow(Step step, Object deleted, Object second, Object keys) {
+    if (step.kind() == Kind.DELETE_RECORDING_FILES) {
+      recorded.returned(step.entity(), (Long[]) second, (String[]) keys);
+    } else {
+      recorded.held(step.entity(), ((Number) second).longValue(), (String[]) keys);
+    }
     return ((Number) deleted).intValue();
   }
 

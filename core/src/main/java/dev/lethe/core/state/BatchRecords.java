@@ -8,6 +8,7 @@ import dev.lethe.core.sql.ChainTemplates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -85,17 +86,13 @@ public final class BatchRecords {
    */
   public static ResultQuery<Record> deleteRecordingFiles(
       DSLContext tx, String runId, BoundEntity entity, Condition where, int limit) {
-    List<String> columns = entity.entity().files();
     Table<Record> deleted = DSL.table(DSL.name("d"));
     List<Field<?>> returned = new ArrayList<>();
-    Select<Record4<String, String, String, Integer>> keys = null;
-    for (int i = 0; i < columns.size(); i++) {
-      String alias = "k" + i;
-      returned.add(entity.text(columns.get(i)).as(alias));
-      Field<String> key = DSL.field(DSL.name("d", alias), SQLDataType.VARCHAR);
-      var rows = fileRows(runId, entity.name(), deleted, key, DSL.noCondition());
-      keys = keys == null ? rows : keys.unionAll(rows);
-    }
+    Select<Record4<String, String, String, Integer>> keys =
+        deletedKeys(
+            entity,
+            returned,
+            key -> fileRows(runId, entity.name(), deleted, key, DSL.noCondition()));
     Name inserted = DSL.name("f");
     Table<?> files = recordedFiles(inserted, limit).asTable("a");
     return tx.resultQuery(
@@ -117,17 +114,11 @@ public final class BatchRecords {
    */
   public static ResultQuery<Record> deleteHoldingFiles(
       DSLContext tx, BoundEntity entity, Condition where, int limit) {
-    List<String> columns = entity.entity().files();
     Table<Record> deleted = DSL.table(DSL.name("d"));
     List<Field<?>> returned = new ArrayList<>();
-    Select<Record1<String>> keys = null;
-    for (int i = 0; i < columns.size(); i++) {
-      String alias = "k" + i;
-      returned.add(entity.text(columns.get(i)).as(alias));
-      Field<String> key = DSL.field(DSL.name("d", alias), SQLDataType.VARCHAR);
-      var rows = DSL.select(key.as("v")).from(deleted).where(key.isNotNull());
-      keys = keys == null ? rows : keys.unionAll(rows);
-    }
+    Select<Record1<String>> keys =
+        deletedKeys(
+            entity, returned, key -> DSL.select(key.as("v")).from(deleted).where(key.isNotNull()));
     Table<Record> held = DSL.table(DSL.name("h"));
     Field<String> key = DSL.field(DSL.name("h", "v"), SQLDataType.VARCHAR);
     return tx.resultQuery(
@@ -140,6 +131,24 @@ public final class BatchRecords {
             DSL.field(DSL.selectCount().from(deleted)),
             DSL.field(DSL.selectCount().from(held)),
             DSL.array(DSL.select(key).from(held).limit(limit))));
+  }
+
+  /**
+   * For a {@code DELETE} named {@code d} in a {@code WITH} clause: adds to {@code returned} the
+   * file columns of {@code entity} as text, {@code k0}, {@code k1}…, and returns the union of the
+   * rows {@code rows} makes of each of them ({@code d.k0}, …).
+   */
+  private static <R extends Record> Select<R> deletedKeys(
+      BoundEntity entity, List<Field<?>> returned, Function<Field<String>, Select<R>> rows) {
+    List<String> columns = entity.entity().files();
+    Select<R> keys = null;
+    for (int i = 0; i < columns.size(); i++) {
+      String alias = "k" + i;
+      returned.add(entity.text(columns.get(i)).as(alias));
+      Select<R> each = rows.apply(DSL.field(DSL.name("d", alias), SQLDataType.VARCHAR));
+      keys = keys == null ? each : keys.unionAll(each);
+    }
+    return keys;
   }
 
   /** The entities a batch deleted rows of ({@code deleted}: its rows per entity), in order. */
