@@ -64,6 +64,14 @@ public abstract class ErasureScenario implements Scenario {
   abstract int warmUpRound();
 
   /**
+   * How many subjects the warm-up on the target erases at least before the compiler's quiet rounds
+   * may end it. None by default.
+   */
+  int warmUpMinimum() {
+    return 0;
+  }
+
+  /**
    * Subjects, none of them among {@link #subjects}, that each contestant erases on its own copy of
    * the data just before its timed run, untimed: what the warm-up on {@code small} platforms left
    * for the compiler on the timed platform's data (its deoptimizations and recompilations) happens

@@ -29,14 +29,15 @@ import javax.sql.DataSource;
  * scenario is run on {@link #H2_ROUNDS} tiny in-memory H2 platforms (a few hundred statements each,
  * about ten seconds in all on two cores), then on {@code small} platforms in the benchmarked
  * database itself, whose SQL dialect and driver take paths of their own, through the same timed
- * data source as the contestants: their subjects are erased in rounds until the last {@link
- * #SETTLED_ROUNDS} rounds spent at most {@link #SETTLED_SHARE} of their time compiling (the
- * compiler has settled), or {@link #MAX_PLATFORMS} platforms are erased. That engine is the one
- * timed next, as a deployed service keeps one engine for every request (its page shapes rendered
- * once). The set-based SQL, the baseline of the targets, is then warmed up the same way on
- * platforms of its own: its statements are few, but its own code and the driver's paths it takes
- * were otherwise compiled while it was timed. The other baselines (row-by-row, far slower, and the
- * cascade, on a schema of its own) are not.
+ * data source as the contestants: their subjects are erased in rounds until, past the scenario's
+ * {@link ErasureScenario#warmUpMinimum}, the last {@link #SETTLED_ROUNDS} rounds spent at most
+ * {@link #SETTLED_SHARE} of their time compiling (the compiler has settled), or {@link
+ * #MAX_PLATFORMS} platforms are erased. That engine is the one timed next, as a deployed service
+ * keeps one engine for every request (its page shapes rendered once). The set-based SQL, the
+ * baseline of the targets, is then warmed up the same way on platforms of its own: its statements
+ * are few, but its own code and the driver's paths it takes were otherwise compiled while it was
+ * timed. The other baselines (row-by-row, far slower, and the cascade, on a schema of its own) are
+ * not.
  */
 final class JvmWarmup {
 
@@ -176,7 +177,11 @@ final class JvmWarmup {
       next += round.size();
       erased += round.size();
       rounds++;
-      settled = tiny || (last.size() == SETTLED_ROUNDS && share(last) <= SETTLED_SHARE);
+      settled =
+          tiny
+              || (erased >= scenario.warmUpMinimum()
+                  && last.size() == SETTLED_ROUNDS
+                  && share(last) <= SETTLED_SHARE);
     }
     return new Report(
         contestant,
