@@ -111,7 +111,7 @@ final class PageStatements {
         values -> {
           PageSteps page = new PageSteps(tx, (String) values.getFirst(), writer);
           if (completesRun) {
-            page.holdFiles();
+            page.completesRun();
           }
           creation.ifPresent(
               c -> page.first(c.build(tx, values.subList(1 + pages, values.size()))));
@@ -176,14 +176,15 @@ final class PageStatements {
 
   /**
    * For a page that deletes its files from the store and completes its run in its own transaction
-   * ({@link OnlyPage}): leaves its batch's end to the caller and holds its files' keys instead of
-   * recording them ({@link PageSteps#holdFiles}, on PostgreSQL): if the page does not complete the
-   * run after all, the caller ends the batch ({@link #endBatch}) and records the files ({@link
-   * RecordedFiles#store}) before the transaction commits.
+   * ({@link OnlyPage}): leaves its batch's end to the caller and, on PostgreSQL, holds its files'
+   * keys instead of recording them, its statements planned for any keys ({@link
+   * PageSteps#completesRun}): if the page does not complete the run after all, the caller ends the
+   * batch ({@link #endBatch}) and records the files ({@link RecordedFiles#store}) before the
+   * transaction commits.
    */
   void completesRun() {
     completesRun = true;
-    steps.holdFiles();
+    steps.completesRun();
   }
 
   /** Ends the executed page's batch, left to the caller, as it would have itself. */

@@ -3,6 +3,8 @@ package dev.lethe.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.lethe.core.FilesPendingException;
 import dev.lethe.core.Lethe;
 import dev.lethe.core.VerificationFailedException;
@@ -19,8 +21,12 @@ import dev.lethe.platform.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +72,9 @@ class RunStartTest {
   private static final String LEAKY =
       MAP.replace(
           "  item:\n    files:", "  item:\n    identities:\n      email: email\n    files:");
+
+  /** The connections of a pool whose sessions are read: as many as opening Lethe takes. */
+  private static final int SESSIONS = 3;
 
   @TempDir Path files;
 
@@ -376,6 +385,80 @@ class RunStartTest {
     }
   }
 
+  /**
+   * On PostgreSQL a page that completes its run has its statements planned once for any keys (a
+   * generic plan): left to choose, the server planned the deletes of a subject's few rows again at
+   * every execution. The setting lasts to the end of the page's transaction: the connection, the
+   * host's, goes back to its pool as it came.
+   */
+  @Test
+  void the_pages_completing_their_runs_reuse_plans_made_for_any_keys() throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      platform(db);
+      for (int owner = 10; owner < 20; owner++) {
+        db.execute(
+            "INSERT INTO owner VALUES (" + owner + ", 'o" + owner + "@example.com', NULL)",
+            "INSERT INTO item (id, owner_id, doc) VALUES ("
+                + owner * 10
+                + ", "
+                + owner
+                + ", NULL), ("
+                + (owner * 10 + 1)
+                + ", "
+                + owner
+                + ", NULL)");
+      }
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(db.url());
+      config.setUsername(db.user());
+      config.setMaximumPoolSize(SESSIONS); // what the migrations take; each session read after
+      try (HikariDataSource sessions = new HikariDataSource(config)) {
+        Lethe lethe = open(sessions, MAP, new LocalDirectoryFileStore(files));
+        for (int owner = 10; owner < 20; owner++) {
+          Receipt receipt =
+              lethe.erase(subject(lethe, "o" + owner + "@example.com"), List.of(), "run-" + owner);
+          assertThat(receipt.entity("item").deleted()).isEqualTo(2);
+        }
+
+        List<long[]> plans = new ArrayList<>();
+        List<Connection> all = new ArrayList<>();
+        try {
+          for (int i = 0; i < SESSIONS; i++) {
+            all.add(sessions.getConnection());
+          }
+          for (Connection connection : all) {
+            try (Statement statement = connection.createStatement()) {
+              try (ResultSet rows =
+                  statement.executeQuery(
+                      "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                          + " WHERE statement LIKE '%delete from \"item\"%'")) {
+                while (rows.next()) {
+                  plans.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                }
+              }
+              try (ResultSet row = statement.executeQuery("SHOW plan_cache_mode")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("auto");
+              }
+            }
+          }
+        } finally {
+          for (Connection connection : all) {
+            connection.close();
+          }
+        }
+        // prepared on the server once the driver of a session saw the page's statements 5 times
+        assertThat(plans).isNotEmpty();
+        assertThat(plans).allSatisfy(p -> assertThat(p[1]).as("custom plans").isZero());
+        assertThat(plans.stream().mapToLong(p -> p[0]).sum()).isPositive();
+      }
+      assertThat(db.count("SELECT COUNT(*) FROM owner WHERE id >= 10")).isZero();
+      assertThat(db.count("SELECT COUNT(*) FROM item WHERE owner_id >= 10")).isZero();
+      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(2);
+      assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(5);
+    }
+  }
+
   private static void assertSentWithTheOwnersDelete(
       CountingDataSource counting, CountingDataSource.Sent recount) {
     assertThat(counting.containing("delete from \"owner\""))
@@ -417,7 +500,11 @@ class RunStartTest {
   }
 
   private static ErasureRequest subject(Lethe lethe) {
+    return subject(lethe, "a@example.com");
+  }
+
+  private static ErasureRequest subject(Lethe lethe, String email) {
     return ErasureRequest.of(
-        "subject", List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, "a@example.com")));
+        "subject", List.of(lethe.normalizer().normalize(IdentityKind.EMAIL, email)));
   }
 }
