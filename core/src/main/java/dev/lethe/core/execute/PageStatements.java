@@ -8,6 +8,7 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
+import dev.lethe.core.state.FileRecords;
 import dev.lethe.core.state.RunCreation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -234,8 +235,8 @@ final class PageStatements {
 
   /**
    * Takes the row of a delete that returned its rows' files ({@link #returnsFiles}): keeps the
-   * files (recorded, {@link BatchRecords#deleteRecordingFiles}: their ids and keys; held, {@link
-   * BatchRecords#deleteHoldingFiles}: their number and keys), returns the rows it deleted.
+   * files (recorded, {@link FileRecords#deleteRecordingFiles}: their ids and keys; held, {@link
+   * FileRecords#deleteHoldingFiles}: their number and keys), returns the rows it deleted.
    */
   private int filesRow(Step step, Record row) {
     Object second =

@@ -6,6 +6,7 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.CountReads;
 import dev.lethe.core.state.BatchRecords;
+import dev.lethe.core.state.FileRecords;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
@@ -131,7 +132,7 @@ final class PageSteps {
       if (holdFiles) {
         steps.add(
             new Step(
-                BatchRecords.deleteHoldingFiles(
+                FileRecords.deleteHoldingFiles(
                     tx, entity, where, OnlyPage.FILES_IN_TRANSACTION + 1),
                 Kind.DELETE_HOLDING_FILES,
                 entity.name()));
@@ -139,7 +140,7 @@ final class PageSteps {
       }
       steps.add(
           new Step(
-              BatchRecords.deleteRecordingFiles(tx, runId, entity, where, RecordedFiles.HANDED + 1),
+              FileRecords.deleteRecordingFiles(tx, runId, entity, where, RecordedFiles.HANDED + 1),
               Kind.DELETE_RECORDING_FILES,
               entity.name()));
       return;
@@ -200,7 +201,7 @@ final class PageSteps {
     for (String column : entity.entity().files()) {
       steps.add(
           new Step(
-              BatchRecords.recordFilesQuery(
+              FileRecords.recordFilesQuery(
                   tx, runId, entity.name(), entity.table(), entity.text(column), where),
               Kind.FILES,
               entity.name()));

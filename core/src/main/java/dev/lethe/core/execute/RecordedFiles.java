@@ -13,7 +13,7 @@ import org.jooq.DSLContext;
  * to {@value #HANDED} of them), for the sweeper to delete without reading them back.
  *
  * <p>A page that completes its run ({@link OnlyPage}) holds its files' keys instead of recording
- * them: its deletes return them ({@link dev.lethe.core.state.BatchRecords#deleteHoldingFiles}), the
+ * them: its deletes return them ({@link dev.lethe.core.state.FileRecords#deleteHoldingFiles}), the
  * page deletes them from the store and completes the run in its transaction, and nothing of them is
  * written. Held files are recorded ({@link #store}) before a page that does not complete its run
  * commits.

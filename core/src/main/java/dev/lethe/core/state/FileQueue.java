@@ -53,7 +53,7 @@ public final class FileQueue {
   /**
    * Records {@code files} (their entities and keys; their ids unset) for run {@code runId} inside
    * the caller's transaction: the files of rows a statement deleted without recording them ({@link
-   * BatchRecords#deleteHoldingFiles}). Returns them as recorded, with their ids, in id order.
+   * FileRecords#deleteHoldingFiles}). Returns them as recorded, with their ids, in id order.
    */
   public static List<PendingFile> record(DSLContext tx, String runId, List<PendingFile> files) {
     List<PendingFile> recorded = new ArrayList<>(files.size());
