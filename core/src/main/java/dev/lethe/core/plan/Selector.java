@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -58,18 +59,20 @@ public final class Selector {
     }
     Node parent = node.parent().get();
     Relation via = node.via().orElseThrow();
+    Field<Object> ref = entity.field(via.column());
+    // The roots' children by the root keys themselves, unless holds may keep a root: through the
+    // roots' table, a child added after the children were deleted (where no foreign key stops it)
+    // would not be found once its root is gone, and the recount would prove an erasure that left
+    // it.
+    Condition parents =
+        parent.parent().isEmpty() && !(honourHolds && held.any())
+            ? ref.in(rootKeys)
+            : ref.in(
+                DSL.select(parent.entity().key())
+                    .from(parent.entity().table())
+                    .where(reach(parent, rootKeys, honourHolds)));
     // IS NOT NULL keeps the condition TRUE or FALSE, never NULL, so that it can be negated.
-    return entity
-        .field(via.column())
-        .isNotNull()
-        .and(
-            entity
-                .field(via.column())
-                .in(
-                    DSL.select(parent.entity().key())
-                        .from(parent.entity().table())
-                        .where(reach(parent, rootKeys, honourHolds))))
-        .and(own);
+    return ref.isNotNull().and(parents).and(own);
   }
 
   /** Child rows of an update edge below the root keys (held children excluded if asked). */
