@@ -464,7 +464,7 @@ class RunStartTest {
    * added between the page's delete of the root's children and its delete of the root (a trigger
    * adds one here, as another connection could): the recount looks for the root's children by the
    * root's key, not through the root's row, gone by then, so the run fails its verification instead
-   * of proving an erasure that left the newcomer.
+   * of proving an erasure that left the newcomer; resumed, it deletes the newcomer.
    */
   @Test
   void a_child_added_after_the_childrens_delete_without_a_foreign_key_fails_the_run()
@@ -490,7 +490,15 @@ class RunStartTest {
       assertThat(lethe.findRun("run-7").orElseThrow().status()).isEqualTo(RunStatus.FAILED);
       assertThat(db.count("SELECT COUNT(*) FROM owner WHERE id = 1")).isZero();
       assertThat(db.count("SELECT COUNT(*) FROM item WHERE owner_id = 1")).isEqualTo(1);
+
+      // the run resumed from its stored roots deletes the newcomer by its root's key
+      db.execute("DROP TRIGGER newcomer ON item");
+      Receipt receipt = lethe.run("run-7", List.of());
+      assertThat(receipt.verification().passed()).isTrue();
+      assertThat(lethe.findRun("run-7").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(db.count("SELECT COUNT(*) FROM item WHERE owner_id = 1")).isZero();
       assertThat(db.count("SELECT COUNT(*) FROM item WHERE owner_id = 2")).isEqualTo(2);
+      assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
     }
   }
 
