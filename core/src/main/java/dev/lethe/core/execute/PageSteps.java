@@ -29,7 +29,7 @@ final class PageSteps {
     FILES,
     DELETE,
     DELETE_RECORDING_FILES,
-    /** A delete that returns its rows' file keys without recording them ({@link #holdFiles}). */
+    /** A delete that returns its rows' file keys without recording them ({@link #completesRun}). */
     DELETE_HOLDING_FILES,
     RECORDED,
     /** A tree's counts, its row read by the run's closing ({@link Closing#recount}). */
@@ -57,10 +57,9 @@ final class PageSteps {
   private final String runId;
   private final RowWriter writer;
   private final List<Step> steps = new ArrayList<>();
-  private boolean holdFiles;
 
-  /** How many steps lead the page's statements, before those {@link #first} adds: its settings. */
-  private int settings;
+  /** Whether the page completes its run ({@link #completesRun}). */
+  private boolean completesRun;
 
   PageSteps(DSLContext tx, String runId, RowWriter writer) {
     this.tx = tx;
@@ -89,16 +88,24 @@ final class PageSteps {
    * {@value OnlyPage#FILES_IN_TRANSACTION} and one of them, with their number).
    */
   void completesRun() {
-    holdFiles = true;
-    if (tx.dialect().family() == SQLDialect.POSTGRES && settings == 0) {
-      steps.addFirst(new Step(tx.resultQuery(SMALL_PAGE_SETTINGS), Kind.OTHER, null));
-      settings = 1;
+    if (completesRun) {
+      return;
     }
+    completesRun = true;
+    if (hasSettings()) {
+      steps.addFirst(new Step(tx.resultQuery(SMALL_PAGE_SETTINGS), Kind.OTHER, null));
+    }
+  }
+
+  /** Whether {@link #SMALL_PAGE_SETTINGS} lead the page's statements. */
+  private boolean hasSettings() {
+    return completesRun && tx.dialect().family() == SQLDialect.POSTGRES;
   }
 
   /** Runs {@code queries} first, before every statement added so far or later but the settings. */
   void first(List<Query> queries) {
-    steps.addAll(settings, queries.stream().map(q -> new Step(q, Kind.OTHER, null)).toList());
+    steps.addAll(
+        hasSettings() ? 1 : 0, queries.stream().map(q -> new Step(q, Kind.OTHER, null)).toList());
   }
 
   /** Detaches, anonymizes or retains the rows {@code where} selects, recording their keys first. */
@@ -129,7 +136,7 @@ final class PageSteps {
    */
   void delete(BoundEntity entity, Condition where) {
     if (tx.dialect().family() == SQLDialect.POSTGRES && !entity.entity().files().isEmpty()) {
-      if (holdFiles) {
+      if (completesRun) {
         steps.add(
             new Step(
                 FileRecords.deleteHoldingFiles(
@@ -215,7 +222,7 @@ final class PageSteps {
    * CountReads} does.
    */
   void recount(ScopeCounter.TreeCount count) {
-    if (settings == 0) {
+    if (!hasSettings()) {
       steps.add(new Step(tx.resultQuery(CountReads.NO_JIT), Kind.OTHER, null));
     }
     steps.add(new Step(count.query(), Kind.RECOUNT, null, null, count.counted()));

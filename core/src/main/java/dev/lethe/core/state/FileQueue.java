@@ -6,6 +6,7 @@ import dev.lethe.core.sql.Together;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class FileQueue {
           .fetch()
           .forEach(r -> recorded.add(new PendingFile(r.value1(), r.value2(), r.value3(), 0)));
     }
-    recorded.sort(java.util.Comparator.comparingLong(PendingFile::id));
+    recorded.sort(Comparator.comparingLong(PendingFile::id));
     return recorded;
   }
 
