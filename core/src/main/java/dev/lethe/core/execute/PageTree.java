@@ -21,6 +21,10 @@ import org.jooq.impl.DSL;
  * looked for: the database refuses to delete the parent while one is left. A page whose delete
  * fails is handled again, in full.
  *
+ * <p>A row is deleted only if nothing was added below it since its children went, by the relations
+ * that no foreign key guards ({@link Selector#nothingAddedBelow}): such a newcomer keeps its
+ * parent, and so everything above it, where the recount and a resumed run find it.
+ *
  * @param selector the run's selector (its holds)
  * @param guardHeldChildren whether holds are in force, so that a row above a held row must stay
  * @param leavesDeleted the nodes whose leaves deleted first are gone below the page being handled
@@ -51,9 +55,9 @@ record PageTree(Selector selector, boolean guardHeldChildren, Set<Node> leavesDe
     }
     BoundEntity entity = node.entity();
     Condition own = KeyList.among(entity.key(), keys).and(selector.held().notHeld(entity));
-    if (guardHeldChildren) {
-      own = own.and(selector.nothingLeftBelow(node));
-    }
+    own =
+        own.and(
+            guardHeldChildren ? selector.nothingLeftBelow(node) : selector.nothingAddedBelow(node));
     page.delete(entity, own);
   }
 
@@ -114,6 +118,6 @@ record PageTree(Selector selector, boolean guardHeldChildren, Set<Node> leavesDe
                 .and(selector.held().notHeld(edge.child())));
       }
     }
-    page.delete(node.entity(), rows);
+    page.delete(node.entity(), rows.and(selector.nothingAddedBelow(node)));
   }
 }

@@ -2,6 +2,7 @@ package dev.lethe.core.plan;
 
 import dev.lethe.core.datamap.OnDelete;
 import dev.lethe.core.datamap.Relation;
+import dev.lethe.core.schema.ForeignKey.DeleteRule;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.BoundMap;
 import java.util.ArrayList;
@@ -140,6 +141,47 @@ public final class Node {
   public boolean guardedByParent() {
     return parent.isPresent()
         && entity.guardsDeleteOf(via.orElseThrow().column(), parent.get().entity);
+  }
+
+  /**
+   * Whether a row of this node added below a parent row after this node's rows there were deleted
+   * could be left behind by the parent's delete: no declared foreign key refuses that delete, and
+   * none deletes the newcomer with its parent (with everything below the newcomer). Such a row,
+   * once its parent is gone, is out of every later look-up's reach, the recount's included.
+   */
+  public boolean mayOutliveParent() {
+    if (parent.isEmpty()) {
+      return false;
+    }
+    Optional<DeleteRule> rule =
+        entity.deleteRuleOf(via.orElseThrow().column(), parent.get().entity);
+    if (rule.isEmpty()) {
+      return true;
+    }
+    return switch (rule.get()) {
+      case RESTRICT -> false;
+      case CASCADE ->
+          cascades.stream().anyMatch(Node::mayOutliveParent)
+              || updates.stream().anyMatch(this::mayOutlive);
+      case SET_NULL -> true;
+    };
+  }
+
+  /**
+   * Whether a row of an update edge added below a row of this node after the edge's rows were
+   * updated could keep its reference, or its personal columns, when the row is deleted: no declared
+   * foreign key refuses the delete or deletes the newcomer, and none sets its reference to null
+   * where nulling it is all the edge does.
+   */
+  public boolean mayOutlive(Edge edge) {
+    Optional<DeleteRule> rule = edge.child().deleteRuleOf(edge.relation().column(), entity);
+    if (rule.isEmpty()) {
+      return true;
+    }
+    return switch (rule.get()) {
+      case RESTRICT, CASCADE -> false;
+      case SET_NULL -> edge.action() != OnDelete.DETACH;
+    };
   }
 
   /**

@@ -3,12 +3,27 @@ package dev.lethe.core.schema;
 /**
  * A declared single-column foreign key: {@code table.column → referencedTable.referencedColumn}.
  *
- * @param restrictsDelete whether deleting a referenced row fails while a row refers to it ({@code
- *     NO ACTION} or {@code RESTRICT}), rather than deleting or updating the rows that refer to it
+ * @param onDelete what deleting a referenced row does while a row refers to it
  */
 public record ForeignKey(
     String table,
     String column,
     String referencedTable,
     String referencedColumn,
-    boolean restrictsDelete) {}
+    DeleteRule onDelete) {
+
+  /** A foreign key's delete rule, as the database enforces it. */
+  public enum DeleteRule {
+    /** The delete fails ({@code NO ACTION} or {@code RESTRICT}). */
+    RESTRICT,
+    /** The referring rows are deleted with it. */
+    CASCADE,
+    /** The referring rows stay, their reference set to NULL or its default. */
+    SET_NULL
+  }
+
+  /** Whether deleting a referenced row fails while a row refers to it. */
+  public boolean restrictsDelete() {
+    return onDelete == DeleteRule.RESTRICT;
+  }
+}

@@ -81,7 +81,7 @@ public final class SchemaSnapshot {
                 rs.getString("FKCOLUMN_NAME"),
                 rs.getString("PKTABLE_NAME"),
                 rs.getString("PKCOLUMN_NAME"),
-                restricts(rs.getShort("DELETE_RULE"))));
+                deleteRule(rs.getShort("DELETE_RULE"))));
       }
     }
     Map<String, Map<Short, String>> indexes = new LinkedHashMap<>();
@@ -119,9 +119,12 @@ public final class SchemaSnapshot {
     return tables.values();
   }
 
-  /** Whether a foreign key's delete rule refuses to delete a row still referred to. */
-  private static boolean restricts(short deleteRule) {
-    return deleteRule == DatabaseMetaData.importedKeyNoAction
-        || deleteRule == DatabaseMetaData.importedKeyRestrict;
+  private static ForeignKey.DeleteRule deleteRule(short rule) {
+    return switch (rule) {
+      case DatabaseMetaData.importedKeyCascade -> ForeignKey.DeleteRule.CASCADE;
+      case DatabaseMetaData.importedKeySetNull, DatabaseMetaData.importedKeySetDefault ->
+          ForeignKey.DeleteRule.SET_NULL;
+      default -> ForeignKey.DeleteRule.RESTRICT;
+    };
   }
 }

@@ -2,6 +2,7 @@ package dev.lethe.core.sql;
 
 import dev.lethe.core.datamap.Entity;
 import dev.lethe.core.schema.Column;
+import dev.lethe.core.schema.ForeignKey;
 import dev.lethe.core.schema.Table;
 import java.util.Collection;
 import java.util.List;
@@ -56,14 +57,25 @@ public final class BoundEntity {
    * cascades nor sets null.
    */
   public boolean guardsDeleteOf(String column, BoundEntity parent) {
+    return deleteRuleOf(column, parent)
+        .filter(r -> r == ForeignKey.DeleteRule.RESTRICT)
+        .isPresent();
+  }
+
+  /**
+   * The delete rule of the foreign key by which this entity's {@code column} refers to {@code
+   * parent}'s key; empty where the schema declares none.
+   */
+  public Optional<ForeignKey.DeleteRule> deleteRuleOf(String column, BoundEntity parent) {
     String live = liveColumn(column).name();
     return table.foreignKeys().stream()
-        .anyMatch(
+        .filter(
             fk ->
-                fk.restrictsDelete()
-                    && fk.column().equalsIgnoreCase(live)
+                fk.column().equalsIgnoreCase(live)
                     && fk.referencedTable().equalsIgnoreCase(parent.table.name())
-                    && fk.referencedColumn().equalsIgnoreCase(parent.entity.key()));
+                    && fk.referencedColumn().equalsIgnoreCase(parent.entity.key()))
+        .map(ForeignKey::onDelete)
+        .findFirst();
   }
 
   /** The column as a typed field; the column must exist (the map was validated). */

@@ -71,7 +71,9 @@ class ReferencesTest {
     Table orders =
         table(
             "orders",
-            List.of(new ForeignKey("orders", "buyer_id", "users", "id", true)),
+            List.of(
+                new ForeignKey(
+                    "orders", "buyer_id", "users", "id", ForeignKey.DeleteRule.RESTRICT)),
             "buyer_id:bigint",
             "contact_id:bigint");
     References withOrders = new References(List.of(users, contacts, orders));
