@@ -40,8 +40,21 @@ final class Checks {
         Fingerprint.all(connection, vendor).rows());
   }
 
+  /** How many rows the platform held before anything was erased. */
+  long rowsBefore() {
+    return rowsBefore;
+  }
+
+  /**
+   * Checks what {@code contestant} left; its timed run started from {@code rowsAtStart} rows (fewer
+   * than {@link #rowsBefore} after subjects erased untimed).
+   */
   void after(
-      Connection connection, String contestant, Map<String, Double> extra, List<String> notes)
+      Connection connection,
+      String contestant,
+      long rowsAtStart,
+      Map<String, Double> extra,
+      List<String> notes)
       throws SQLException {
     Map<String, Long> left = Fingerprint.inside(connection, sql, subjects);
     List<String> touched =
@@ -51,7 +64,7 @@ final class Checks {
     if (first == null) {
       first = all;
     }
-    extra.put("rows_deleted", (double) (rowsBefore - all.rows()));
+    extra.put("rows_deleted", (double) (rowsAtStart - all.rows()));
     extra.put("subjects_gone", left.isEmpty() ? 1.0 : 0.0);
     extra.put("others_untouched", touched.isEmpty() ? 1.0 : 0.0);
     extra.put("same_as_lethe", different.isEmpty() ? 1.0 : 0.0);

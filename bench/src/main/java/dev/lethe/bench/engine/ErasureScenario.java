@@ -63,6 +63,11 @@ public abstract class ErasureScenario implements Scenario {
   /** How many subjects a round of the warm-up erases before it asks whether the JIT settled. */
   abstract int warmUpRound();
 
+  /** The most {@code small} platforms the warm-up on the target fills and erases. */
+  int warmUpPlatforms() {
+    return JvmWarmup.MAX_PLATFORMS;
+  }
+
   /**
    * How many subjects the warm-up on the target erases at least before the compiler's quiet rounds
    * may end it. None by default.
@@ -146,8 +151,12 @@ public abstract class ErasureScenario implements Scenario {
         Lethe lethe = name.equals(Contestants.LETHE) ? warm.lethe() : null;
         int sample = rowByRowSample(target.size());
         long filled = System.nanoTime();
+        long rowsAtStart = checks.rowsBefore();
         if (!settling.isEmpty()) {
           erase(name, contestants, clock, lethe, settling, sample);
+          try (Connection connection = dataSource.getConnection()) {
+            rowsAtStart = Fingerprint.rows(connection);
+          }
         }
         HeapPeak.reset();
         clock.reset();
@@ -176,7 +185,7 @@ public abstract class ErasureScenario implements Scenario {
             .ifPresent(n -> TopStatements.print(name, clock, n));
         printLongestTransaction(name, clock);
         try (Connection connection = dataSource.getConnection()) {
-          checks.after(connection, name, extra, notes);
+          checks.after(connection, name, rowsAtStart, extra, notes);
         }
         System.err.printf(
             Locale.ROOT,

@@ -74,6 +74,20 @@ record Fingerprint(Map<String, Sum> tables) {
     return left;
   }
 
+  /** How many rows the platform's tables hold. */
+  static long rows(Connection connection) throws SQLException {
+    long rows = 0;
+    try (Statement statement = connection.createStatement()) {
+      for (String table : ReferencePlatform.TABLES) {
+        try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+          rs.next();
+          rows += rs.getLong(1);
+        }
+      }
+    }
+    return rows;
+  }
+
   long rows() {
     return tables.values().stream().mapToLong(Sum::rows).sum();
   }

@@ -32,12 +32,12 @@ import javax.sql.DataSource;
  * data source as the contestants: their subjects are erased in rounds until, past the scenario's
  * {@link ErasureScenario#warmUpMinimum}, the last {@link #SETTLED_ROUNDS} rounds spent at most
  * {@link #SETTLED_SHARE} of their time compiling (the compiler has settled), or {@link
- * #MAX_PLATFORMS} platforms are erased. That engine is the one timed next, as a deployed service
- * keeps one engine for every request (its page shapes rendered once). The set-based SQL, the
- * baseline of the targets, is then warmed up the same way on platforms of its own: its statements
- * are few, but its own code and the driver's paths it takes were otherwise compiled while it was
- * timed. The other baselines (row-by-row, far slower, and the cascade, on a schema of its own) are
- * not.
+ * ErasureScenario#warmUpPlatforms} platforms are erased. That engine is the one timed next, as a
+ * deployed service keeps one engine for every request (its page shapes rendered once). The
+ * set-based SQL, the baseline of the targets, is then warmed up the same way on platforms of its
+ * own: its statements are few, but its own code and the driver's paths it takes were otherwise
+ * compiled while it was timed. The other baselines (row-by-row, far slower, and the cascade, on a
+ * schema of its own) are not.
  */
 final class JvmWarmup {
 
@@ -49,7 +49,7 @@ final class JvmWarmup {
   /** Rounds that spent at most this share of their time compiling end the warm-up. */
   static final double SETTLED_SHARE = 0.05;
 
-  /** The most {@code small} platforms the warm-up fills and erases on the target. */
+  /** The most {@code small} platforms the warm-up fills and erases on the target, by default. */
   static final int MAX_PLATFORMS = 5;
 
   private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
@@ -149,7 +149,7 @@ final class JvmWarmup {
     boolean settled = false;
     while (!settled) {
       if (next == subjects.size()) {
-        if (platforms == (tiny ? 1 : MAX_PLATFORMS)) {
+        if (platforms == (tiny ? 1 : scenario.warmUpPlatforms())) {
           break;
         }
         if (platforms > 0 || !filled) {
