@@ -151,7 +151,9 @@ public final class ChainTemplates {
     if (!sql.equals(dsl.render(probeChain))) {
       return Optional.empty();
     }
-    List<Param<?>> realParams = new ArrayList<>(dsl.extractParams(realChain).values());
+    // the parameters bound, in order: inlined constants (a NOT EXISTS's SELECT 1) are text
+    List<Param<?>> realParams =
+        dsl.extractParams(realChain).values().stream().filter(p -> !p.isInline()).toList();
     List<Object> realValues = dsl.extractBindValues(realChain);
     List<Object> probeValues = dsl.extractBindValues(probeChain);
     if (realValues.size() != probeValues.size() || realParams.size() != realValues.size()) {

@@ -91,6 +91,50 @@ class ChainTemplatesTest {
     }
   }
 
+  /**
+   * Constants rendered into the text (a {@code NOT EXISTS (SELECT 1 …)}, an inlined value) are part
+   * of the shape: such a chain is templated as any other, not built for every page.
+   */
+  @Test
+  void a_chain_with_constants_in_its_text_is_templated() throws SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      db.execute(
+          "CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(40))",
+          "CREATE TABLE u (id BIGINT PRIMARY KEY, t_id BIGINT)",
+          "INSERT INTO t VALUES (1, 'x'), (2, 'x'), (3, 'keep'), (4, 'x'), (5, 'x')",
+          "INSERT INTO u VALUES (1, 2), (2, 5)");
+      DSLContext dsl = Vendor.POSTGRESQL.dsl(db.dataSource());
+      ChainTemplates templates = new ChainTemplates();
+      AtomicInteger builds = new AtomicInteger();
+      Table<?> u = DSL.table(DSL.name("u"));
+      Field<Object> tId = DSL.field(DSL.name("u", "t_id"));
+      Function<List<?>, ChainTemplates.Built<String>> build =
+          sources -> {
+            builds.incrementAndGet();
+            return new ChainTemplates.Built<>(
+                List.of(
+                    dsl.deleteFrom(T)
+                        .where(KeyList.among(ID, (List<?>) sources.get(1)))
+                        .and(V.ne(DSL.inline("keep")))
+                        .and(DSL.notExists(DSL.selectOne().from(u).where(tId.eq(ID))))),
+                "delete the unkept without rows below");
+          };
+
+      List<Object> first = List.of("run-a", List.<Object>of(1L, 2L, 3L));
+      var template = templates.template(dsl, "guarded", first, build).orElseThrow();
+      dsl.transaction(c -> ChainTemplates.run(c.dsl(), template, first, build));
+      List<Object> second = List.of("run-b", List.<Object>of(4L, 5L));
+      builds.set(0);
+      var again = templates.template(dsl, "guarded", second, build).orElseThrow();
+      assertThat(again).isSameAs(template);
+      assertThat(builds).hasValue(0);
+      dsl.transaction(c -> ChainTemplates.run(c.dsl(), again, second, build));
+
+      assertThat(db.count("SELECT COUNT(*) FROM t WHERE id IN (1, 4)")).isZero();
+      assertThat(db.count("SELECT COUNT(*) FROM t WHERE id IN (2, 3, 5)")).isEqualTo(3);
+    }
+  }
+
   @Test
   void a_single_key_is_bound_as_itself_and_a_returned_row_read_with_its_arrays()
       throws SQLException {
