@@ -12,7 +12,7 @@ public record ForeignKey(
     String referencedColumn,
     DeleteRule onDelete) {
 
-  /** A foreign key's delete rule, as the database enforces it. */
+  /** A foreign key's delete rule, as the database enforces it; the first refuses the most. */
   public enum DeleteRule {
     /** The delete fails ({@code NO ACTION} or {@code RESTRICT}). */
     RESTRICT,
@@ -20,10 +20,5 @@ public record ForeignKey(
     CASCADE,
     /** The referring rows stay, their reference set to NULL or its default. */
     SET_NULL
-  }
-
-  /** Whether deleting a referenced row fails while a row refers to it. */
-  public boolean restrictsDelete() {
-    return onDelete == DeleteRule.RESTRICT;
   }
 }

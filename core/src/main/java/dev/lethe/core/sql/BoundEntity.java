@@ -5,6 +5,7 @@ import dev.lethe.core.schema.Column;
 import dev.lethe.core.schema.ForeignKey;
 import dev.lethe.core.schema.Table;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,7 +65,8 @@ public final class BoundEntity {
 
   /**
    * The delete rule of the foreign key by which this entity's {@code column} refers to {@code
-   * parent}'s key; empty where the schema declares none.
+   * parent}'s key (of several, the one that refuses the delete first, as the database enforces them
+   * all); empty where the schema declares none.
    */
   public Optional<ForeignKey.DeleteRule> deleteRuleOf(String column, BoundEntity parent) {
     String live = liveColumn(column).name();
@@ -75,7 +77,7 @@ public final class BoundEntity {
                     && fk.referencedTable().equalsIgnoreCase(parent.table.name())
                     && fk.referencedColumn().equalsIgnoreCase(parent.entity.key()))
         .map(ForeignKey::onDelete)
-        .findFirst();
+        .min(Comparator.naturalOrder());
   }
 
   /** The column as a typed field; the column must exist (the map was validated). */
