@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -110,23 +112,17 @@ public final class Selector {
     List<Condition> below = new ArrayList<>();
     for (Node child : node.cascades()) {
       BoundEntity entity = child.entity();
-      Condition heldOrBlocked = held.held(entity).or(blocked(child));
       below.add(
           DSL.exists(
-              DSL.selectOne()
-                  .from(entity.table())
-                  .where(entity.field(child.via().orElseThrow().column()).eq(node.entity().key()))
-                  .and(heldOrBlocked)));
+              referring(entity, child.via().orElseThrow().column(), node)
+                  .and(held.held(entity).or(blocked(child)))));
     }
     // A held row that a detaching, anonymizing or retaining relation points here keeps it too.
     for (Node.Edge edge : node.updates()) {
-      BoundEntity entity = edge.child();
       below.add(
           DSL.exists(
-              DSL.selectOne()
-                  .from(entity.table())
-                  .where(entity.field(edge.relation().column()).eq(node.entity().key()))
-                  .and(held.held(entity))));
+              referring(edge.child(), edge.relation().column(), node)
+                  .and(held.held(edge.child()))));
     }
     return below.isEmpty() ? DSL.falseCondition() : DSL.or(below);
   }
@@ -152,23 +148,17 @@ public final class Selector {
   private static Condition nothingBelow(Node node, List<Node> children, List<Node.Edge> edges) {
     List<Condition> none = new ArrayList<>();
     for (Node child : children) {
-      none.add(
-          DSL.notExists(
-              DSL.selectOne()
-                  .from(child.entity().table())
-                  .where(
-                      child
-                          .entity()
-                          .field(child.via().orElseThrow().column())
-                          .eq(node.entity().key()))));
+      none.add(DSL.notExists(referring(child.entity(), child.via().orElseThrow().column(), node)));
     }
     for (Node.Edge edge : edges) {
-      none.add(
-          DSL.notExists(
-              DSL.selectOne()
-                  .from(edge.child().table())
-                  .where(edge.child().field(edge.relation().column()).eq(node.entity().key()))));
+      none.add(DSL.notExists(referring(edge.child(), edge.relation().column(), node)));
     }
     return none.isEmpty() ? DSL.noCondition() : DSL.and(none);
+  }
+
+  /** The rows of {@code child} whose {@code column} refers to a row of {@code node}. */
+  private static SelectConditionStep<Record1<Integer>> referring(
+      BoundEntity child, String column, Node node) {
+    return DSL.selectOne().from(child.table()).where(child.field(column).eq(node.entity().key()));
   }
 }
