@@ -17,37 +17,24 @@ final class Checks {
   private final ErasureSql sql;
   private final List<Long> subjects;
   private final Fingerprint outsideBefore;
-  private final long rowsBefore;
   private Fingerprint first;
 
-  private Checks(
-      Vendor vendor, ErasureSql sql, List<Long> subjects, Fingerprint outside, long rows) {
+  private Checks(Vendor vendor, ErasureSql sql, List<Long> subjects, Fingerprint outside) {
     this.vendor = vendor;
     this.sql = sql;
     this.subjects = subjects;
     this.outsideBefore = outside;
-    this.rowsBefore = rows;
   }
 
   static Checks before(Connection connection, Vendor vendor, ErasureSql sql, List<Subject> subjects)
       throws SQLException {
     List<Long> ids = subjects.stream().map(Subject::id).toList();
-    return new Checks(
-        vendor,
-        sql,
-        ids,
-        Fingerprint.outside(connection, vendor, sql, ids),
-        Fingerprint.all(connection, vendor).rows());
-  }
-
-  /** How many rows the platform held before anything was erased. */
-  long rowsBefore() {
-    return rowsBefore;
+    return new Checks(vendor, sql, ids, Fingerprint.outside(connection, vendor, sql, ids));
   }
 
   /**
-   * Checks what {@code contestant} left; its timed run started from {@code rowsAtStart} rows (fewer
-   * than {@link #rowsBefore} after subjects erased untimed).
+   * Checks what {@code contestant} left; its timed run started from {@code rowsAtStart} rows
+   * ({@link Fingerprint#rows}).
    */
   void after(
       Connection connection,

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.HdrHistogram.Histogram;
 
 /**
  * Erasures on the reference platform: Lethe, hand-written set-based SQL, {@code ON DELETE CASCADE}
@@ -151,12 +150,12 @@ public abstract class ErasureScenario implements Scenario {
         Lethe lethe = name.equals(Contestants.LETHE) ? warm.lethe() : null;
         int sample = rowByRowSample(target.size());
         long filled = System.nanoTime();
-        long rowsAtStart = checks.rowsBefore();
         if (!settling.isEmpty()) {
           erase(name, contestants, clock, lethe, settling, sample);
-          try (Connection connection = dataSource.getConnection()) {
-            rowsAtStart = Fingerprint.rows(connection);
-          }
+        }
+        long rowsAtStart;
+        try (Connection connection = dataSource.getConnection()) {
+          rowsAtStart = Fingerprint.rows(connection);
         }
         HeapPeak.reset();
         clock.reset();
@@ -178,12 +177,12 @@ public abstract class ErasureScenario implements Scenario {
         // warm-up did its work, else the compiler took processor time from the contestant
         extra.put("jit_ms", (double) compiled);
         extra.put("longest_read_ms", (double) clock.longestReadMillis());
-        putTransactions(extra, clock);
+        TransactionReport.put(extra, clock);
         target
             .option("top-statements")
             .map(Integer::parseInt)
             .ifPresent(n -> TopStatements.print(name, clock, n));
-        printLongestTransaction(name, clock);
+        TransactionReport.printLongest(name, clock);
         try (Connection connection = dataSource.getConnection()) {
           checks.after(connection, name, rowsAtStart, extra, notes);
         }
@@ -242,55 +241,6 @@ public abstract class ErasureScenario implements Scenario {
       default -> contestants.cascade(clock, subjects);
     };
   }
-
-  /**
-   * What the contestant's longest transaction ran, and every other transaction over the target: the
-   * start of each statement (enough to name it; not the values, which may hold the anonymization's
-   * salt).
-   */
-  private static void printLongestTransaction(String contestant, TransactionClock clock) {
-    System.err.printf(
-        Locale.ROOT,
-        "  %s: longest transaction (%d ms, ended %s) ran:%n",
-        contestant,
-        clock.longestMillis(),
-        clock.longestEndedAt().map(Object::toString).orElse("-"));
-    printStatements(clock.longestStatements(), Integer.MAX_VALUE);
-    List<TransactionClock.Held> over = clock.overTarget();
-    if (over.size() > 1) {
-      for (TransactionClock.Held held : over) {
-        System.err.printf(
-            Locale.ROOT,
-            "  %s: over %d ms (%d ms, ended %s):%n",
-            contestant,
-            TransactionClock.TARGET_MILLIS,
-            held.millis(),
-            held.endedAt());
-        printStatements(held.statements(), 8);
-      }
-    }
-  }
-
-  private static void printStatements(List<String> statements, int most) {
-    for (String sql : statements.subList(0, Math.min(most, statements.size()))) {
-      System.err.println("    " + (sql.length() > 72 ? sql.substring(0, 72) + "…" : sql));
-    }
-  }
-
-  /**
-   * How the writing transactions' times spread: a single slow one among thousands near the target
-   * is a stall to find, many slow ones a batch size to fix.
-   */
-  private static void putTransactions(Map<String, Double> extra, TransactionClock clock) {
-    Histogram micros = clock.transactionMicros();
-    extra.put("transactions", (double) micros.getTotalCount());
-    extra.put("transaction_p50_ms", micros.getValueAtPercentile(50) / 1000.0);
-    extra.put("transaction_p99_ms", micros.getValueAtPercentile(99) / 1000.0);
-    long over = micros.getCountBetweenValues(OVER_TARGET_MICROS + 1, Long.MAX_VALUE / 2);
-    extra.put("transactions_over_250_ms", (double) over);
-  }
-
-  private static final long OVER_TARGET_MICROS = TransactionClock.TARGET_MILLIS * 1_000;
 
   private static String databaseVersion(HikariDataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {

@@ -52,10 +52,8 @@ public final class WorkspaceScenario extends ErasureScenario {
     if (size == BenchSize.TINY || size == BenchSize.SMALL) {
       return List.of();
     }
-    return Subject.all(connection, "SELECT id, id FROM workspaces WHERE id <> 1 ORDER BY id DESC")
-        .stream()
-        .limit(1)
-        .toList();
+    return Subject.all(
+        connection, "SELECT id, id FROM workspaces WHERE id <> 1 ORDER BY id DESC LIMIT 1");
   }
 
   /** Every workspace, the smallest (the last) first. */
