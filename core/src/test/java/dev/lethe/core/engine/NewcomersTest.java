@@ -86,7 +86,7 @@ class NewcomersTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       schema(db, "", "", "", "");
       // added while the conversations' messages are deleted, after the conversations were read
-      db.execute(newcomer(kind, "msg", "conv", 99, 1, ConvNewcomer.class));
+      db.execute(newcomer(kind, "msg", Newcomer.CONV));
       Lethe lethe = open(db.dataSource());
 
       assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-1"))
@@ -118,7 +118,7 @@ class NewcomersTest {
         db.execute("INSERT INTO att VALUES (1, 1), (2, 3), (3, 5)");
       }
       // MariaDB lets no trigger write the table whose delete fired it
-      db.execute(newcomer(kind, "msg", "msg", 99, 10, MsgNewcomer.class));
+      db.execute(newcomer(kind, "msg", Newcomer.MSG));
       Lethe lethe = open(db.dataSource(), attachments ? MAP : MAP.replace(ATT, ""));
 
       assertThatThrownBy(() -> lethe.erase(subject(lethe), List.of(), "run-2"))
@@ -200,25 +200,40 @@ class NewcomersTest {
         "INSERT INTO note VALUES (1, 1, 'hello'), (2, 2, 'bye')");
   }
 
-  /**
-   * A trigger that adds row {@code id} below {@code parent} to {@code table} (conv below an owner,
-   * msg below a conversation) after a delete from {@code on}, once; on H2 by {@code h2Trigger}.
-   */
-  private static String[] newcomer(
-      TestDatabase.Kind kind,
-      String on,
-      String table,
-      long id,
-      long parent,
-      Class<? extends Trigger> h2Trigger) {
-    String column = table.equals("conv") ? "owner_id" : "conv_id";
-    String insert =
-        "INSERT INTO " + table + " (id, " + column + ") VALUES (" + id + ", " + parent + ")";
+  /** The row a trigger adds: conversation 99 below owner 1, or message 99 below conversation 10. */
+  private enum Newcomer {
+    CONV("conv", "owner_id", 1, ConvNewcomer.class),
+    MSG("msg", "conv_id", 10, MsgNewcomer.class);
+
+    final String table;
+    final String column;
+    final long parent;
+    final Class<? extends Trigger> h2Trigger;
+
+    Newcomer(String table, String column, long parent, Class<? extends Trigger> h2Trigger) {
+      this.table = table;
+      this.column = column;
+      this.parent = parent;
+      this.h2Trigger = h2Trigger;
+    }
+
+    String insert() {
+      return "INSERT INTO " + table + " (id, " + column + ") VALUES (99, " + parent + ")";
+    }
+
+    /** H2: the insert, or nothing if the row is there. */
+    String merge() {
+      return "MERGE INTO " + table + " (id, " + column + ") KEY (id) VALUES (99, " + parent + ")";
+    }
+  }
+
+  /** A trigger that adds {@code row} after a delete from {@code on}, once. */
+  private static String[] newcomer(TestDatabase.Kind kind, String on, Newcomer row) {
     return switch (kind) {
       case POSTGRESQL ->
           new String[] {
             "CREATE FUNCTION newcomer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                + insert
+                + row.insert()
                 + " ON CONFLICT DO NOTHING; RETURN NULL; END $$",
             "CREATE TRIGGER newcomer AFTER DELETE ON "
                 + on
@@ -229,36 +244,44 @@ class NewcomersTest {
             "CREATE TRIGGER newcomer AFTER DELETE ON "
                 + on
                 + " FOR EACH ROW "
-                + insert.replace("INSERT INTO", "INSERT IGNORE INTO")
+                + row.insert().replace("INSERT INTO", "INSERT IGNORE INTO")
           };
       case H2 ->
           new String[] {
             "CREATE TRIGGER newcomer AFTER DELETE ON "
                 + on
                 + " FOR EACH ROW CALL '"
-                + h2Trigger.getName()
+                + row.h2Trigger.getName()
                 + "'"
           };
     };
   }
 
-  /** H2: adds conversation 99 below owner 1, once. */
-  public static final class ConvNewcomer implements Trigger {
+  /** H2: adds its row once (H2 makes a trigger from its class name). */
+  private abstract static class AddsNewcomer implements Trigger {
+    private final Newcomer row;
+
+    AddsNewcomer(Newcomer row) {
+      this.row = row;
+    }
+
     @Override
     public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
       try (Statement statement = connection.createStatement()) {
-        statement.execute("MERGE INTO conv (id, owner_id) KEY (id) VALUES (99, 1)");
+        statement.execute(row.merge());
       }
     }
   }
 
-  /** H2: adds message 99 below conversation 10, once. */
-  public static final class MsgNewcomer implements Trigger {
-    @Override
-    public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("MERGE INTO msg (id, conv_id) KEY (id) VALUES (99, 10)");
-      }
+  public static final class ConvNewcomer extends AddsNewcomer {
+    public ConvNewcomer() {
+      super(Newcomer.CONV);
+    }
+  }
+
+  public static final class MsgNewcomer extends AddsNewcomer {
+    public MsgNewcomer() {
+      super(Newcomer.MSG);
     }
   }
 
