@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jooq.Condition;
@@ -41,6 +45,10 @@ final class KeyPages {
       return new Rows(entity, build.apply(sources), shape, sources, build);
     }
   }
+
+  /** Where keys are read ahead: a virtual thread each, which needs no shutting down. */
+  private static final Executor READER =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lethe-keys-", 0).factory());
 
   private final DSLContext dsl;
   private final ExecutionOptions options;
@@ -112,13 +120,48 @@ final class KeyPages {
     int size = sizer.size();
     List<Object> keys = read(rows, after, size);
     while (!keys.isEmpty()) {
-      sizer.observe(handle.applyAsLong(keys), keys.size());
       // a short page held every row after the last one: reading again would find none
       if (keys.size() < size) {
+        sizer.observe(handle.applyAsLong(keys), keys.size());
         return;
       }
+      // the next page's keys are read while this page is handled; its size is the sizer's before
+      // it has seen this page
       size = sizer.size();
-      keys = read(rows, keys.getLast(), size);
+      CompletableFuture<List<Object>> next = readAhead(rows, keys.getLast(), size);
+      try {
+        sizer.observe(handle.applyAsLong(keys), keys.size());
+      } catch (RuntimeException | Error e) {
+        // the read finishes before the failure leaves: nothing of the pass is left running
+        next.handle((k, f) -> null).join();
+        throw e;
+      }
+      keys = joined(next);
+    }
+  }
+
+  /**
+   * Reads the keys {@link #read} would on a thread of its own, on a connection of its own. The
+   * pages of a pass are disjoint ranges of keys, so a page's transaction and the read of the keys
+   * after it touch different rows: the read sees the same keys it would see once the page has
+   * committed.
+   */
+  private CompletableFuture<List<Object>> readAhead(Rows rows, Object after, int size) {
+    return CompletableFuture.supplyAsync(() -> read(rows, after, size), READER);
+  }
+
+  /** The keys read ahead, or what their read threw, as it threw it. */
+  private static List<Object> joined(CompletableFuture<List<Object>> read) {
+    try {
+      return read.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
