@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Deletes from the file store the files whose rows a run has deleted, as recorded, and marks them
@@ -26,6 +30,10 @@ import java.util.TreeSet;
  * counts them deleted. What is kept in memory is a few spans and the ids of the files that failed,
  * at most {@value #MAX_FAILED}: past that the store is taken to be down and the sweep stops for
  * now.
+ *
+ * <p>A run's pages hand their files over {@linkplain #sweepBehind behind} them: the store deletes a
+ * page's files on a thread of its own while the next page's statements run, and the sweeper takes
+ * in what came of them at its next call. One page's files at most are out at a time.
  */
 final class FileSweeper {
 
@@ -39,6 +47,20 @@ final class FileSweeper {
 
   /** How many files that failed end a sweep. */
   static final int MAX_FAILED = 1_000;
+
+  /**
+   * Where files are deleted behind the caller: a virtual thread each, which needs no shutting down.
+   */
+  private static final Executor DELETER =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lethe-files-", 0).factory());
+
+  /**
+   * Files handed to {@link #sweepBehind}, the tally to count them in, and what the store said of
+   * each, in order: null when deleted, the name of what it threw otherwise; fewer than the files
+   * when too many failed.
+   */
+  private record Behind(
+      List<FileQueue.PendingFile> files, CallTally tally, CompletableFuture<List<String>> said) {}
 
   private final FileQueue runs;
   private final FileStore files;
@@ -60,6 +82,9 @@ final class FileSweeper {
 
   private final Map<String, Long> unmarkedByEntity = new LinkedHashMap<>();
 
+  /** The files being deleted behind the caller, not taken in yet; null when none. */
+  private Behind behind;
+
   /** Whether the last sweep left nothing pending. */
   private boolean sweptClean;
 
@@ -78,6 +103,7 @@ final class FileSweeper {
 
   /** Starts on a run that is new: it has recorded no file yet. */
   void begin(String runId) {
+    settle();
     switchTo(runId);
     caughtUp = true;
   }
@@ -89,6 +115,7 @@ final class FileSweeper {
    * cursor, those are deleted without reading the run's pending files.
    */
   int sweep(String runId, CallTally tally, Optional<List<FileQueue.PendingFile>> recorded) {
+    settle();
     switchTo(runId);
     sweptClean = false;
     int left = caughtUp && recorded.isPresent() ? take(recorded.get(), tally) : walk(tally);
@@ -99,8 +126,32 @@ final class FileSweeper {
     return left;
   }
 
+  /**
+   * As {@link #sweep}, but files handed over while caught up are deleted from the store on a thread
+   * of their own, while the caller goes on (with its next page's statements); the next call into
+   * the sweeper waits for them and takes in what the store said of each, on the caller's thread:
+   * only the store's deletions leave it, every write to the database stays on it. Otherwise the
+   * same as {@link #sweep}.
+   */
+  void sweepBehind(String runId, CallTally tally, Optional<List<FileQueue.PendingFile>> recorded) {
+    settle();
+    if (!runId.equals(this.runId) || !caughtUp || recorded.isEmpty()) {
+      sweep(runId, tally, recorded);
+      return;
+    }
+    List<FileQueue.PendingFile> handed = recorded.get();
+    int room = MAX_FAILED - failed.size();
+    sweptClean = false;
+    // until what the store said is taken in
+    caughtUp = false;
+    behind =
+        new Behind(
+            handed, tally, CompletableFuture.supplyAsync(() -> attempt(handed, room), DELETER));
+  }
+
   /** Sweeps until nothing is pending or {@code attempts} passes failed; returns what is left. */
   int drain(String runId, int attempts, CallTally tally) {
+    settle();
     // the executor sweeps after every batch that records files: if the last sweep left nothing,
     // nothing is pending
     if (runId.equals(this.runId) && sweptClean) {
@@ -186,13 +237,50 @@ final class FileSweeper {
 
   /** Tries a file just past the cursor, which moves to it. */
   private void tryFile(FileQueue.PendingFile file, CallTally tally) {
+    tried(file, attempt(file), tally);
+  }
+
+  /** Takes in what the store said of a file just past the cursor, which moves to it. */
+  private void tried(FileQueue.PendingFile file, String failure, CallTally tally) {
     cursor = file.id();
-    if (delete(file, tally)) {
+    if (took(file, failure, tally)) {
       deleted(file.id());
     } else {
       failed.add(file.id());
       lastSpanOpen = false;
     }
+  }
+
+  /**
+   * Waits for the files being deleted behind the caller ({@link #sweepBehind}) and takes in, in
+   * order, what the store said of each: they are then counted, or their failures written, as if
+   * they had been swept by {@link #take}.
+   */
+  private void settle() {
+    if (behind == null) {
+      return;
+    }
+    Behind done = behind;
+    behind = null;
+    List<String> said;
+    try {
+      said = done.said().join();
+    } catch (CompletionException e) {
+      // attempt catches what a store throws: only an Error gets here
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+    for (int i = 0; i < said.size(); i++) {
+      tried(done.files().get(i), said.get(i), done.tally());
+    }
+    // the store refused so many that the rest were left untried, past the cursor
+    caughtUp = said.size() == done.files().size();
+    if (unmarked() >= MARK_EVERY) {
+      mark();
+    }
+    sweptClean = caughtUp && failed.isEmpty();
   }
 
   /**
@@ -222,10 +310,43 @@ final class FileSweeper {
   }
 
   private boolean delete(FileQueue.PendingFile file, CallTally tally) {
+    return took(file, attempt(file), tally);
+  }
+
+  /** Deletes a file from the store: null, or the name of what the store threw. */
+  private String attempt(FileQueue.PendingFile file) {
     try {
       files.delete(file.key());
+      return null;
     } catch (IOException | RuntimeException e) {
-      runs.fileFailed(file.id(), e.getClass().getSimpleName());
+      return e.getClass().getSimpleName();
+    }
+  }
+
+  /**
+   * Deletes {@code handed} from the store in order, until {@code room} have failed: what the store
+   * said of each file tried ({@link #attempt}).
+   */
+  private List<String> attempt(List<FileQueue.PendingFile> handed, int room) {
+    List<String> said = new ArrayList<>(handed.size());
+    int failures = 0;
+    for (FileQueue.PendingFile file : handed) {
+      if (failures >= room) {
+        break;
+      }
+      String failure = attempt(file);
+      said.add(failure);
+      if (failure != null) {
+        failures++;
+      }
+    }
+    return said;
+  }
+
+  /** Takes in what the store said of a file: counted deleted, or its failure written. */
+  private boolean took(FileQueue.PendingFile file, String failure, CallTally tally) {
+    if (failure != null) {
+      runs.fileFailed(file.id(), failure);
       return false;
     }
     unmarkedByEntity.merge(file.entity(), 1L, Long::sum);
@@ -251,6 +372,7 @@ final class FileSweeper {
 
   /** Writes the marks of the files deleted and not marked yet. */
   void mark() {
+    settle();
     if (runId != null && !spans.isEmpty()) {
       runs.filesDeleted(runId, marks(), clock.instant());
     }
@@ -268,6 +390,7 @@ final class FileSweeper {
    * The caller then calls {@link #marked}, or {@link #mark} if the run does not complete.
    */
   FileMarks handOver(String runId) {
+    settle();
     return runId.equals(this.runId) ? marks() : FileMarks.NONE;
   }
 

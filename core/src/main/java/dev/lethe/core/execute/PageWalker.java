@@ -18,7 +18,9 @@ import org.jooq.exception.DataAccessException;
  * (keyset order); for each page the rows below it are handled first, then one transaction deletes
  * the leaf children of the page, detaches or anonymizes what hangs off it, records file keys and
  * the keys of updated rows, deletes the page and adds to the run's counts; the files it recorded
- * are then handed to the sweeper.
+ * are then handed to the sweeper, which deletes them from the store while the next page's
+ * statements run. The keys of a node's next page are read while its page is handled ({@link
+ * KeyPages}).
  */
 final class PageWalker {
 
@@ -209,7 +211,7 @@ final class PageWalker {
           // its files were deleted before the commit, their keys forgotten with the completion
           run.only().committed();
         } else if (done.page().recorded().any()) {
-          sweeper.sweep(run.id(), run.tally(), done.page().recorded().list());
+          sweeper.sweepBehind(run.id(), run.tally(), done.page().recorded().list());
         }
         return took;
       } catch (OnlyPage.TooManyFiles e) {

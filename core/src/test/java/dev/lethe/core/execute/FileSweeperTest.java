@@ -12,14 +12,15 @@ import dev.lethe.platform.testing.TestDatabase;
 import java.io.IOException;
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +41,29 @@ class FileSweeperTest {
   private static final String RUN = "00000000-0000-0000-0000-00000000000a";
   private static final String OTHER = "00000000-0000-0000-0000-00000000000b";
 
-  /** A store that counts every deletion asked of it and refuses some keys for a while. */
+  /**
+   * A store that counts every deletion asked of it and which thread asked first, refuses some keys
+   * for a while, and holds the deletion of one key until it is let go.
+   */
   private static final class Store implements FileStore {
-    final Map<String, Integer> deletions = new HashMap<>();
-    final Set<String> refused = new HashSet<>();
-    boolean down;
+    final Map<String, Integer> deletions = new ConcurrentHashMap<>();
+    final Map<String, String> firstThreads = new ConcurrentHashMap<>();
+    final Set<String> refused = ConcurrentHashMap.newKeySet();
+    volatile boolean down;
+    volatile String held;
+    final CountDownLatch letGo = new CountDownLatch(1);
 
     @Override
     public void delete(String key) throws IOException {
+      firstThreads.putIfAbsent(key, Thread.currentThread().getName());
+      if (key.equals(held)) {
+        try {
+          // bounded: a sweeper that waited for its own deletions fails the test, not hangs it
+          letGo.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       deletions.merge(key, 1, Integer::sum);
       if (down || refused.contains(key)) {
         throw new IOException("store unavailable");
@@ -205,6 +221,95 @@ class FileSweeperTest {
   }
 
   /**
+   * Files handed over behind a page are deleted on a thread of the sweeper's own while the caller
+   * goes on; the next call into the sweeper takes in what came of them, on the caller's thread,
+   * which writes every mark and failure: counted, marked and retried as if swept at once.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void files_handed_behind_are_deleted_while_the_caller_goes_on_and_taken_in_by_its_next_call(
+      TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DSLContext dsl = state(db);
+      Set<String> writers = ConcurrentHashMap.newKeySet();
+      DSLContext watched =
+          dsl.configuration()
+              .derive(
+                  ExecuteListener.onExecuteStart(
+                      ctx -> writers.add(Thread.currentThread().getName())))
+              .dsl();
+      Store store = new Store();
+      FileSweeper sweeper =
+          new FileSweeper(new RunStore(watched).files(), store, Clock.systemUTC());
+      CallTally tally = new CallTally();
+
+      sweeper.begin(RUN);
+      record(dsl, RUN, "attachments", 0, 300);
+      store.refused.add("attachments/42");
+      store.held = "attachments/200";
+      sweeper.sweepBehind(RUN, tally, Optional.of(recorded(dsl, 0, 300)));
+      // returned while the store still holds a file of the page: nothing taken in yet
+      assertThat(store.deletions).hasSizeLessThanOrEqualTo(200);
+      assertThat(tally.tallies().deletedFiles()).isEmpty();
+      assertThat(writers).isEmpty();
+
+      store.letGo.countDown();
+      record(dsl, RUN, "attachments", 300, 400);
+      sweeper.sweepBehind(RUN, tally, Optional.of(recorded(dsl, 300, 400)));
+      // the first page's files taken in: counted, the refused one's failure written
+      assertThat(tally.tallies().deletedFiles()).containsExactly(Map.entry("attachments", 299L));
+      assertThat(attempts(dsl, "attachments/42")).isEqualTo(1);
+
+      store.refused.clear();
+      assertThat(sweeper.drain(RUN, 1, tally)).isZero();
+      sweeper.mark();
+      assertThat(unmarked(dsl, RUN)).isEmpty();
+      assertThat(store.deletions).hasSize(400);
+      assertThat(store.deletions.get("attachments/42")).isEqualTo(2);
+      assertThat(store.deletions.values().stream().filter(n -> n > 1)).hasSize(1);
+      assertThat(tally.tallies().deletedFiles()).containsExactly(Map.entry("attachments", 400L));
+      String caller = Thread.currentThread().getName();
+      assertThat(store.firstThreads.values())
+          .as("the threads of the files' first deletions")
+          .hasSize(400)
+          .doesNotContain(caller);
+      assertThat(writers).as("the statements").containsExactly(caller);
+    }
+  }
+
+  /**
+   * Behind the caller as at once, the sweep gives up once a thousand files have failed, and leaves
+   * the rest of the page untried for a later sweep.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_store_that_is_down_stops_the_deletions_behind_the_caller(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DSLContext dsl = state(db);
+      Store store = new Store();
+      FileSweeper sweeper = sweeper(dsl, store);
+      sweeper.begin(RUN);
+      store.down = true;
+      record(dsl, RUN, "attachments", 0, 1_500);
+      sweeper.sweepBehind(RUN, new CallTally(), Optional.of(recorded(dsl, 0, 1_500)));
+      sweeper.mark();
+      assertThat(store.deletions).hasSize(FileSweeper.MAX_FAILED);
+      assertThat(unmarked(dsl, RUN)).hasSize(1_500);
+
+      store.down = false;
+      CallTally tally = new CallTally();
+      assertThat(sweeper.drain(RUN, 1, tally)).isZero();
+      sweeper.mark();
+      assertThat(unmarked(dsl, RUN)).isEmpty();
+      assertThat(store.deletions).hasSize(1_500);
+      assertThat(store.deletions.get("attachments/0")).isEqualTo(2);
+      assertThat(store.deletions.get("attachments/1499")).isEqualTo(1);
+      assertThat(tally.tallies().deletedFiles()).containsExactly(Map.entry("attachments", 1_500L));
+    }
+  }
+
+  /**
    * The marks of a run's files, written by the sweeper, span the ids of another run's files
    * recorded by a transaction still open, and the run's completion forgets its own files while they
    * are being recorded: neither waits for that transaction nor touches those files.
@@ -309,6 +414,15 @@ class FileSweeperTest {
         .and(DSL.field(DSL.name("file_key"), String.class).in(keys))
         .orderBy(DSL.field(DSL.name("id")))
         .fetch(r -> new FileQueue.PendingFile(r.value1(), r.value2(), r.value3(), 0));
+  }
+
+  /** How many times the run's file {@code key} was tried, as written in its row. */
+  private static int attempts(DSLContext dsl, String key) {
+    return dsl.select(DSL.field(DSL.name("attempts"), Integer.class))
+        .from(DSL.table(DSL.name("lethe_run_files")))
+        .where(DSL.field(DSL.name("run_id")).eq(RUN))
+        .and(DSL.field(DSL.name("file_key")).eq(key))
+        .fetchSingle(0, Integer.class);
   }
 
   private static List<String> unmarked(DSLContext dsl, String run) {
