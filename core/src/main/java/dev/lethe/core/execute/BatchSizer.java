@@ -23,6 +23,7 @@ final class BatchSizer {
   private final long targetNanos;
   private final int max;
   private int size;
+  private boolean steady;
 
   BatchSizer(int initial, int max, long targetMillis) {
     this.size = initial;
@@ -34,16 +35,30 @@ final class BatchSizer {
     return size;
   }
 
+  /**
+   * Whether the last batch kept the size where it was (near the target, or at the most): the next
+   * batch is then as large as the last. False before the first batch.
+   */
+  boolean steady() {
+    return steady;
+  }
+
   /** A batch of {@code keys} keys took {@code nanos}. */
   void observe(long nanos, int keys) {
+    int before = size;
+    size = next(nanos, keys);
+    steady = size == before;
+  }
+
+  private int next(long nanos, int keys) {
     double factor = (double) targetNanos / Math.max(1, nanos);
     // the keys a batch as costly per key would take in the target's time, against the size
     double ratio = Math.min(keys, size) * factor / size;
     boolean shortAndQuick = keys < size && factor > 1;
     if ((ratio < NEAR && ratio > 1 / NEAR) || (shortAndQuick && ratio <= 1)) {
-      return;
+      return size;
     }
     ratio = Math.max(MOST_SHRINK, Math.min(MOST_GROWTH, ratio));
-    size = (int) Math.max(1, Math.min(max, Math.round(size * ratio)));
+    return (int) Math.max(1, Math.min(max, Math.round(size * ratio)));
   }
 }

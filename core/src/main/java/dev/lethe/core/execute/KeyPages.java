@@ -125,9 +125,14 @@ final class KeyPages {
         sizer.observe(handle.applyAsLong(keys), keys.size());
         return;
       }
-      // the next page's keys are read while this page is handled; its size is the sizer's before
-      // it has seen this page
-      size = sizer.size();
+      if (!sizer.steady()) {
+        // while the sizer is finding its size, each page's size follows from the page before
+        sizer.observe(handle.applyAsLong(keys), keys.size());
+        size = sizer.size();
+        keys = read(rows, keys.getLast(), size);
+        continue;
+      }
+      // the next page's keys, as many as this page's, are read while this page is handled
       CompletableFuture<List<Object>> next = readAhead(rows, keys.getLast(), size);
       try {
         sizer.observe(handle.applyAsLong(keys), keys.size());

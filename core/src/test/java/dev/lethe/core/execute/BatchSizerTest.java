@@ -9,46 +9,52 @@ class BatchSizerTest {
 
   private static final long MS = 1_000_000L;
 
-  @ParameterizedTest(name = "{0} keys in {2} ms (at most {1}): then {3}")
+  @ParameterizedTest(name = "{0} keys in {2} ms (at most {1}): then {3}, steady {4}")
   @CsvSource({
     // fast: doubled, up to the most
-    "64, 5000, 5, 128",
-    "150, 200, 5, 200",
+    "64, 5000, 5, 128, false",
+    "150, 200, 5, 200, false",
+    // at the most already: kept there, steady
+    "5000, 5000, 5, 5000, true",
     // within a quarter of the 100 ms target: kept
-    "64, 5000, 85, 64",
-    "64, 5000, 120, 64",
+    "64, 5000, 85, 64, true",
+    "64, 5000, 120, 64, true",
     // further off: scaled towards the target
-    "1000, 5000, 180, 556",
-    "100, 5000, 70, 143",
+    "1000, 5000, 180, 556, false",
+    "100, 5000, 70, 143, false",
     // far too slow: a quarter at most, never below one
-    "64, 5000, 5000, 16",
-    "2, 5000, 5000, 1",
+    "64, 5000, 5000, 16, false",
+    "2, 5000, 5000, 1, false",
   })
   void a_full_batch_is_scaled_by_how_far_it_was_from_the_target(
-      int size, int max, long tookMillis, int next) {
+      int size, int max, long tookMillis, int next, boolean steady) {
     BatchSizer sizer = new BatchSizer(size, max, 100);
+    assertThat(sizer.steady()).as("before any batch").isFalse();
     sizer.observe(tookMillis * MS, size);
     assertThat(sizer.size()).isEqualTo(next);
+    assertThat(sizer.steady()).isEqualTo(steady);
   }
 
-  @ParameterizedTest(name = "{1} of {0} keys in {2} ms: then {3}")
+  @ParameterizedTest(name = "{1} of {0} keys in {2} ms: then {3}, steady {4}")
   @CsvSource({
     // the last page below a parent, quick because it ran out of rows: kept, not doubled
-    "414, 94, 24, 414",
+    "414, 94, 24, 414, true",
     // a handful of keys, mostly fixed costs: kept
-    "414, 1, 4, 414",
+    "414, 1, 4, 414, true",
     // its cost per key fits about the size in the target: kept
-    "414, 200, 50, 414",
+    "414, 200, 50, 414, true",
     // its cost per key fits more than the size: grown towards that, at most doubled
-    "400, 300, 40, 750",
-    "414, 300, 30, 828",
+    "400, 300, 40, 750, false",
+    "414, 300, 30, 828, false",
     // too slow even short: scaled by the keys it held, at most quartered
-    "400, 200, 160, 125",
-    "414, 94, 100, 104",
+    "400, 200, 160, 125, false",
+    "414, 94, 100, 104, false",
   })
-  void a_short_batch_is_judged_by_the_keys_it_held(int size, int keys, long tookMillis, int next) {
+  void a_short_batch_is_judged_by_the_keys_it_held(
+      int size, int keys, long tookMillis, int next, boolean steady) {
     BatchSizer sizer = new BatchSizer(size, 5000, 100);
     sizer.observe(tookMillis * MS, keys);
     assertThat(sizer.size()).isEqualTo(next);
+    assertThat(sizer.steady()).isEqualTo(steady);
   }
 }
