@@ -169,19 +169,17 @@ class FileSweeperTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DSLContext dsl = state(db);
       List<String> reads = new CopyOnWriteArrayList<>();
-      DSLContext watched =
-          dsl.configuration()
-              .derive(
-                  ExecuteListener.onExecuteStart(
-                      ctx -> {
-                        if (ctx.sql().toLowerCase(Locale.ROOT).startsWith("select")) {
-                          reads.add(ctx.sql());
-                        }
-                      }))
-              .dsl();
       Store store = new Store();
       FileSweeper sweeper =
-          new FileSweeper(new RunStore(watched).files(), store, Clock.systemUTC());
+          watched(
+              dsl,
+              store,
+              ExecuteListener.onExecuteStart(
+                  ctx -> {
+                    if (ctx.sql().toLowerCase(Locale.ROOT).startsWith("select")) {
+                      reads.add(ctx.sql());
+                    }
+                  }));
       CallTally tally = new CallTally();
 
       sweeper.begin(RUN);
@@ -232,15 +230,12 @@ class FileSweeperTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DSLContext dsl = state(db);
       Set<String> writers = ConcurrentHashMap.newKeySet();
-      DSLContext watched =
-          dsl.configuration()
-              .derive(
-                  ExecuteListener.onExecuteStart(
-                      ctx -> writers.add(Thread.currentThread().getName())))
-              .dsl();
       Store store = new Store();
       FileSweeper sweeper =
-          new FileSweeper(new RunStore(watched).files(), store, Clock.systemUTC());
+          watched(
+              dsl,
+              store,
+              ExecuteListener.onExecuteStart(ctx -> writers.add(Thread.currentThread().getName())));
       CallTally tally = new CallTally();
 
       sweeper.begin(RUN);
@@ -358,6 +353,12 @@ class FileSweeperTest {
 
   private static FileSweeper sweeper(DSLContext dsl, Store store) {
     return new FileSweeper(new RunStore(dsl).files(), store, Clock.systemUTC());
+  }
+
+  /** A sweeper whose statements {@code listener} sees. */
+  private static FileSweeper watched(DSLContext dsl, Store store, ExecuteListener listener) {
+    DSLContext watched = dsl.configuration().derive(listener).dsl();
+    return new FileSweeper(new RunStore(watched).files(), store, Clock.systemUTC());
   }
 
   private static DSLContext state(TestDatabase db) throws Exception {

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.ToLongFunction;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
 import org.jooq.exception.DataAccessException;
@@ -44,11 +44,23 @@ class KeyPagesTest {
         + " (9, 0), (10, 0), (11, 1), (12, 0)"
   };
 
-  /** The keys of a pass through the rows whose {@code v} is 0, in pages of three, as read. */
-  private record Pass(KeyPages pages, KeyPages.Rows rows, AtomicInteger reads) {
+  /**
+   * A pass through the rows whose {@code v} is 0, in pages of three: the reads of their keys, and
+   * the pages handled.
+   */
+  private record Pass(
+      KeyPages pages, KeyPages.Rows rows, AtomicInteger reads, List<List<Object>> handled) {
 
-    void forEach(ToLongFunction<List<Object>> handle) {
-      pages.forEach(rows, pages.fresh(), handle);
+    /** Records each page's keys, then hands them to {@code handle}. */
+    void forEach(Consumer<List<Object>> handle) {
+      pages.forEach(
+          rows,
+          pages.fresh(),
+          keys -> {
+            handled.add(List.copyOf(keys));
+            handle.accept(keys);
+            return 1_000_000L;
+          });
     }
   }
 
@@ -76,7 +88,7 @@ class KeyPagesTest {
     // a target no page reaches keeps the size at three
     KeyPages pages =
         new KeyPages(dsl, new ExecutionOptions(3, 3, 3_600_000, 1), new ChainTemplates());
-    return new Pass(pages, KeyPages.Rows.of(item, item.field("v").eq(0)), reads);
+    return new Pass(pages, KeyPages.Rows.of(item, item.field("v").eq(0)), reads, new ArrayList<>());
   }
 
   @ParameterizedTest
@@ -85,18 +97,15 @@ class KeyPagesTest {
       throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Pass pass = pass(db, 0);
-      List<List<Object>> handled = new ArrayList<>();
       pass.forEach(
           keys -> {
-            handled.add(List.copyOf(keys));
-            if (keys.size() == 3 && handled.size() > 1) {
+            if (keys.size() == 3 && pass.handled().size() > 1) {
               // once the first page has shown the size to keep, the next page's read ends while
               // this page is still being handled
-              awaitReads(pass.reads(), handled.size() + 1);
+              awaitReads(pass.reads(), pass.handled().size() + 1);
             }
-            return 1_000_000L;
           });
-      assertThat(handled)
+      assertThat(pass.handled())
           .containsExactly(
               List.of(1L, 2L, 3L), List.of(4L, 6L, 7L), List.of(8L, 9L, 10L), List.of(12L));
       // the last page was short: nothing is read after it
@@ -110,20 +119,17 @@ class KeyPagesTest {
       throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Pass pass = pass(db, 0);
-      List<List<Object>> handled = new ArrayList<>();
       assertThatThrownBy(
               () ->
                   pass.forEach(
                       keys -> {
-                        handled.add(List.copyOf(keys));
-                        if (handled.size() == 2) {
+                        if (pass.handled().size() == 2) {
                           throw new IllegalStateException("the page failed");
                         }
-                        return 1_000_000L;
                       }))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("the page failed");
-      assertThat(handled).containsExactly(List.of(1L, 2L, 3L), List.of(4L, 6L, 7L));
+      assertThat(pass.handled()).containsExactly(List.of(1L, 2L, 3L), List.of(4L, 6L, 7L));
       // the third page's keys, read while the second was handled, and nothing after
       assertThat(pass.reads()).hasValue(3);
     }
@@ -136,17 +142,10 @@ class KeyPagesTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       // the third read: the first read ahead, while the second page is handled
       Pass pass = pass(db, 3);
-      List<List<Object>> handled = new ArrayList<>();
-      assertThatThrownBy(
-              () ->
-                  pass.forEach(
-                      keys -> {
-                        handled.add(List.copyOf(keys));
-                        return 1_000_000L;
-                      }))
+      assertThatThrownBy(() -> pass.forEach(keys -> {}))
           .isInstanceOf(DataAccessException.class)
           .hasMessageContaining("the database went away");
-      assertThat(handled).containsExactly(List.of(1L, 2L, 3L), List.of(4L, 6L, 7L));
+      assertThat(pass.handled()).containsExactly(List.of(1L, 2L, 3L), List.of(4L, 6L, 7L));
     }
   }
 
