@@ -46,9 +46,13 @@ final class KeyPages {
     }
   }
 
-  /** Where keys are read ahead: a virtual thread each, which needs no shutting down. */
+  /**
+   * Where keys are read ahead: daemon threads of a cached pool, which needs no shutting down (its
+   * idle threads end after a minute). Platform threads: virtual ones cost the compiler more, their
+   * scheduler compiled anew in the first large run (docs/benchmarks.md, fix 59).
+   */
   private static final Executor READER =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lethe-keys-", 0).factory());
+      Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("lethe-keys-", 0).factory());
 
   private final DSLContext dsl;
   private final ExecutionOptions options;
