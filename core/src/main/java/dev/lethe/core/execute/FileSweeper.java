@@ -49,9 +49,10 @@ final class FileSweeper {
   static final int MAX_FAILED = 1_000;
 
   /**
-   * Where files are deleted behind the caller: daemon threads of a cached pool, which needs no shutting down (its
-   * idle threads end after a minute). Platform threads: virtual ones cost the compiler more, their
-   * scheduler compiled anew in the first large run (docs/benchmarks.md, fix 59).
+   * Where files are deleted behind the caller: daemon threads of a cached pool, which needs no
+   * shutting down (its idle threads end after a minute). Platform threads: virtual ones cost the
+   * compiler more, their scheduler compiled anew in the first large run (docs/benchmarks.md, fix
+   * 60).
    */
   private static final Executor DELETER =
       Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("lethe-files-", 0).factory());

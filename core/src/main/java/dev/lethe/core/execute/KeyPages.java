@@ -49,7 +49,7 @@ final class KeyPages {
   /**
    * Where keys are read ahead: daemon threads of a cached pool, which needs no shutting down (its
    * idle threads end after a minute). Platform threads: virtual ones cost the compiler more, their
-   * scheduler compiled anew in the first large run (docs/benchmarks.md, fix 59).
+   * scheduler compiled anew in the first large run (docs/benchmarks.md, fix 60).
    */
   private static final Executor READER =
       Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("lethe-keys-", 0).factory());
