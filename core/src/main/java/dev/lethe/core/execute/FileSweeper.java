@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
  * Deletes from the file store the files whose rows a run has deleted, as recorded, and marks them
@@ -48,14 +46,8 @@ final class FileSweeper {
   /** How many files that failed end a sweep. */
   static final int MAX_FAILED = 1_000;
 
-  /**
-   * Where files are deleted behind the caller: daemon threads of a cached pool, which needs no
-   * shutting down (its idle threads end after a minute). Platform threads: virtual ones cost the
-   * compiler more, their scheduler compiled anew in the first large run (docs/benchmarks.md, fix
-   * 60).
-   */
-  private static final Executor DELETER =
-      Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("lethe-files-", 0).factory());
+  /** Where files are deleted behind the caller. */
+  private static final Executor DELETER = Background.pool("lethe-files-");
 
   /**
    * Files handed to {@link #sweepBehind}, the tally to count them in, and what the store said of
@@ -265,16 +257,8 @@ final class FileSweeper {
     }
     Behind done = behind;
     behind = null;
-    List<String> said;
-    try {
-      said = done.said().join();
-    } catch (CompletionException e) {
-      // attempt catches what a store throws: only an Error gets here
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
+    // attempt catches what a store throws: only an Error is thrown here
+    List<String> said = Background.joined(done.said());
     for (int i = 0; i < said.size(); i++) {
       tried(done.files().get(i), said.get(i), done.tally());
     }

@@ -7,9 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jooq.Condition;
@@ -46,13 +44,8 @@ final class KeyPages {
     }
   }
 
-  /**
-   * Where keys are read ahead: daemon threads of a cached pool, which needs no shutting down (its
-   * idle threads end after a minute). Platform threads: virtual ones cost the compiler more, their
-   * scheduler compiled anew in the first large run (docs/benchmarks.md, fix 60).
-   */
-  private static final Executor READER =
-      Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("lethe-keys-", 0).factory());
+  /** Where keys are read ahead. */
+  private static final Executor READER = Background.pool("lethe-keys-");
 
   private final DSLContext dsl;
   private final ExecutionOptions options;
@@ -145,7 +138,7 @@ final class KeyPages {
         next.handle((k, f) -> null).join();
         throw e;
       }
-      keys = joined(next);
+      keys = Background.joined(next);
     }
   }
 
@@ -157,21 +150,6 @@ final class KeyPages {
    */
   private CompletableFuture<List<Object>> readAhead(Rows rows, Object after, int size) {
     return CompletableFuture.supplyAsync(() -> read(rows, after, size), READER);
-  }
-
-  /** The keys read ahead, or what their read threw, as it threw it. */
-  private static List<Object> joined(CompletableFuture<List<Object>> read) {
-    try {
-      return read.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   /**
