@@ -6,9 +6,7 @@ import dev.lethe.core.state.FileQueue;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -20,14 +18,13 @@ import java.util.concurrent.Executor;
  *
  * <p>A run records its files in id order, page after page, and this sweeper goes through them in
  * the same order, behind a cursor: every file of the run at or below it has been tried. The files
- * deleted are not marked one by one: they are kept as spans of ids (every unmarked file of the run
- * in a span was deleted; a file that fails ends its span) and marked one statement a span, once
- * {@value #MARK_EVERY} wait; those deleted since are not marked but forgotten with the run's
- * completion, which deletes the keys of every file of the run (marked when the run stops instead).
- * A crash before the marks are written only deletes those files again, which finds them gone and
- * counts them deleted. What is kept in memory is a few spans and the ids of the files that failed,
- * at most {@value #MAX_FAILED}: past that the store is taken to be down and the sweep stops for
- * now.
+ * deleted are not marked one by one: they are kept as spans of ids ({@link UnmarkedFiles}) and
+ * marked one statement a span, once {@value #MARK_EVERY} wait; those deleted since are not marked
+ * but forgotten with the run's completion, which deletes the keys of every file of the run (marked
+ * when the run stops instead). A crash before the marks are written only deletes those files again,
+ * which finds them gone and counts them deleted. What is kept in memory is a few spans and the ids
+ * of the files that failed, at most {@value #MAX_FAILED}: past that the store is taken to be down
+ * and the sweep stops for now.
  *
  * <p>A run's pages hand their files over {@linkplain #sweepBehind behind} them: the store deletes a
  * page's files on a thread of its own while the next page's statements run, and the sweeper takes
@@ -70,12 +67,8 @@ final class FileSweeper {
   /** The files at or below the cursor that failed and are still pending. */
   private final TreeSet<Long> failed = new TreeSet<>();
 
-  /** Spans of files deleted and not marked; the last one grows while files keep being deleted. */
-  private final List<FileMarks.Span> spans = new ArrayList<>();
-
-  private boolean lastSpanOpen;
-
-  private final Map<String, Long> unmarkedByEntity = new LinkedHashMap<>();
+  /** The files deleted and not marked yet. */
+  private final UnmarkedFiles unmarked = new UnmarkedFiles();
 
   /** The files being deleted behind the caller, not taken in yet; null when none. */
   private Behind behind;
@@ -114,7 +107,7 @@ final class FileSweeper {
     switchTo(runId);
     sweptClean = false;
     int left = caughtUp && recorded.isPresent() ? take(recorded.get(), tally) : walk(tally);
-    if (unmarked() >= MARK_EVERY) {
+    if (unmarked.count() >= MARK_EVERY) {
       mark();
     }
     sweptClean = left == 0;
@@ -187,13 +180,12 @@ final class FileSweeper {
       ids.forEach(failed::remove);
       // a file no longer pending was marked by another process: nothing to do
       for (FileQueue.PendingFile file : runs.pendingFiles(runId, ids)) {
-        if (delete(file, tally)) {
-          spans.add(new FileMarks.Span(file.id(), file.id(), 1));
+        if (took(file, attempt(file), tally)) {
+          unmarked.alone(file.id(), file.entity());
         } else {
           failed.add(file.id());
+          unmarked.gap();
         }
-        // a span never reaches across the files that failed
-        lastSpanOpen = false;
       }
     }
     return walk(tally);
@@ -239,10 +231,10 @@ final class FileSweeper {
   private void tried(FileQueue.PendingFile file, String failure, CallTally tally) {
     cursor = file.id();
     if (took(file, failure, tally)) {
-      deleted(file.id());
+      unmarked.next(file.id(), file.entity());
     } else {
       failed.add(file.id());
-      lastSpanOpen = false;
+      unmarked.gap();
     }
   }
 
@@ -264,7 +256,7 @@ final class FileSweeper {
     }
     // the store refused so many that the rest were left untried, past the cursor
     caughtUp = said.size() == done.files().size();
-    if (unmarked() >= MARK_EVERY) {
+    if (unmarked.count() >= MARK_EVERY) {
       mark();
     }
     sweptClean = caughtUp && failed.isEmpty();
@@ -275,7 +267,7 @@ final class FileSweeper {
    * Returns how many of the run's files are pending.
    */
   private int leftForLater() {
-    return runs.unmarked(runId) - (int) unmarked();
+    return runs.unmarked(runId) - (int) unmarked.count();
   }
 
   /**
@@ -294,10 +286,6 @@ final class FileSweeper {
       tally.fileDeleted(file.entity());
     }
     return true;
-  }
-
-  private boolean delete(FileQueue.PendingFile file, CallTally tally) {
-    return took(file, attempt(file), tally);
   }
 
   /** Deletes a file from the store: null, or the name of what the store threw. */
@@ -336,38 +324,17 @@ final class FileSweeper {
       runs.fileFailed(file.id(), failure);
       return false;
     }
-    unmarkedByEntity.merge(file.entity(), 1L, Long::sum);
     tally.fileDeleted(file.entity());
     return true;
-  }
-
-  /** Adds a file just past the cursor to the open span, or starts a span with it. */
-  private void deleted(long id) {
-    int last = spans.size() - 1;
-    if (lastSpanOpen && id - spans.get(last).from() < SPAN) {
-      FileMarks.Span span = spans.get(last);
-      spans.set(last, new FileMarks.Span(span.from(), id, span.files() + 1));
-    } else {
-      spans.add(new FileMarks.Span(id, id, 1));
-      lastSpanOpen = true;
-    }
-  }
-
-  private long unmarked() {
-    return unmarkedByEntity.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Writes the marks of the files deleted and not marked yet. */
   void mark() {
     settle();
-    if (runId != null && !spans.isEmpty()) {
-      runs.filesDeleted(runId, marks(), clock.instant());
+    if (runId != null && !unmarked.isEmpty()) {
+      runs.filesDeleted(runId, unmarked.marks(), clock.instant());
     }
     marked();
-  }
-
-  private FileMarks marks() {
-    return new FileMarks(spans, unmarkedByEntity);
   }
 
   /**
@@ -378,13 +345,11 @@ final class FileSweeper {
    */
   FileMarks handOver(String runId) {
     settle();
-    return runId.equals(this.runId) ? marks() : FileMarks.NONE;
+    return runId.equals(this.runId) ? unmarked.marks() : FileMarks.NONE;
   }
 
   /** Forgets the files not marked yet: the caller has marked them. */
   void marked() {
-    spans.clear();
-    unmarkedByEntity.clear();
-    lastSpanOpen = false;
+    unmarked.clear();
   }
 }
