@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class RetentionBinder {
 
   private static final List<String> RULE_KEYS =
-      List.of("name", "entity", "column", "max_age", "action", "set");
+      List.of("name", "entity", "column", "max_age", "action", "set", "pause_ratio");
 
   private final YamlNodes yaml;
   private final StrategyBinder strategies;
@@ -62,11 +62,14 @@ final class RetentionBinder {
     Optional<Period> maxAge =
         yaml.required(m, "max_age", what).flatMap(n -> yaml.duration(n, what + ", max_age"));
     Optional<StrategyBinder.RowAction> action = strategies.rowAction(m, what);
+    Optional<Double> pause =
+        m.get("pause_ratio").map(n -> pauseRatio(n, what)).orElse(Optional.of(0.0));
     if (name.isEmpty()
         || entity.isEmpty()
         || column.isEmpty()
         || maxAge.isEmpty()
-        || action.isEmpty()) {
+        || action.isEmpty()
+        || pause.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -77,6 +80,31 @@ final class RetentionBinder {
             maxAge.get(),
             action.get().anonymize() ? RetentionRule.Action.ANONYMIZE : RetentionRule.Action.DELETE,
             action.get().set(),
+            pause.get(),
             yaml.at(node)));
+  }
+
+  /** A number from 0 to {@link RetentionRule#MOST_PAUSE}. */
+  private Optional<Double> pauseRatio(Node node, String what) {
+    Optional<String> text = yaml.text(node, what + ", pause_ratio");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      double ratio = Double.parseDouble(text.get().strip());
+      if (ratio >= 0 && ratio <= RetentionRule.MOST_PAUSE) {
+        return Optional.of(ratio);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    yaml.report(
+        node,
+        what
+            + ", pause_ratio: '"
+            + text.get()
+            + "' is not a number from 0 to "
+            + (int) RetentionRule.MOST_PAUSE);
+    return Optional.empty();
   }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * Rows of {@code entity} whose {@code column} is older than {@code maxAge} are deleted, or
- * anonymized with {@code set}.
+ * anonymized with {@code set}, in pages after each of which the sweep waits {@code pauseRatio}
+ * times as long as the page took (0: no wait).
  */
 public record RetentionRule(
     String name,
@@ -17,7 +18,11 @@ public record RetentionRule(
     Period maxAge,
     Action action,
     Map<String, Anonymization> set,
+    double pauseRatio,
     SourceLocation location) {
+
+  /** The largest pause ratio: a sweep a hundred times slower would never end. */
+  public static final double MOST_PAUSE = 100;
 
   public enum Action {
     DELETE,
@@ -31,6 +36,10 @@ public record RetentionRule(
     Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(action, "action");
     set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
+    if (!(pauseRatio >= 0 && pauseRatio <= MOST_PAUSE)) {
+      throw new IllegalArgumentException(
+          "a pause ratio is from 0 to " + MOST_PAUSE + ", not " + pauseRatio);
+    }
     location = location == null ? SourceLocation.UNKNOWN : location;
   }
 }

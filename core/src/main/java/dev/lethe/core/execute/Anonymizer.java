@@ -32,13 +32,16 @@ final class Anonymizer {
     this.pages = pages;
   }
 
-  /** Rewrites {@code set} in the rows {@code rows} selects, in keyed pages. */
+  /**
+   * Rewrites {@code set} in the rows {@code rows} selects, in keyed pages paced by {@code pace}.
+   */
   void where(
       String runId,
       BoundEntity entity,
       Map<String, Anonymization> set,
       Condition rows,
-      HeldRows held) {
+      HeldRows held,
+      Pace pace) {
     Condition where = rows.and(held.notHeld(entity));
     pages.forEach(
         KeyPages.Rows.of(entity, where),
@@ -52,7 +55,9 @@ final class Anonymizer {
                 BatchRecords.addCount(tx, runId, entity.name(), Outcome.ANONYMIZED, n);
                 BatchRecords.countBatch(tx, runId);
               });
-          return System.nanoTime() - started;
+          long took = System.nanoTime() - started;
+          pace.after(took);
+          return took;
         });
   }
 

@@ -91,7 +91,8 @@ public final class Executor {
             new PageTree(selector, plan.held().any()),
             start,
             new CallTally(),
-            OnlyPage.of(dsl, runId, plan, start, closing, pages, sweeper));
+            OnlyPage.of(dsl, runId, plan, start, closing, pages, sweeper),
+            Pace.NONE);
     for (RootSet root : plan.roots()) {
       List<Object> keys = root.keys();
       for (int from = 0; from < keys.size(); from += ROOT_CHUNK) {
@@ -140,13 +141,14 @@ public final class Executor {
 
   /**
    * Deletes the rows of {@code root}'s entity that {@code rows} selects, with everything below
-   * them, as a retention sweep does; returns the number of files still pending.
+   * them, as a retention sweep does, waiting after each page as {@code pace} says; returns the
+   * number of files still pending.
    */
-  public int deleteWhere(String runId, Node root, Condition rows, HeldRows held) {
+  public int deleteWhere(String runId, Node root, Condition rows, HeldRows held, Pace pace) {
     Selector selector = new Selector(held);
     CallTally tally = new CallTally();
     walker.pageThrough(
-        new Run(runId, new PageTree(selector, held.any()), RunStart.stored(), tally, null),
+        new Run(runId, new PageTree(selector, held.any()), RunStart.stored(), tally, null, pace),
         root,
         KeyPages.Rows.of(root.entity(), rows.and(held.notHeld(root.entity()))));
     int pending = sweeper.drain(runId, options.fileAttempts(), tally);
@@ -154,13 +156,17 @@ public final class Executor {
     return pending;
   }
 
-  /** Rewrites {@code set} in the rows {@code rows} selects, in keyed pages. */
+  /**
+   * Rewrites {@code set} in the rows {@code rows} selects, in keyed pages, waiting after each as
+   * {@code pace} says.
+   */
   public void anonymizeWhere(
       String runId,
       BoundEntity entity,
       Map<String, Anonymization> set,
       Condition rows,
-      HeldRows held) {
-    anonymizer.where(runId, entity, set, rows, held);
+      HeldRows held,
+      Pace pace) {
+    anonymizer.where(runId, entity, set, rows, held, pace);
   }
 }

@@ -148,7 +148,9 @@ final class PageWalker {
             });
     run.start().committed();
     run.tally().add(counted);
-    return System.nanoTime() - started;
+    long took = System.nanoTime() - started;
+    run.pace().after(took);
+    return took;
   }
 
   /**
@@ -213,6 +215,7 @@ final class PageWalker {
         } else if (done.page().recorded().any()) {
           sweeper.sweepBehind(run.id(), run.tally(), done.page().recorded().list());
         }
+        run.pace().after(took);
         return took;
       } catch (OnlyPage.TooManyFiles e) {
         // rolled back before any file was deleted: the page again as any other, its files recorded

@@ -5,10 +5,10 @@ import dev.lethe.core.plan.Selector;
 
 /**
  * One execution of a plan: the run's id, its tree of page statements, whether the run is still to
- * be stored with its first change, what its transactions counted, and its only page if it has one
- * that may complete it (null if not).
+ * be stored with its first change, what its transactions counted, its only page if it has one that
+ * may complete it (null if not), and how long it waits after each page.
  */
-record Run(String id, PageTree tree, RunStart start, CallTally tally, OnlyPage only) {
+record Run(String id, PageTree tree, RunStart start, CallTally tally, OnlyPage only, Pace pace) {
 
   /** Whether a page of {@code node} may complete the run in its transaction. */
   boolean closesAt(Node node) {

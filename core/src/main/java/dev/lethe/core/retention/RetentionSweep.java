@@ -2,6 +2,7 @@ package dev.lethe.core.retention;
 
 import dev.lethe.core.datamap.RetentionRule;
 import dev.lethe.core.execute.Executor;
+import dev.lethe.core.execute.Pace;
 import dev.lethe.core.hold.HeldRows;
 import dev.lethe.core.plan.Node;
 import dev.lethe.core.sql.BoundEntity;
@@ -12,7 +13,9 @@ import org.jooq.Condition;
 
 /**
  * Applies one retention rule: rows whose timestamp is older than the rule's age are deleted (with
- * everything below them, in the same batches as an erasure) or anonymized. Held rows stay.
+ * everything below them, in the same batches as an erasure) or anonymized. Held rows stay. After
+ * each page the sweep waits as the rule's pause ratio says ({@link Pace}), leaving the database to
+ * the application.
  */
 public final class RetentionSweep {
 
@@ -33,10 +36,11 @@ public final class RetentionSweep {
   public int apply(String runId, RetentionRule rule, Instant cutoff, HeldRows held) {
     BoundEntity entity = bound.entity(rule.entity());
     Condition aged = entity.field(rule.column()).lt(entity.timeFor(rule.column(), cutoff));
+    Pace pace = Pace.of(rule.pauseRatio());
     return switch (rule.action()) {
-      case DELETE -> executor.deleteWhere(runId, Node.root(bound, rule.entity()), aged, held);
+      case DELETE -> executor.deleteWhere(runId, Node.root(bound, rule.entity()), aged, held, pace);
       case ANONYMIZE -> {
-        executor.anonymizeWhere(runId, entity, rule.set(), aged, held);
+        executor.anonymizeWhere(runId, entity, rule.set(), aged, held, pace);
         yield 0;
       }
     };

@@ -87,10 +87,14 @@ class DataMapLoaderTest {
         .containsExactly("messages", "notes", "invoices");
 
     assertThat(map.retention())
-        .extracting(RetentionRule::name, RetentionRule::maxAge, RetentionRule::action)
+        .extracting(
+            RetentionRule::name,
+            RetentionRule::maxAge,
+            RetentionRule::action,
+            RetentionRule::pauseRatio)
         .containsExactly(
-            tuple("messages_13_months", Period.ofMonths(13), RetentionRule.Action.DELETE),
-            tuple("notes_2_years", Period.ofYears(2), RetentionRule.Action.ANONYMIZE));
+            tuple("messages_13_months", Period.ofMonths(13), RetentionRule.Action.DELETE, 0.5),
+            tuple("notes_2_years", Period.ofYears(2), RetentionRule.Action.ANONYMIZE, 0.0));
 
     Scope contactErasure = map.scope("contact_erasure").orElseThrow();
     assertThat(contactErasure.tenantBound()).isTrue();

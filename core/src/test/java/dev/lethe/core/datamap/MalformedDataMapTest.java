@@ -444,6 +444,26 @@ class MalformedDataMapTest {
         "retention rule 'old_messages': entity 'message' is not declared under 'entities'");
   }
 
+  @ParameterizedTest(name = "pause_ratio: {0}")
+  @ValueSource(strings = {"-1", "fast", "101", ".nan"})
+  void a_retention_rules_pause_ratio_is_a_number_from_0_to_100(String ratio) {
+    assertOnlyProblem(
+        """
+          messages: {}
+        retention:
+          - name: old_messages
+            entity: messages
+            column: created_at
+            max_age: 13 months
+            pause_ratio: %s
+        """
+            .formatted(ratio),
+        10,
+        "retention rule 'old_messages', pause_ratio: '"
+            + ratio
+            + "' is not a number from 0 to 100");
+  }
+
   @Test
   void retention_rule_names_are_unique() {
     assertOnlyProblem(

@@ -148,6 +148,16 @@ abstract class MiniEngineFailuresContract {
   @Test
   void retention_deletes_aged_messages_with_their_attachments_and_files_and_keeps_held_ones()
       throws Exception {
+    sweepsAgedMessages("");
+  }
+
+  @Test
+  void a_retention_rule_that_pauses_after_each_page_deletes_the_same_rows() throws Exception {
+    sweepsAgedMessages("    pause_ratio: 1\n");
+  }
+
+  /** Sweeps a rule deleting messages older than 30 days, {@code more} added to the rule. */
+  private void sweepsAgedMessages(String more) throws Exception {
     String map =
         MiniPlatform.resource("mini.yaml")
             + "retention:\n"
@@ -155,7 +165,8 @@ abstract class MiniEngineFailuresContract {
             + "    entity: messages\n"
             + "    column: created_at\n"
             + "    max_age: 30 days\n"
-            + "    action: delete\n";
+            + "    action: delete\n"
+            + more;
     Clock clock = Clock.fixed(Instant.parse("2026-02-20T00:00:00Z"), ZoneOffset.UTC);
     Lethe lethe = open(map, new LocalDirectoryFileStore(files), clock);
     List<LegalHold> holds =
