@@ -6,6 +6,8 @@ import dev.lethe.bench.TopStatements;
 import dev.lethe.bench.TransactionClock;
 import dev.lethe.core.Lethe;
 import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.datamap.DataMapLoader;
+import dev.lethe.core.datamap.RetentionRule;
 import dev.lethe.core.execute.ExecutionOptions;
 import dev.lethe.core.files.LocalDirectoryFileStore;
 import dev.lethe.core.retention.RetentionOutcome;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -47,7 +50,41 @@ final class LethePurge implements Purge {
 
   @Override
   public String name() {
-    return fixedBatch > 0 ? "lethe (batch " + fixedBatch + ")" : "lethe (adaptive)";
+    String batches = fixedBatch > 0 ? "batch " + fixedBatch : "adaptive";
+    double pause = rule(map).pauseRatio();
+    return pause > 0
+        ? String.format(Locale.ROOT, "lethe (%s, pause %s×)", batches, pauseText(pause))
+        : "lethe (" + batches + ")";
+  }
+
+  /** The rule this purge sweeps, as {@code map} declares it. */
+  static RetentionRule rule(DataMap map) {
+    return map.retention().stream()
+        .filter(r -> r.name().equals(RULE))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no rule " + RULE));
+  }
+
+  /**
+   * {@code map} with its rule pausing {@code ratio} times each page's time after it ({@code
+   * pause_ratio}), from the same text.
+   */
+  static DataMap paced(String resource, String text, double ratio) {
+    String rule = "  - name: " + RULE + "\n";
+    if (!text.contains(rule)) {
+      throw new IllegalStateException("no rule " + RULE + " in " + resource);
+    }
+    DataMap map =
+        DataMapLoader.load(
+            resource, text.replace(rule, rule + "    pause_ratio: " + pauseText(ratio) + "\n"));
+    if (rule(map).pauseRatio() != ratio) {
+      throw new IllegalStateException("the rule " + RULE + " did not take the pause");
+    }
+    return map;
+  }
+
+  private static String pauseText(double ratio) {
+    return ratio == Math.rint(ratio) ? String.valueOf((long) ratio) : String.valueOf(ratio);
   }
 
   @Override

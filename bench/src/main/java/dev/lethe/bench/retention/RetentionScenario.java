@@ -37,6 +37,9 @@ public final class RetentionScenario implements Scenario {
   /** Messages per batch, for Lethe and pt-archiver alike. */
   static final int BATCH = 1000;
 
+  /** The pause ratio of Lethe's paced purge on MariaDB: a wait as long as each page. */
+  static final double PAUSE = 1;
+
   /** Inserts a second by the steady writer. */
   static final int WRITER_RATE = 200;
 
@@ -57,11 +60,7 @@ public final class RetentionScenario implements Scenario {
   public ScenarioResult run(BenchTarget target) throws Exception {
     DataMap map =
         DataMapLoader.load(ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText());
-    RetentionRule rule =
-        map.retention().stream()
-            .filter(r -> r.name().equals(LethePurge.RULE))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no rule " + LethePurge.RULE));
+    RetentionRule rule = LethePurge.rule(map);
     // tests run it tiny: shorter, and without the JIT warm-up run
     boolean tiny = target.size() == BenchSize.TINY;
     List<String> notes = new ArrayList<>();
@@ -137,6 +136,11 @@ public final class RetentionScenario implements Scenario {
         notes.add("pt-archiver is not installed (Debian: percona-toolkit): its runs are left out");
       }
       purges.add(new LethePurge(dataSource, map, files, 0, top));
+      // the writer's latency against pt-archiver's, which runs one statement at a time
+      DataMap paced =
+          LethePurge.paced(
+              ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText(), PAUSE);
+      purges.add(new LethePurge(dataSource, paced, files, BATCH, top));
     } else {
       purges.add(new LethePurge(dataSource, map, files, 0, top));
       purges.add(new LethePurge(dataSource, map, files, BATCH, top));

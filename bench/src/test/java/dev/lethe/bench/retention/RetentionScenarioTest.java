@@ -40,7 +40,7 @@ class RetentionScenarioTest {
     assertThat(result.contestants())
         .extracting(ContestantResult::name)
         .startsWith("lethe (batch 1000)")
-        .contains("lethe (adaptive)", "single DELETE");
+        .contains("lethe (adaptive)", "lethe (batch 1000, pause 1×)", "single DELETE");
     if (PtArchiver.installed()) {
       assertThat(result.contestants())
           .extracting(ContestantResult::name)
