@@ -107,7 +107,11 @@ class ConsolePlatformPagesH2Test {
 
     HttpResponse<String> before = admin.get("/admin/retention");
     assertThat(before.statusCode()).isEqualTo(200);
-    assertThat(before.body()).contains("Retention rules").contains("P13M").contains("Next run");
+    assertThat(before.body())
+        .contains("Retention rules")
+        .contains("P13M")
+        .contains("Next run")
+        .contains("Pause after each batch");
     // a message past its age, whatever sweeps ran before
     execute(
         server.host(),

@@ -8,6 +8,7 @@ import dev.lethe.core.ledger.LedgerEntry;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.server.console.ledger.LedgerRow;
 import dev.lethe.server.execution.RetentionSchedule;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +36,17 @@ class RetentionPageController {
       String column,
       String maxAge,
       String action,
+      double pauseRatio,
       Optional<Instant> lastRun,
       long deleted,
       long anonymized) {
+
+    /** The rule's pause after each page, as a multiple of the page's time ("1×"); "" at 0. */
+    public String pause() {
+      return pauseRatio == 0
+          ? ""
+          : BigDecimal.valueOf(pauseRatio).stripTrailingZeros().toPlainString() + "×";
+    }
 
     static Row of(RetentionRule rule, Optional<LedgerEntry> last) {
       Map<Outcome, Long> counts = last.map(e -> counts(e.body())).orElse(Map.of());
@@ -47,6 +56,7 @@ class RetentionPageController {
           rule.column(),
           rule.maxAge().toString(),
           rule.action().name().toLowerCase(Locale.ROOT),
+          rule.pauseRatio(),
           last.map(LedgerEntry::recordedAt),
           counts.getOrDefault(Outcome.DELETED, 0L),
           counts.getOrDefault(Outcome.ANONYMIZED, 0L));
