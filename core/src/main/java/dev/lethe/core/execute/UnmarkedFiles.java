@@ -18,7 +18,6 @@ final class UnmarkedFiles {
   private final List<FileMarks.Span> spans = new ArrayList<>();
   private final Map<String, Long> byEntity = new LinkedHashMap<>();
   private boolean lastSpanOpen;
-  private long files;
 
   /** A file deleted just past every file kept so far: it joins the open span, or starts one. */
   void next(long id, String entity) {
@@ -47,11 +46,11 @@ final class UnmarkedFiles {
 
   /** How many files are kept. */
   long count() {
-    return files;
+    return byEntity.values().stream().mapToLong(Long::longValue).sum();
   }
 
   boolean isEmpty() {
-    return files == 0;
+    return byEntity.isEmpty();
   }
 
   FileMarks marks() {
@@ -63,11 +62,9 @@ final class UnmarkedFiles {
     spans.clear();
     byEntity.clear();
     lastSpanOpen = false;
-    files = 0;
   }
 
   private void count(String entity) {
     byEntity.merge(entity, 1L, Long::sum);
-    files++;
   }
 }
