@@ -1,6 +1,7 @@
 package dev.lethe.bench;
 
 import dev.lethe.bench.engine.ErasureScenario;
+import dev.lethe.bench.retention.RetentionScenario;
 import dev.lethe.core.schema.Vendor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,6 +81,16 @@ public final class BenchMain implements Callable<Integer> {
           "The erasure scenarios' baselines to run beside Lethe (set-based-sql, row-by-row,"
               + " on-delete-cascade). Default: all of them.")
   List<String> baselines;
+
+  @Option(
+      names = "--pauses",
+      split = ",",
+      paramLabel = "<ratio>",
+      description =
+          "The retention scenario's paced Lethe runs, one per pause ratio (0 to 100: the wait"
+              + " after each batch, in multiples of the batch's time). Default: 1 on MariaDB,"
+              + " none on PostgreSQL.")
+  List<Double> pauses;
 
   @Option(
       names = "--top-statements",
@@ -165,6 +176,19 @@ public final class BenchMain implements Callable<Integer> {
         }
       }
       options.put("baselines", String.join(",", baselines));
+    }
+    if (pauses != null) {
+      if (!chosen().stream().allMatch(RetentionScenario.class::isInstance)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--pauses: only the retention scenario takes it");
+      }
+      for (double ratio : pauses) {
+        if (!(ratio > 0 && ratio <= 100)) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--pauses: each ratio is a number above 0, at most 100");
+        }
+      }
+      options.put("pauses", String.join(",", pauses.stream().map(String::valueOf).toList()));
     }
     if (serverJar != null) {
       options.put("server-jar", serverJar.toString());

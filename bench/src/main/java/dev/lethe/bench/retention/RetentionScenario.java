@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +38,11 @@ public final class RetentionScenario implements Scenario {
   /** Messages per batch, for Lethe and pt-archiver alike. */
   static final int BATCH = 1000;
 
-  /** The pause ratio of Lethe's paced purge on MariaDB: a wait as long as each page. */
-  static final double PAUSE = 1;
+  /**
+   * The pause ratios of Lethe's paced purges on MariaDB unless the {@code pauses} option names
+   * others: a wait as long as each page.
+   */
+  static final List<Double> PAUSES_ON_MARIADB = List.of(1.0);
 
   /** Inserts a second by the steady writer. */
   static final int WRITER_RATE = 200;
@@ -136,17 +140,27 @@ public final class RetentionScenario implements Scenario {
         notes.add("pt-archiver is not installed (Debian: percona-toolkit): its runs are left out");
       }
       purges.add(new LethePurge(dataSource, map, files, 0, top));
-      // the writer's latency against pt-archiver's, which runs one statement at a time
-      DataMap paced =
-          LethePurge.paced(
-              ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText(), PAUSE);
-      purges.add(new LethePurge(dataSource, paced, files, BATCH, top));
     } else {
       purges.add(new LethePurge(dataSource, map, files, 0, top));
       purges.add(new LethePurge(dataSource, map, files, BATCH, top));
     }
+    // the writer's latency against pt-archiver's, which runs one statement at a time
+    for (double ratio : pauses(target)) {
+      DataMap paced =
+          LethePurge.paced(
+              ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText(), ratio);
+      purges.add(new LethePurge(dataSource, paced, files, BATCH, top));
+    }
     purges.add(new SingleDelete(dataSource));
     return purges;
+  }
+
+  /** The pause ratios of the paced purges: the {@code pauses} option's, or the vendor's default. */
+  static List<Double> pauses(BenchTarget target) {
+    return target
+        .option("pauses")
+        .map(list -> Arrays.stream(list.split(",")).map(Double::valueOf).toList())
+        .orElse(target.vendor() == Vendor.MARIADB ? PAUSES_ON_MARIADB : List.of());
   }
 
   private static ContestantResult contestant(

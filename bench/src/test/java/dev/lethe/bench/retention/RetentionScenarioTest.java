@@ -11,6 +11,7 @@ import dev.lethe.bench.ResultsJson;
 import dev.lethe.bench.ScenarioResult;
 import dev.lethe.core.schema.Vendor;
 import dev.lethe.platform.testing.TestDatabase;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class RetentionScenarioTest {
   @Test
   void on_postgresql_lethe_and_the_single_delete_purge_exactly_the_aged_messages()
       throws Exception {
-    ScenarioResult result = run(TestDatabase.Kind.POSTGRESQL, Vendor.POSTGRESQL);
+    ScenarioResult result = run(TestDatabase.Kind.POSTGRESQL, Vendor.POSTGRESQL, Map.of());
 
     assertThat(result.contestants())
         .extracting(ContestantResult::name)
@@ -35,7 +36,7 @@ class RetentionScenarioTest {
 
   @Test
   void on_mariadb_lethe_and_pt_archiver_purge_exactly_the_aged_messages() throws Exception {
-    ScenarioResult result = run(TestDatabase.Kind.MARIADB, Vendor.MARIADB);
+    ScenarioResult result = run(TestDatabase.Kind.MARIADB, Vendor.MARIADB, Map.of());
 
     assertThat(result.contestants())
         .extracting(ContestantResult::name)
@@ -49,10 +50,27 @@ class RetentionScenarioTest {
     }
   }
 
-  private static ScenarioResult run(TestDatabase.Kind kind, Vendor vendor) throws Exception {
+  @Test
+  void the_pauses_option_adds_a_paced_purge_for_each_ratio() throws Exception {
+    ScenarioResult result =
+        run(TestDatabase.Kind.POSTGRESQL, Vendor.POSTGRESQL, Map.of("pauses", "0.5,3.0"));
+
+    assertThat(result.contestants())
+        .extracting(ContestantResult::name)
+        .containsExactly(
+            "lethe (adaptive)",
+            "lethe (batch 1000)",
+            "lethe (batch 1000, pause 0.5×)",
+            "lethe (batch 1000, pause 3×)",
+            "single DELETE");
+  }
+
+  private static ScenarioResult run(
+      TestDatabase.Kind kind, Vendor vendor, Map<String, String> options) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      BenchTarget target =
-          new BenchTarget(db.url(), vendor, BenchSize.TINY, Map.of("user", db.user()));
+      Map<String, String> all = new HashMap<>(options);
+      all.put("user", db.user());
+      BenchTarget target = new BenchTarget(db.url(), vendor, BenchSize.TINY, all);
       ScenarioResult result = new RetentionScenario().run(target);
 
       long aged = result.contestants().getFirst().units();
