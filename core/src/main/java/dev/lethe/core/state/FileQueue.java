@@ -59,7 +59,7 @@ public final class FileQueue {
   public static List<PendingFile> record(DSLContext tx, String runId, List<PendingFile> files) {
     List<PendingFile> recorded = new ArrayList<>(files.size());
     for (int from = 0; from < files.size(); from += RECORDED_PER_INSERT) {
-      var insert = tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS);
+      var insert = FileRecords.insertFiles(tx);
       for (PendingFile file :
           files.subList(from, Math.min(files.size(), from + RECORDED_PER_INSERT))) {
         insert = insert.values(runId, file.entity(), file.key(), 0);

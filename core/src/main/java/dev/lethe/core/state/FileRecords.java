@@ -10,6 +10,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertOnDuplicateStep;
+import org.jooq.InsertValuesStep4;
 import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.Record;
@@ -139,7 +140,15 @@ public final class FileRecords {
    */
   private static InsertOnDuplicateStep<Record> recordFilesSelected(
       DSLContext tx, Select<? extends Record4<String, String, String, Integer>> rows) {
-    return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS).select(rows);
+    return insertFiles(tx).select(rows);
+  }
+
+  /**
+   * {@code INSERT INTO lethe_run_files (run, entity, key, attempts)}: the columns every recorded
+   * file is written with, its id generated, its deletion not yet marked.
+   */
+  static InsertValuesStep4<Record, String, String, String, Integer> insertFiles(DSLContext tx) {
+    return tx.insertInto(FILES, FILE_RUN, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS);
   }
 
   /**
