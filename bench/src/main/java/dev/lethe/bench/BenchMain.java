@@ -243,6 +243,16 @@ public final class BenchMain implements Callable<Integer> {
             baseline.name(),
             result.ratio(lethe, baseline),
             result.timed() ? "time; below 1 is faster" : "rate; above 1 is faster");
+        result
+            .purgedRatio(lethe, baseline)
+            .ifPresent(
+                ratio ->
+                    out.printf(
+                        Locale.ROOT,
+                        "  %s / %s: %.3f (time until InnoDB purged the deleted rows)%n",
+                        lethe.name(),
+                        baseline.name(),
+                        ratio));
       }
     }
     for (String note : result.notes()) {

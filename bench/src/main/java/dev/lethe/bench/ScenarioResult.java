@@ -3,6 +3,7 @@ package dev.lethe.bench;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What one scenario measured on one database at one size.
@@ -51,6 +52,22 @@ public record ScenarioResult(
     }
     return lethe.perSecond() / Math.max(Double.MIN_VALUE, baseline.perSecond());
   }
+
+  /**
+   * Lethe's time to a baseline's until InnoDB had purged the rows each deleted ({@code
+   * until_purged_ms}: its run and the purge after it), where both measured it.
+   */
+  public OptionalDouble purgedRatio(ContestantResult lethe, ContestantResult baseline) {
+    Double mine = lethe.extra().get(UNTIL_PURGED);
+    Double theirs = baseline.extra().get(UNTIL_PURGED);
+    if (mine == null || theirs == null || mine < 0 || theirs < 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(mine / Math.max(1, theirs));
+  }
+
+  /** The extra measure {@link #purgedRatio} compares. */
+  public static final String UNTIL_PURGED = "until_purged_ms";
 
   /** Whether the ratios are of times (units are rows) rather than of rates. */
   public boolean timed() {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,6 +122,11 @@ public abstract class ErasureScenario implements Scenario {
               ? Optional.of(subjects -> contestants.setBased(clock, subjects))
               : Optional.empty();
       JvmWarmup.Warm warm = JvmWarmup.run(this, map, SECRET, files, target, clock, setBased);
+      Optional<PurgeBacklog> backlog =
+          PurgeBacklog.of(
+              dataSource,
+              target.vendor(),
+              target.size() == BenchSize.TINY ? Duration.ofSeconds(10) : Duration.ofMinutes(10));
       warm.reports().forEach(report -> notes.add(report.note()));
       notes.add("database " + databaseVersion(dataSource));
       Checks checks = null;
@@ -157,6 +163,10 @@ public abstract class ErasureScenario implements Scenario {
         try (Connection connection = dataSource.getConnection()) {
           rowsAtStart = Fingerprint.rows(connection);
         }
+        // every contestant starts with nothing left to purge (the warm-up's, the settling's)
+        if (backlog.isPresent() && backlog.get().awaitPurged() < 0) {
+          notes.add(name + ": InnoDB had not purged what was deleted before its run when it began");
+        }
         HeapPeak.reset();
         clock.reset();
         long started = System.nanoTime();
@@ -169,6 +179,11 @@ public abstract class ErasureScenario implements Scenario {
         long longest = clock.longestMillis();
         long heap = HeapPeak.bytes();
         Map<String, Double> extra = new LinkedHashMap<>();
+        long purged = -1;
+        if (backlog.isPresent()) {
+          purged = backlog.get().awaitPurged();
+          putPurged(extra, elapsed, purged, name, notes);
+        }
         extra.put("statements", (double) clock.statements());
         // the contestant's own processor time (its code and the driver's), apart from the time it
         // waited for the database: steadier than the wall clock on a shared machine
@@ -188,15 +203,18 @@ public abstract class ErasureScenario implements Scenario {
         }
         System.err.printf(
             Locale.ROOT,
-            "  %-18s data %5.1f s, run %6.1f s (processor %5.1f s), checks %5.1f s%n",
+            "  %-18s data %5.1f s, run %6.1f s (processor %5.1f s)%s, checks %5.1f s%n",
             name,
             (filled - filling) / 1e9,
             elapsed / 1e3,
             cpu / 1e3,
-            (System.nanoTime() - started) / 1e9 - elapsed / 1e3);
+            purged < 0 ? "" : String.format(Locale.ROOT, ", purged %5.1f s after", purged / 1e3),
+            (System.nanoTime() - started) / 1e9 - elapsed / 1e3 - Math.max(0, purged) / 1e3);
         if (work.extrapolatedMillis() != null) {
           extra.put("measured_ms", (double) elapsed);
           elapsed = work.extrapolatedMillis();
+          // the rest deleted untimed: its purge is not comparable
+          extra.remove(ScenarioResult.UNTIL_PURGED);
           notes.add(
               name
                   + ": the first "
@@ -223,6 +241,20 @@ public abstract class ErasureScenario implements Scenario {
     }
     return new ScenarioResult(
         name(), target.database(), target.size().label(), Contestants.SET_BASED, results, notes);
+  }
+
+  /**
+   * What InnoDB's purge of the contestant's deleted rows took after its run ({@link PurgeBacklog}):
+   * {@code purged_after_ms}, and {@code until_purged_ms}, the run's time and that together; -1 and
+   * a note when the purge did not end within the limit.
+   */
+  private static void putPurged(
+      Map<String, Double> extra, long elapsed, long purged, String name, List<String> notes) {
+    extra.put("purged_after_ms", (double) purged);
+    extra.put(ScenarioResult.UNTIL_PURGED, purged < 0 ? -1.0 : (double) (elapsed + purged));
+    if (purged < 0) {
+      notes.add(name + ": InnoDB had not purged its deleted rows within the limit");
+    }
   }
 
   /** Erases {@code subjects} as contestant {@code name} does. */

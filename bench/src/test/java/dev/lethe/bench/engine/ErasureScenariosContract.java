@@ -56,6 +56,17 @@ abstract class ErasureScenariosContract {
     assertThat(result.contestants())
         .allSatisfy(c -> assertThat(c.units()).isEqualTo(lethe.units()));
     assertWellFormed(List.of(result));
+    if (kind() == TestDatabase.Kind.MARIADB) {
+      // InnoDB's purge after each run is waited for and reported
+      assertThat(result.contestants())
+          .allSatisfy(c -> assertThat(c.extra()).containsKey("purged_after_ms"));
+      double purged = lethe.extra().get("purged_after_ms");
+      double until = lethe.extra().get(ScenarioResult.UNTIL_PURGED);
+      assertThat(until).isEqualTo(purged < 0 ? -1 : lethe.elapsedMillis() + purged);
+    } else {
+      assertThat(result.contestants())
+          .allSatisfy(c -> assertThat(c.extra()).doesNotContainKey("purged_after_ms"));
+    }
   }
 
   @Test
