@@ -12,42 +12,26 @@ class BenchMainTest {
 
   private final StringWriter err = new StringWriter();
 
-  private int run(String... args) {
+  /** Runs scenario {@code scenario} with {@code --pauses pauses} against a port nothing serves. */
+  private int withPauses(String scenario, String pauses) {
+    err.getBuffer().setLength(0);
     CommandLine cli = new CommandLine(new BenchMain());
     cli.setErr(new PrintWriter(err, true));
     cli.setOut(new PrintWriter(new StringWriter(), true));
-    return cli.execute(args);
+    return cli.execute(
+        "--db", "jdbc:postgresql://127.0.0.1:1/none", "--scenario", scenario, "--pauses", pauses);
   }
 
   @Test
   void pauses_are_for_the_retention_scenario_only() {
-    int code =
-        run(
-            "--db",
-            "jdbc:postgresql://127.0.0.1:1/none",
-            "--scenario",
-            "workspace",
-            "--pauses",
-            "2");
-
-    assertThat(code).isEqualTo(2);
+    assertThat(withPauses("workspace", "2")).isEqualTo(2);
     assertThat(err.toString()).contains("--pauses: only the retention scenario takes it");
   }
 
   @Test
   void a_pause_must_be_above_zero_and_at_most_a_hundred() {
     for (String ratio : new String[] {"0", "-1", "101", "NaN"}) {
-      err.getBuffer().setLength(0);
-      int code =
-          run(
-              "--db",
-              "jdbc:postgresql://127.0.0.1:1/none",
-              "--scenario",
-              "retention",
-              "--pauses",
-              "1," + ratio);
-
-      assertThat(code).as(ratio).isEqualTo(2);
+      assertThat(withPauses("retention", "1," + ratio)).as(ratio).isEqualTo(2);
       assertThat(err.toString())
           .as(ratio)
           .contains("--pauses: each ratio is a number above 0, at most 100");
@@ -56,16 +40,7 @@ class BenchMainTest {
 
   @Test
   void a_pause_that_is_not_a_number_is_refused_by_name() {
-    int code =
-        run(
-            "--db",
-            "jdbc:postgresql://127.0.0.1:1/none",
-            "--scenario",
-            "retention",
-            "--pauses",
-            "fast");
-
-    assertThat(code).isEqualTo(2);
+    assertThat(withPauses("retention", "fast")).isEqualTo(2);
     assertThat(err.toString()).contains("--pauses");
   }
 }
