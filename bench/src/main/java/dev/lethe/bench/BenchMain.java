@@ -2,6 +2,7 @@ package dev.lethe.bench;
 
 import dev.lethe.bench.engine.ErasureScenario;
 import dev.lethe.bench.retention.RetentionScenario;
+import dev.lethe.core.datamap.RetentionRule;
 import dev.lethe.core.schema.Vendor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -183,9 +184,12 @@ public final class BenchMain implements Callable<Integer> {
             spec.commandLine(), "--pauses: only the retention scenario takes it");
       }
       for (double ratio : pauses) {
-        if (!(ratio > 0 && ratio <= 100)) {
+        // 0 would be the unpaced run the scenario has already
+        if (!(ratio > 0 && RetentionRule.isPauseRatio(ratio))) {
           throw new CommandLine.ParameterException(
-              spec.commandLine(), "--pauses: each ratio is a number above 0, at most 100");
+              spec.commandLine(),
+              "--pauses: each ratio is a number above 0, at most "
+                  + (int) RetentionRule.MOST_PAUSE);
         }
       }
       options.put("pauses", String.join(",", pauses.stream().map(String::valueOf).toList()));

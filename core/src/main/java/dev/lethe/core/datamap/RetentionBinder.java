@@ -92,7 +92,7 @@ final class RetentionBinder {
     }
     try {
       double ratio = Double.parseDouble(text.get().strip());
-      if (ratio >= 0 && ratio <= RetentionRule.MOST_PAUSE) {
+      if (RetentionRule.isPauseRatio(ratio)) {
         return Optional.of(ratio);
       }
     } catch (NumberFormatException e) {

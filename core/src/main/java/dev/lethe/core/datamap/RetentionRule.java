@@ -24,6 +24,11 @@ public record RetentionRule(
   /** The largest pause ratio: a sweep a hundred times slower would never end. */
   public static final double MOST_PAUSE = 100;
 
+  /** Whether {@code ratio} is a pause ratio a rule may have: from 0 to {@link #MOST_PAUSE}. */
+  public static boolean isPauseRatio(double ratio) {
+    return ratio >= 0 && ratio <= MOST_PAUSE;
+  }
+
   public enum Action {
     DELETE,
     ANONYMIZE
@@ -36,7 +41,7 @@ public record RetentionRule(
     Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(action, "action");
     set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
-    if (!(pauseRatio >= 0 && pauseRatio <= MOST_PAUSE)) {
+    if (!isPauseRatio(pauseRatio)) {
       throw new IllegalArgumentException(
           "a pause ratio is from 0 to " + MOST_PAUSE + ", not " + pauseRatio);
     }
