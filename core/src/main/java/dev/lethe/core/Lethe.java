@@ -120,7 +120,7 @@ public final class Lethe {
     RunStore.migrate(config.dataSource(), vendor);
     DSLContext dsl = vendor.dsl(config.dataSource());
     BoundMap bound = BoundMap.bind(config.map(), schema);
-    RunStore runs = new RunStore(dsl);
+    RunStore runs = new RunStore(dsl, config.options().targetMillis());
     runs.completion().forgetCompletedRuns();
     byte[] secret = config.secret().orElseGet(() -> InstallationSecret.of(dsl));
     return new Lethe(

@@ -1,5 +1,6 @@
 package dev.lethe.core.execute;
 
+import dev.lethe.core.sql.BatchSizer;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.lethe.core.execute;
 
 import dev.lethe.core.plan.Node;
+import dev.lethe.core.sql.BatchSizer;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Deadlocks;

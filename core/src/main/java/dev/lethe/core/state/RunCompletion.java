@@ -24,10 +24,10 @@ public final class RunCompletion {
   private final ForgottenRows forgettingFiles;
   private final ChainTemplates templates = new ChainTemplates();
 
-  RunCompletion(OwnRows own) {
+  RunCompletion(OwnRows own, long targetMillis) {
     this.own = own;
-    this.forgettingUpdates = ForgottenRows.updates(own);
-    this.forgettingFiles = ForgottenRows.files(own);
+    this.forgettingUpdates = ForgottenRows.updates(own, targetMillis);
+    this.forgettingFiles = ForgottenRows.files(own, targetMillis);
   }
 
   /**
@@ -43,8 +43,8 @@ public final class RunCompletion {
    * Completes the run as {@link #complete(String, String, Instant)} does. The keys the run recorded
    * of the rows it updated ({@code recordedUpdates} of them, as the run counted them) and of the
    * files it deleted from the store ({@code recordedFiles}: every file it recorded, for a run
-   * completes with none pending) are deleted in the same round trip when there are at most a page
-   * of them, else after the completion commits, in pages ({@link ForgottenRows}): the receipt
+   * completes with none pending) are deleted in the same round trip when there are at most a first
+   * page of them, else after the completion commits, in pages ({@link ForgottenRows}): the receipt
    * counted them, and a file's key may name the subject.
    */
   public void complete(
@@ -70,7 +70,7 @@ public final class RunCompletion {
   }
 
   /** The most keys of each kind a completion forgets in its own round trip. */
-  public static final int FORGOTTEN_AT_ONCE = ForgottenRows.PAGE;
+  public static final int FORGOTTEN_AT_ONCE = ForgottenRows.FIRST_PAGE;
 
   /**
    * Completes a run whose only batch is the caller's transaction {@code tx}, in one round trip: its

@@ -31,10 +31,14 @@ public final class RunStore {
   private final OwnRows own;
   private final RunCompletion completion;
 
-  public RunStore(DSLContext dsl) {
+  /**
+   * @param targetMillis the transaction length its own paged deletes aim at, as the erasure's pages
+   *     do
+   */
+  public RunStore(DSLContext dsl, long targetMillis) {
     this.dsl = dsl;
     this.own = new OwnRows(dsl);
-    this.completion = new RunCompletion(own);
+    this.completion = new RunCompletion(own, targetMillis);
   }
 
   /** How runs are completed, and their recorded keys forgotten. */

@@ -84,7 +84,7 @@ class PagedUpdatesTest {
       assertThat(db.count("SELECT COUNT(*) FROM lethe_run_updated")).isZero();
 
       // a process that stopped between a run's completion and forgetting its keys left them:
-      // more than one statement's page of them, forgotten when Lethe opens again
+      // more than a first page of them, forgotten when Lethe opens again
       StringBuilder leftover =
           new StringBuilder(
               "INSERT INTO lethe_run_updated (run_id, entity, outcome, row_key) VALUES");
@@ -112,7 +112,7 @@ class PagedUpdatesTest {
       TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       openOnOwners(db);
-      // owners 3 and 4 with 5,010 members each to detach: more keys than one statement forgets
+      // owners 3 and 4 with 5,010 members each to detach: more keys than a completion forgets
       for (int owner = 3; owner <= 4; owner++) {
         StringBuilder members = new StringBuilder("INSERT INTO member VALUES");
         for (int i = 0; i < 5_010; i++) {
@@ -129,7 +129,8 @@ class PagedUpdatesTest {
             members.toString());
       }
       CountingDataSource counting = new CountingDataSource(db.dataSource());
-      Lethe lethe = open(counting.dataSource(), ExecutionOptions.defaults());
+      // every page far quicker than an hour: each page of keys forgotten twice the one before
+      Lethe lethe = open(counting.dataSource(), new ExecutionOptions(64, 5_000, 3_600_000, 4));
 
       // erased in one go (the call's own tallies), then planned, started and run (read back)
       for (int owner = 3; owner <= 4; owner++) {
@@ -150,9 +151,9 @@ class PagedUpdatesTest {
         assertThat(receipt.verification().passed()).isTrue();
         assertThat(receipt.entity("member").detached()).isEqualTo(5_010);
         assertThat(db.count("SELECT COUNT(*) FROM lethe_run_updated")).isZero();
-        // not in the completion's batch, but in pages of their own after it: 5,000 and 10
+        // not in the completion's batch, but in pages of their own after it: 1,000, 2,000, 2,010
         assertThat(counting.containing("delete from", "lethe_run_updated"))
-            .hasSize(2)
+            .hasSize(3)
             .noneMatch(CountingDataSource.Sent::batched);
         // a run erased in one go counted its own tallies; a run started before reads them back
         assertThat(counting.containing("lethe_run_counts", "union all"))

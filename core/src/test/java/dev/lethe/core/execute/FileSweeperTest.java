@@ -107,7 +107,7 @@ class FileSweeperTest {
       FileMarks last = sweeper.handOver(RUN);
       assertThat(last.files()).isEqualTo(51);
       assertThat(last.byEntity()).containsExactly(Map.entry("attachments", 51L));
-      new RunStore(dsl).files().filesDeleted(RUN, last, Clock.systemUTC().instant());
+      new RunStore(dsl, 100).files().filesDeleted(RUN, last, Clock.systemUTC().instant());
       sweeper.marked();
 
       assertThat(unmarked(dsl, RUN)).isEmpty();
@@ -318,7 +318,7 @@ class FileSweeperTest {
       DSLContext dsl = state(db);
       Store store = new Store();
       FileSweeper sweeper = sweeper(dsl, store);
-      RunStore runs = new RunStore(dsl);
+      RunStore runs = new RunStore(dsl, 100);
       try (Connection other = db.dataSource().getConnection()) {
         other.setAutoCommit(false);
         DSLContext open = DSL.using(other, dsl.dialect());
@@ -352,13 +352,13 @@ class FileSweeperTest {
   }
 
   private static FileSweeper sweeper(DSLContext dsl, Store store) {
-    return new FileSweeper(new RunStore(dsl).files(), store, Clock.systemUTC());
+    return new FileSweeper(new RunStore(dsl, 100).files(), store, Clock.systemUTC());
   }
 
   /** A sweeper whose statements {@code listener} sees. */
   private static FileSweeper watched(DSLContext dsl, Store store, ExecuteListener listener) {
     DSLContext watched = dsl.configuration().derive(listener).dsl();
-    return new FileSweeper(new RunStore(watched).files(), store, Clock.systemUTC());
+    return new FileSweeper(new RunStore(watched, 100).files(), store, Clock.systemUTC());
   }
 
   private static DSLContext state(TestDatabase db) throws Exception {

@@ -1,11 +1,11 @@
-package dev.lethe.core.execute;
+package dev.lethe.core.sql;
 
 /**
- * Adapts how many parent keys a batch takes so that each transaction stays near a target duration:
- * short enough to hold row locks only briefly, long enough to amortize round trips. After each
- * batch the size is scaled by how far the batch was from the target (at most doubled, at least
- * quartered), so batches aim at the target itself rather than anywhere below twice it; within a
- * quarter of the target the size is kept.
+ * Adapts how many keys a batch takes (the parent keys of a page, the rows of a bookkeeping delete)
+ * so that each transaction stays near a target duration: short enough to hold row locks only
+ * briefly, long enough to amortize round trips. After each batch the size is scaled by how far the
+ * batch was from the target (at most doubled, at least quartered), so batches aim at the target
+ * itself rather than anywhere below twice it; within a quarter of the target the size is kept.
  *
  * <p>A batch that held fewer keys than the size (the last of its rows) ran out of rows, not of
  * time: it is judged by the keys it held, the size scaled towards what its cost per key fits in the
@@ -14,7 +14,7 @@ package dev.lethe.core.execute;
  * is too large. (Scaling the size by a short batch's time as if it were full doubled it after the
  * last page below each parent page, and the next full page ran at up to three times the target.)
  */
-final class BatchSizer {
+public final class BatchSizer {
 
   private static final double MOST_GROWTH = 2.0;
   private static final double MOST_SHRINK = 0.25;
@@ -25,13 +25,13 @@ final class BatchSizer {
   private int size;
   private boolean steady;
 
-  BatchSizer(int initial, int max, long targetMillis) {
+  public BatchSizer(int initial, int max, long targetMillis) {
     this.size = initial;
     this.max = max;
     this.targetNanos = targetMillis * 1_000_000L;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
@@ -39,12 +39,12 @@ final class BatchSizer {
    * Whether the last batch kept the size where it was (near the target, or at the most): the next
    * batch is then as large as the last. False before the first batch.
    */
-  boolean steady() {
+  public boolean steady() {
     return steady;
   }
 
   /** A batch of {@code keys} keys took {@code nanos}. */
-  void observe(long nanos, int keys) {
+  public void observe(long nanos, int keys) {
     int before = size;
     size = next(nanos, keys);
     steady = size == before;

@@ -1,4 +1,4 @@
-package dev.lethe.core.execute;
+package dev.lethe.core.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
