@@ -62,42 +62,38 @@ class BatchSizerTest {
   @Test
   void a_quick_batch_grows_the_size_only_as_far_as_the_batches_before_it_allow() {
     BatchSizer sizer = new BatchSizer(100, 5000, 100);
-    sizer.observe(100 * MS, 100);
-    assertThat(sizer.size()).isEqualTo(100);
+    assertThat(after(sizer, 100, 100)).isEqualTo(100);
 
     // twice as quick as the one before: the average cost per key moved a third of the way
-    sizer.observe(50 * MS, 100);
-    assertThat(sizer.size()).as("one quick batch among ones at the target").isEqualTo(100);
+    assertThat(after(sizer, 50, 100)).as("one quick batch among ones at the target").isEqualTo(100);
     assertThat(sizer.steady()).isTrue();
 
-    sizer.observe(50 * MS, 100);
-    assertThat(sizer.size()).as("a second one").isEqualTo(142);
+    assertThat(after(sizer, 50, 100)).as("a second one").isEqualTo(142);
     assertThat(sizer.steady()).isFalse();
   }
 
   @Test
   void a_slow_batch_shrinks_the_size_at_once_whatever_the_batches_before_it() {
     BatchSizer sizer = new BatchSizer(100, 5000, 100);
-    sizer.observe(50 * MS, 100);
-    assertThat(sizer.size()).as("the first batch, by itself").isEqualTo(200);
-    sizer.observe(50 * MS, 200);
-    assertThat(sizer.size()).as("quicker per key, not yet enough to grow").isEqualTo(200);
+    assertThat(after(sizer, 50, 100)).as("the first batch, by itself").isEqualTo(200);
+    assertThat(after(sizer, 50, 200)).as("quicker per key, not yet enough to grow").isEqualTo(200);
 
-    sizer.observe(300 * MS, 200);
-
-    assertThat(sizer.size()).isEqualTo(67);
+    assertThat(after(sizer, 300, 200)).isEqualTo(67);
   }
 
   @Test
   void after_a_slow_batch_the_size_grows_again_from_its_cost_per_key() {
     BatchSizer sizer = new BatchSizer(100, 5000, 100);
-    sizer.observe(400 * MS, 100);
-    assertThat(sizer.size()).as("quartered at most").isEqualTo(25);
+    assertThat(after(sizer, 400, 100)).as("quartered at most").isEqualTo(25);
 
     // 0.8 ms a key would fit 125 keys, but the average still counts the 4 ms of the slow batch
-    sizer.observe(20 * MS, 25);
-    assertThat(sizer.size()).isEqualTo(41);
-    sizer.observe(20 * MS, 41);
-    assertThat(sizer.size()).isEqualTo(66);
+    assertThat(after(sizer, 20, 25)).isEqualTo(41);
+    assertThat(after(sizer, 20, 41)).isEqualTo(66);
+  }
+
+  /** The size after a batch of {@code keys} keys that took {@code millis}. */
+  private static int after(BatchSizer sizer, long millis, int keys) {
+    sizer.observe(millis * MS, keys);
+    return sizer.size();
   }
 }
