@@ -18,10 +18,11 @@ package dev.lethe.core.sql;
  * <p>A batch that held fewer keys than the size (the last of its rows) ran out of rows, not of
  * time: it is judged by the keys it held, the size scaled towards what its cost per key fits in the
  * target. A short batch quicker than the target never shrinks the size and is left out of the
- * average unless it would grow the size: a batch of a few keys is mostly fixed costs, which taken
- * per key would make a cheap handful look like a sign that the size is too large. (Scaling the size
- * by a short batch's time as if it were full doubled it after the last page below each parent page,
- * and the next full page ran at up to three times the target.)
+ * average unless its cost per key fits more keys than the size in the target: a batch of a few keys
+ * is mostly fixed costs, which taken per key would make a cheap handful look like a sign that the
+ * size is too large. (Scaling the size by a short batch's time as if it were full doubled it after
+ * the last page below each parent page, and the next full page ran at up to three times the
+ * target.)
  */
 public final class BatchSizer {
 
