@@ -3,14 +3,10 @@ package dev.lethe.core.execute;
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.state.FileMarks;
 import dev.lethe.core.state.FileQueue;
-import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Deletes from the file store the files whose rows a run has deleted, as recorded, and marks them
@@ -43,19 +39,8 @@ final class FileSweeper {
   /** How many files that failed end a sweep. */
   static final int MAX_FAILED = 1_000;
 
-  /** Where files are deleted behind the caller. */
-  private static final Executor DELETER = Background.pool("lethe-files-");
-
-  /**
-   * Files handed to {@link #sweepBehind}, the tally to count them in, and what the store said of
-   * each, in order: null when deleted, the name of what it threw otherwise; fewer than the files
-   * when too many failed.
-   */
-  private record Behind(
-      List<FileQueue.PendingFile> files, CallTally tally, CompletableFuture<List<String>> said) {}
-
   private final FileQueue runs;
-  private final FileStore files;
+  private final StoreDeletions store;
   private final Clock clock;
 
   /** The run the state below belongs to. */
@@ -71,7 +56,7 @@ final class FileSweeper {
   private final UnmarkedFiles unmarked = new UnmarkedFiles();
 
   /** The files being deleted behind the caller, not taken in yet; null when none. */
-  private Behind behind;
+  private StoreDeletions.Behind behind;
 
   /** Whether the last sweep left nothing pending. */
   private boolean sweptClean;
@@ -85,7 +70,7 @@ final class FileSweeper {
 
   FileSweeper(FileQueue runs, FileStore files, Clock clock) {
     this.runs = runs;
-    this.files = files;
+    this.store = new StoreDeletions(files);
     this.clock = clock;
   }
 
@@ -132,9 +117,7 @@ final class FileSweeper {
     sweptClean = false;
     // until what the store said is taken in
     caughtUp = false;
-    behind =
-        new Behind(
-            handed, tally, CompletableFuture.supplyAsync(() -> attempt(handed, room), DELETER));
+    behind = store.behind(handed, tally, room);
   }
 
   /** Sweeps until nothing is pending or {@code attempts} passes failed; returns what is left. */
@@ -180,7 +163,7 @@ final class FileSweeper {
       ids.forEach(failed::remove);
       // a file no longer pending was marked by another process: nothing to do
       for (FileQueue.PendingFile file : runs.pendingFiles(runId, ids)) {
-        if (took(file, attempt(file), tally)) {
+        if (took(file, store.attempt(file), tally)) {
           unmarked.alone(file.id(), file.entity());
         } else {
           failed.add(file.id());
@@ -224,7 +207,7 @@ final class FileSweeper {
 
   /** Tries a file just past the cursor, which moves to it. */
   private void tryFile(FileQueue.PendingFile file, CallTally tally) {
-    tried(file, attempt(file), tally);
+    tried(file, store.attempt(file), tally);
   }
 
   /** Takes in what the store said of a file just past the cursor, which moves to it. */
@@ -247,10 +230,9 @@ final class FileSweeper {
     if (behind == null) {
       return;
     }
-    Behind done = behind;
+    StoreDeletions.Behind done = behind;
     behind = null;
-    // attempt catches what a store throws: only an Error is thrown here
-    List<String> said = Background.joined(done.said());
+    List<String> said = done.joined();
     for (int i = 0; i < said.size(); i++) {
       tried(done.files().get(i), said.get(i), done.tally());
     }
@@ -270,52 +252,9 @@ final class FileSweeper {
     return runs.unmarked(runId) - (int) unmarked.count();
   }
 
-  /**
-   * Deletes {@code recorded} from the store, each counted in {@code tally}, without recording
-   * anything: for files whose rows' transaction is still open. False at the first the store
-   * refuses: the sweep after that transaction commits deletes them all again and records the
-   * failure (a file already gone counts as deleted).
-   */
+  /** As {@link StoreDeletions#deleteEach}: for files whose rows' transaction is still open. */
   boolean deleteEach(List<FileQueue.PendingFile> recorded, CallTally tally) {
-    for (FileQueue.PendingFile file : recorded) {
-      try {
-        files.delete(file.key());
-      } catch (IOException | RuntimeException e) {
-        return false;
-      }
-      tally.fileDeleted(file.entity());
-    }
-    return true;
-  }
-
-  /** Deletes a file from the store: null, or the name of what the store threw. */
-  private String attempt(FileQueue.PendingFile file) {
-    try {
-      files.delete(file.key());
-      return null;
-    } catch (IOException | RuntimeException e) {
-      return e.getClass().getSimpleName();
-    }
-  }
-
-  /**
-   * Deletes {@code handed} from the store in order, until {@code room} have failed: what the store
-   * said of each file tried ({@link #attempt}).
-   */
-  private List<String> attempt(List<FileQueue.PendingFile> handed, int room) {
-    List<String> said = new ArrayList<>(handed.size());
-    int failures = 0;
-    for (FileQueue.PendingFile file : handed) {
-      if (failures >= room) {
-        break;
-      }
-      String failure = attempt(file);
-      said.add(failure);
-      if (failure != null) {
-        failures++;
-      }
-    }
-    return said;
+    return store.deleteEach(recorded, tally);
   }
 
   /** Takes in what the store said of a file: counted deleted, or its failure written. */
