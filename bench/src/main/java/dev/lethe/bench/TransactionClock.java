@@ -34,6 +34,7 @@ public final class TransactionClock implements DataSource {
   private final Histogram transactions = new Histogram(3);
   private volatile Instant longestEndedAt;
   private final List<Held> overTarget = new ArrayList<>();
+  private TransactionSpans.Builder spans;
 
   /** A transaction that held its locks longer than {@link #TARGET_MILLIS}. */
   public record Held(long millis, Instant endedAt, List<String> statements) {}
@@ -57,6 +58,19 @@ public final class TransactionClock implements DataSource {
     this.delegate = delegate;
   }
 
+  /**
+   * Keeps, from now on until the next reset, when each writing transaction began and ended (wall
+   * clock): to tell what another process saw while a transaction ran. Two longs a transaction.
+   */
+  public synchronized void keepSpans() {
+    spans = new TransactionSpans.Builder();
+  }
+
+  /** The writing transactions since {@link #keepSpans}, if kept, in the order they ended. */
+  public synchronized Optional<TransactionSpans> spans() {
+    return Optional.ofNullable(spans).map(TransactionSpans.Builder::build);
+  }
+
   /** Forgets what was measured so far. */
   public void reset() {
     longestNanos.set(0);
@@ -68,6 +82,7 @@ public final class TransactionClock implements DataSource {
       transactions.reset();
       longestEndedAt = null;
       overTarget.clear();
+      spans = null;
     }
   }
 
@@ -121,6 +136,9 @@ public final class TransactionClock implements DataSource {
     }
     transactions.recordValue(Math.max(1, nanos / 1_000));
     Instant now = Instant.now();
+    if (spans != null) {
+      spans.ended(now, nanos);
+    }
     if (nanos > longestNanos.get()) {
       longestNanos.set(nanos);
       longestStatements = List.copyOf(ran);

@@ -110,6 +110,7 @@ final class LethePurge implements Purge {
                 Optional.empty(),
                 options));
     timer.reset();
+    timer.keepSpans();
     long started = System.nanoTime();
     List<RetentionOutcome> outcomes = lethe.sweepRetention(Optional.of(RULE), List.of());
     long took = (System.nanoTime() - started) / 1_000_000;
@@ -121,6 +122,6 @@ final class LethePurge implements Purge {
     }
     long deleted =
         outcomes.getFirst().counts().getOrDefault("messages", Map.of()).getOrDefault(DELETED, 0L);
-    return new Purge.Outcome(took, deleted, timer.longestMillis());
+    return new Purge.Outcome(took, deleted, timer.longestMillis(), timer.spans());
   }
 }

@@ -1,5 +1,8 @@
 package dev.lethe.bench.retention;
 
+import dev.lethe.bench.TransactionSpans;
+import java.util.Optional;
+
 /** One way of purging the aged messages: Lethe's retention rule, or a baseline. */
 interface Purge {
 
@@ -16,6 +19,17 @@ interface Purge {
    * @param elapsedMillis how long the purge itself took (not the engine's start-up)
    * @param deleted messages the contestant reports it deleted (-1 when it does not say)
    * @param longestTransactionMillis its longest transaction, when measured
+   * @param spans when its writing transactions ran, when measured
    */
-  record Outcome(long elapsedMillis, long deleted, Long longestTransactionMillis) {}
+  record Outcome(
+      long elapsedMillis,
+      long deleted,
+      Long longestTransactionMillis,
+      Optional<TransactionSpans> spans) {
+
+    /** A contestant whose transactions were not followed one by one. */
+    Outcome(long elapsedMillis, long deleted, Long longestTransactionMillis) {
+      this(elapsedMillis, deleted, longestTransactionMillis, Optional.empty());
+    }
+  }
 }

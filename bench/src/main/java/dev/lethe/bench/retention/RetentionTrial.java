@@ -4,6 +4,7 @@ import dev.lethe.bench.BenchTarget;
 import dev.lethe.platform.generator.PlatformGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -19,6 +20,7 @@ final class RetentionTrial {
       Purge.Outcome outcome,
       MessagesTable.Check check,
       Histogram writerLatencyMicros,
+      WriterInserts writerInserts,
       long writerInserted,
       long writerFailed) {
 
@@ -28,6 +30,14 @@ final class RetentionTrial {
 
     double writerMillis(double percentile) {
       return writerLatencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /**
+     * The writer's latencies of the inserts due while one of the contestant's transactions was open
+     * ({@code whileOpen}) or while none was, if its transactions were followed.
+     */
+    Optional<Histogram> writerLatencyMicros(boolean whileOpen) {
+      return outcome.spans().map(spans -> writerInserts.latencies(spans, whileOpen));
     }
   }
 
@@ -83,6 +93,7 @@ final class RetentionTrial {
         outcome,
         check,
         written.latencyMicros(),
+        written.inserts(),
         written.inserted(),
         written.failed());
   }

@@ -1,8 +1,10 @@
 package dev.lethe.bench.retention;
 
+import dev.lethe.bench.TransactionSpans;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ final class SteadyWriter implements AutoCloseable {
   private final NewMessages messages;
   private final long periodNanos;
   private final Recorder recorder = new Recorder(3);
+  private final WriterInserts inserts = new WriterInserts();
   private final AtomicLong inserted = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final List<Thread> threads = new ArrayList<>();
@@ -54,9 +57,18 @@ final class SteadyWriter implements AutoCloseable {
     return writer;
   }
 
-  /** Latencies recorded since the last call (the first call drops the warm-up). */
+  /**
+   * Latencies recorded since the last call (the first call drops the warm-up), which also starts
+   * {@link #inserts} afresh.
+   */
   Histogram interval() {
+    inserts.clear();
     return recorder.getIntervalHistogram();
+  }
+
+  /** Each insert since the last {@link #interval}, with when it was due. */
+  WriterInserts inserts() {
+    return inserts;
   }
 
   long inserted() {
@@ -85,7 +97,9 @@ final class SteadyWriter implements AutoCloseable {
         } catch (SQLException e) {
           failed.incrementAndGet();
         }
-        recorder.recordValue(Math.max(1, (System.nanoTime() - next) / 1_000));
+        long took = Math.max(1, (System.nanoTime() - next) / 1_000);
+        recorder.recordValue(took);
+        inserts.add(TransactionSpans.micros(Instant.now()) - took, took);
         next += periodNanos;
       }
     } catch (SQLException e) {

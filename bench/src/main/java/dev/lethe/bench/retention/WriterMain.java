@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,7 +22,8 @@ import org.HdrHistogram.Histogram;
  * the database and the shared processors, as pt-archiver's does. Driven by {@link WriterProcess}
  * over standard input and output, one command a line: {@code mark} drops the latencies so far (the
  * warm-up), {@code stop} stops the writer and answers {@code result <inserted> <failed>
- * <histogram>}; the end of input stops it too.
+ * <histogram>}; the end of input stops it too. {@code stop <file>} also writes each insert since
+ * the mark to the file first ({@link WriterInserts}).
  *
  * <p>Arguments: JDBC URL, user, messages per second, threads, then {@link NewMessages}'s. The
  * password, if any, comes in the environment variable {@value #PASSWORD}.
@@ -52,14 +54,17 @@ public final class WriterMain {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line;
-      while ((line = in.readLine()) != null && !line.equals("stop")) {
+      while ((line = in.readLine()) != null && !line.startsWith("stop")) {
         if (line.equals("mark")) {
           writer.interval();
           out.println("marked");
         }
       }
-      Histogram latency = writer.interval();
       writer.close();
+      if (line != null && line.startsWith("stop ")) {
+        writer.inserts().writeTo(Path.of(line.substring("stop ".length())));
+      }
+      Histogram latency = writer.interval();
       out.println("result " + writer.inserted() + " " + writer.failed() + " " + encode(latency));
     }
   }

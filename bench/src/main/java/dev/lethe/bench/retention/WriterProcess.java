@@ -19,8 +19,11 @@ import org.HdrHistogram.Histogram;
  */
 final class WriterProcess implements AutoCloseable {
 
-  /** What the writer did between {@link #markStart()} and {@link #stop()}. */
-  record Written(Histogram latencyMicros, long inserted, long failed) {}
+  /**
+   * What the writer did between {@link #markStart()} and {@link #stop()}: its latencies, each
+   * insert, and how many it inserted (since it started) and failed.
+   */
+  record Written(Histogram latencyMicros, WriterInserts inserts, long inserted, long failed) {}
 
   private final Process process;
   private final PrintStream commands;
@@ -84,13 +87,19 @@ final class WriterProcess implements AutoCloseable {
 
   /** Stops the writer; returns what it did since {@link #markStart()}. */
   Written stop() throws IOException {
-    commands.println("stop");
-    String[] result = expect("result").split(" ");
+    Path inserts = Files.createTempFile(log.getParent(), "inserts", ".txt");
     try {
+      commands.println("stop " + inserts);
+      String[] result = expect("result").split(" ");
       return new Written(
-          WriterMain.decode(result[3]), Long.parseLong(result[1]), Long.parseLong(result[2]));
+          WriterMain.decode(result[3]),
+          WriterInserts.readFrom(inserts),
+          Long.parseLong(result[1]),
+          Long.parseLong(result[2]));
     } catch (DataFormatException | RuntimeException e) {
       throw new IOException("the writer's result cannot be read", e);
+    } finally {
+      Files.deleteIfExists(inserts);
     }
   }
 

@@ -80,6 +80,15 @@ class RetentionScenarioTest {
         assertThat(c.extra().get("writer_failures")).as(c.name()).isZero();
         assertThat(c.extra().get("writer_inserts")).as(c.name()).isPositive();
         assertThat(c.extra()).containsKeys("writer_p99_ms", "attachments_deleted");
+        // only Lethe's transactions are followed one by one
+        if (c.isLethe()) {
+          assertThat(c.extra())
+              .containsKeys(
+                  "writer_p99_in_tx_ms", "writer_p99_between_tx_ms", "writer_share_in_tx");
+          assertThat(c.extra().get("writer_share_in_tx")).as(c.name()).isBetween(0.0, 1.0);
+        } else {
+          assertThat(c.extra()).doesNotContainKey("writer_share_in_tx");
+        }
       }
       assertThat(result.contestants().stream().filter(ContestantResult::isLethe))
           .allSatisfy(lethe -> assertThat(lethe.verified()).as(lethe.name()).isTrue());

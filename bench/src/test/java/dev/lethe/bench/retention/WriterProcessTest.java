@@ -3,8 +3,10 @@ package dev.lethe.bench.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.bench.TransactionSpans;
 import dev.lethe.core.schema.Vendor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,32 @@ class WriterProcessTest {
     assertThat(back.getTotalCount()).isEqualTo(histogram.getTotalCount());
     assertThat(back.getValueAtPercentile(99)).isEqualTo(histogram.getValueAtPercentile(99));
     assertThat(back.getMaxValue()).isEqualTo(histogram.getMaxValue());
+  }
+
+  @Test
+  void each_insert_crosses_the_process_boundary_and_is_set_beside_the_transactions(
+      @TempDir Path dir) throws Exception {
+    WriterInserts inserts = new WriterInserts();
+    inserts.add(1_000, 500); // due inside the span from 900 to 1,100
+    inserts.add(1_200, 9_000); // due after it: slow, but not while a transaction was open
+    inserts.add(1_050, 2_000);
+    Path file = dir.resolve("inserts.txt");
+    inserts.writeTo(file);
+    WriterInserts back = WriterInserts.readFrom(file);
+    assertThat(back.size()).isEqualTo(3);
+
+    TransactionSpans spans = TransactionSpans.of(new long[] {900}, new long[] {1_100});
+    Histogram inside = back.latencies(spans, true);
+    Histogram between = back.latencies(spans, false);
+    assertThat(inside.getTotalCount()).isEqualTo(2);
+    assertThat(inside.valuesAreEquivalent(inside.getMaxValue(), 2_000)).isTrue();
+    assertThat(between.getTotalCount()).isEqualTo(1);
+    assertThat(between.valuesAreEquivalent(between.getMaxValue(), 9_000)).isTrue();
+
+    Files.writeString(file, "12 34\nnonsense\n");
+    assertThatThrownBy(() -> WriterInserts.readFrom(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("nonsense");
   }
 
   @Test
