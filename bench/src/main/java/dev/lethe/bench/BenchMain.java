@@ -94,6 +94,17 @@ public final class BenchMain implements Callable<Integer> {
   List<Double> pauses;
 
   @Option(
+      names = "--paced-batch",
+      paramLabel = "<n>",
+      description =
+          "The messages per batch of the retention scenario's paced Lethe runs (1 to "
+              + RetentionScenario.MOST_PACED_BATCH
+              + "). Default: "
+              + RetentionScenario.BATCH
+              + ", pt-archiver's.")
+  Integer pacedBatch;
+
+  @Option(
       names = "--top-statements",
       paramLabel = "<n>",
       description = "For profiling: print each contestant's n statements that took longest.")
@@ -193,6 +204,18 @@ public final class BenchMain implements Callable<Integer> {
         }
       }
       options.put("pauses", String.join(",", pauses.stream().map(String::valueOf).toList()));
+    }
+    if (pacedBatch != null) {
+      if (!chosen().stream().allMatch(RetentionScenario.class::isInstance)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--paced-batch: only the retention scenario takes it");
+      }
+      if (pacedBatch < 1 || pacedBatch > RetentionScenario.MOST_PACED_BATCH) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--paced-batch: from 1 to " + RetentionScenario.MOST_PACED_BATCH + " messages");
+      }
+      options.put("paced-batch", String.valueOf(pacedBatch));
     }
     if (serverJar != null) {
       options.put("server-jar", serverJar.toString());

@@ -14,12 +14,16 @@ class BenchMainTest {
 
   /** Runs scenario {@code scenario} with {@code --pauses pauses} against a port nothing serves. */
   private int withPauses(String scenario, String pauses) {
+    return with(scenario, "--pauses", pauses);
+  }
+
+  private int with(String scenario, String option, String value) {
     err.getBuffer().setLength(0);
     CommandLine cli = new CommandLine(new BenchMain());
     cli.setErr(new PrintWriter(err, true));
     cli.setOut(new PrintWriter(new StringWriter(), true));
     return cli.execute(
-        "--db", "jdbc:postgresql://127.0.0.1:1/none", "--scenario", scenario, "--pauses", pauses);
+        "--db", "jdbc:postgresql://127.0.0.1:1/none", "--scenario", scenario, option, value);
   }
 
   @Test
@@ -42,5 +46,15 @@ class BenchMainTest {
   void a_pause_that_is_not_a_number_is_refused_by_name() {
     assertThat(withPauses("retention", "fast")).isEqualTo(2);
     assertThat(err.toString()).contains("--pauses");
+  }
+
+  @Test
+  void a_paced_batch_is_for_the_retention_scenario_only_and_of_a_size_it_takes() {
+    assertThat(with("workspace", "--paced-batch", "250")).isEqualTo(2);
+    assertThat(err.toString()).contains("--paced-batch: only the retention scenario takes it");
+    for (String size : new String[] {"0", "-5", "5001"}) {
+      assertThat(with("retention", "--paced-batch", size)).as(size).isEqualTo(2);
+      assertThat(err.toString()).as(size).contains("--paced-batch: from 1 to 5000 messages");
+    }
   }
 }

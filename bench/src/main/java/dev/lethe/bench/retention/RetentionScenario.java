@@ -37,7 +37,10 @@ import org.HdrHistogram.Histogram;
 public final class RetentionScenario implements Scenario {
 
   /** Messages per batch, for Lethe and pt-archiver alike. */
-  static final int BATCH = 1000;
+  public static final int BATCH = 1000;
+
+  /** The largest batch the paced runs may be given ({@code paced-batch}). */
+  public static final int MOST_PACED_BATCH = 5_000;
 
   /**
    * The pause ratios of Lethe's paced purges on MariaDB unless the {@code pauses} option names
@@ -146,11 +149,12 @@ public final class RetentionScenario implements Scenario {
       purges.add(new LethePurge(dataSource, map, files, BATCH, top));
     }
     // the writer's latency against pt-archiver's, which runs one statement at a time
+    int pacedBatch = target.option("paced-batch").map(Integer::parseInt).orElse(BATCH);
     for (double ratio : pauses(target)) {
       DataMap paced =
           LethePurge.paced(
               ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText(), ratio);
-      purges.add(new LethePurge(dataSource, paced, files, BATCH, top));
+      purges.add(new LethePurge(dataSource, paced, files, pacedBatch, top));
     }
     purges.add(new SingleDelete(dataSource));
     return purges;

@@ -51,17 +51,21 @@ class RetentionScenarioTest {
   }
 
   @Test
-  void the_pauses_option_adds_a_paced_purge_for_each_ratio() throws Exception {
+  void the_pauses_option_adds_a_paced_purge_for_each_ratio_in_batches_of_the_paced_size()
+      throws Exception {
     ScenarioResult result =
-        run(TestDatabase.Kind.POSTGRESQL, Vendor.POSTGRESQL, Map.of("pauses", "0.5,3.0"));
+        run(
+            TestDatabase.Kind.POSTGRESQL,
+            Vendor.POSTGRESQL,
+            Map.of("pauses", "0.5,3.0", "paced-batch", "250"));
 
     assertThat(result.contestants())
         .extracting(ContestantResult::name)
         .containsExactly(
             "lethe (adaptive)",
             "lethe (batch 1000)",
-            "lethe (batch 1000, pause 0.5×)",
-            "lethe (batch 1000, pause 3×)",
+            "lethe (batch 250, pause 0.5×)",
+            "lethe (batch 250, pause 3×)",
             "single DELETE");
   }
 
