@@ -50,7 +50,9 @@ final class LethePurge implements Purge {
 
   @Override
   public String name() {
-    String batches = fixedBatch > 0 ? "batch " + fixedBatch : "adaptive";
+    int ruleBatch = rule(map).batch();
+    String batches =
+        fixedBatch > 0 ? "batch " + fixedBatch : ruleBatch > 0 ? "batch " + ruleBatch : "adaptive";
     double pause = rule(map).pauseRatio();
     return pause > 0
         ? String.format(Locale.ROOT, "lethe (%s, pause %s×)", batches, pauseText(pause))
@@ -67,18 +69,21 @@ final class LethePurge implements Purge {
 
   /**
    * {@code map} with its rule pausing {@code ratio} times each page's time after it ({@code
-   * pause_ratio}), from the same text.
+   * pause_ratio}), in pages of at most {@code batch} messages ({@code batch}), from the same text.
    */
-  static DataMap paced(String resource, String text, double ratio) {
+  static DataMap paced(String resource, String text, double ratio, int batch) {
     String rule = "  - name: " + RULE + "\n";
     if (!text.contains(rule)) {
       throw new IllegalStateException("no rule " + RULE + " in " + resource);
     }
     DataMap map =
         DataMapLoader.load(
-            resource, text.replace(rule, rule + "    pause_ratio: " + pauseText(ratio) + "\n"));
-    if (rule(map).pauseRatio() != ratio) {
-      throw new IllegalStateException("the rule " + RULE + " did not take the pause");
+            resource,
+            text.replace(
+                rule,
+                rule + "    pause_ratio: " + pauseText(ratio) + "\n    batch: " + batch + "\n"));
+    if (rule(map).pauseRatio() != ratio || rule(map).batch() != batch) {
+      throw new IllegalStateException("the rule " + RULE + " did not take the pause and batch");
     }
     return map;
   }

@@ -136,10 +136,8 @@ public final class RetentionScenario implements Scenario {
     if (target.vendor() == Vendor.MARIADB) {
       purges.add(new LethePurge(dataSource, map, files, BATCH, top));
       if (PtArchiver.installed()) {
-        String user = target.option("user").orElse("root");
-        String password = target.option("password").orElse("");
-        purges.add(new PtArchiver(target.jdbcUrl(), user, password, BATCH, false));
-        purges.add(new PtArchiver(target.jdbcUrl(), user, password, BATCH, true));
+        purges.add(ptArchiver(target, BATCH, false));
+        purges.add(ptArchiver(target, BATCH, true));
       } else {
         notes.add("pt-archiver is not installed (Debian: percona-toolkit): its runs are left out");
       }
@@ -148,16 +146,33 @@ public final class RetentionScenario implements Scenario {
       purges.add(new LethePurge(dataSource, map, files, 0, top));
       purges.add(new LethePurge(dataSource, map, files, BATCH, top));
     }
-    // the writer's latency against pt-archiver's, which runs one statement at a time
+    // the writer's latency against pt-archiver's, which runs one statement at a time: the rule
+    // paced and given a batch, as a user would write it, its pages sized by the engine below that
     int pacedBatch = target.option("paced-batch").map(Integer::parseInt).orElse(BATCH);
-    for (double ratio : pauses(target)) {
+    List<Double> pauses = pauses(target);
+    for (double ratio : pauses) {
       DataMap paced =
           LethePurge.paced(
-              ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText(), ratio);
-      purges.add(new LethePurge(dataSource, paced, files, pacedBatch, top));
+              ReferencePlatform.dataMapResource(),
+              ReferencePlatform.dataMapText(),
+              ratio,
+              pacedBatch);
+      purges.add(new LethePurge(dataSource, paced, files, 0, top));
+    }
+    if (pacedBatch != BATCH && !pauses.isEmpty() && target.vendor() == Vendor.MARIADB) {
+      // the paced runs against pt-archiver at their own batch size
+      if (PtArchiver.installed()) {
+        purges.add(ptArchiver(target, pacedBatch, false));
+      }
     }
     purges.add(new SingleDelete(dataSource));
     return purges;
+  }
+
+  private static PtArchiver ptArchiver(BenchTarget target, int batch, boolean bulkDelete) {
+    String user = target.option("user").orElse("root");
+    String password = target.option("password").orElse("");
+    return new PtArchiver(target.jdbcUrl(), user, password, batch, bulkDelete);
   }
 
   /** The pause ratios of the paced purges: the {@code pauses} option's, or the vendor's default. */

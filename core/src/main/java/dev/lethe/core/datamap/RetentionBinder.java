@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class RetentionBinder {
 
   private static final List<String> RULE_KEYS =
-      List.of("name", "entity", "column", "max_age", "action", "set", "pause_ratio");
+      List.of("name", "entity", "column", "max_age", "action", "set", "pause_ratio", "batch");
 
   private final YamlNodes yaml;
   private final StrategyBinder strategies;
@@ -64,12 +64,14 @@ final class RetentionBinder {
     Optional<StrategyBinder.RowAction> action = strategies.rowAction(m, what);
     Optional<Double> pause =
         m.get("pause_ratio").map(n -> pauseRatio(n, what)).orElse(Optional.of(0.0));
+    Optional<Integer> batch = m.get("batch").map(n -> batch(n, what)).orElse(Optional.of(0));
     if (name.isEmpty()
         || entity.isEmpty()
         || column.isEmpty()
         || maxAge.isEmpty()
         || action.isEmpty()
-        || pause.isEmpty()) {
+        || pause.isEmpty()
+        || batch.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -81,6 +83,7 @@ final class RetentionBinder {
             action.get().anonymize() ? RetentionRule.Action.ANONYMIZE : RetentionRule.Action.DELETE,
             action.get().set(),
             pause.get(),
+            batch.get(),
             yaml.at(node)));
   }
 
@@ -105,6 +108,30 @@ final class RetentionBinder {
             + text.get()
             + "' is not a number from 0 to "
             + (int) RetentionRule.MOST_PAUSE);
+    return Optional.empty();
+  }
+
+  /** A whole number from 1 to {@link RetentionRule#MOST_BATCH}. */
+  private Optional<Integer> batch(Node node, String what) {
+    Optional<String> text = yaml.text(node, what + ", batch");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      long batch = Long.parseLong(text.get().strip());
+      if (batch > 0 && RetentionRule.isBatch(batch)) {
+        return Optional.of((int) batch);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    yaml.report(
+        node,
+        what
+            + ", batch: '"
+            + text.get()
+            + "' is not a whole number of rows from 1 to "
+            + RetentionRule.MOST_BATCH);
     return Optional.empty();
   }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Rows of {@code entity} whose {@code column} is older than {@code maxAge} are deleted, or
  * anonymized with {@code set}, in pages after each of which the sweep waits {@code pauseRatio}
- * times as long as the page took (0: no wait).
+ * times as long as the page took (0: no wait), each of at most {@code batch} rows (0: as many as
+ * the engine's batch sizes allow).
  */
 public record RetentionRule(
     String name,
@@ -19,6 +20,7 @@ public record RetentionRule(
     Action action,
     Map<String, Anonymization> set,
     double pauseRatio,
+    int batch,
     SourceLocation location) {
 
   /** The largest pause ratio: a sweep a hundred times slower would never end. */
@@ -27,6 +29,14 @@ public record RetentionRule(
   /** Whether {@code ratio} is a pause ratio a rule may have: from 0 to {@link #MOST_PAUSE}. */
   public static boolean isPauseRatio(double ratio) {
     return ratio >= 0 && ratio <= MOST_PAUSE;
+  }
+
+  /** The largest batch a rule may set: the engine's own batches reach 5,000 keys. */
+  public static final int MOST_BATCH = 50_000;
+
+  /** Whether {@code batch} is a batch a rule may have: 0 (the engine's) or 1 to the most. */
+  public static boolean isBatch(long batch) {
+    return batch >= 0 && batch <= MOST_BATCH;
   }
 
   public enum Action {
@@ -44,6 +54,9 @@ public record RetentionRule(
     if (!isPauseRatio(pauseRatio)) {
       throw new IllegalArgumentException(
           "a pause ratio is from 0 to " + MOST_PAUSE + ", not " + pauseRatio);
+    }
+    if (!isBatch(batch)) {
+      throw new IllegalArgumentException("a batch is from 0 to " + MOST_BATCH + ", not " + batch);
     }
     location = location == null ? SourceLocation.UNKNOWN : location;
   }

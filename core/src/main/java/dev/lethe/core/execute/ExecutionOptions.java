@@ -16,6 +16,15 @@ public record ExecutionOptions(
     }
   }
 
+  /** These options with no batch of more than {@code most} keys. */
+  public ExecutionOptions atMost(int most) {
+    if (most < 1) {
+      throw new IllegalArgumentException("a batch takes at least one key, not " + most);
+    }
+    return new ExecutionOptions(
+        Math.min(initialBatch, most), Math.min(maxBatch, most), targetMillis, fileAttempts);
+  }
+
   public static ExecutionOptions defaults() {
     return new ExecutionOptions(64, 5_000, 100, 4);
   }

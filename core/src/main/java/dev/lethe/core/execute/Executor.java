@@ -28,6 +28,8 @@ import org.jooq.DSLContext;
 public final class Executor {
 
   private final DSLContext dsl;
+  private final RowWriter writer;
+  private final ChainTemplates templates;
   private final FileSweeper sweeper;
   private final ExecutionOptions options;
   private final KeyPages pages;
@@ -41,6 +43,8 @@ public final class Executor {
       ExecutionOptions options,
       ChainTemplates templates) {
     this.dsl = dsl;
+    this.writer = writer;
+    this.templates = templates;
     this.sweeper = sweeper;
     this.options = options;
     this.pages = new KeyPages(dsl, options, templates);
@@ -137,6 +141,14 @@ public final class Executor {
   /** Writes the marks of the files deleted from the store and not marked yet. */
   public void markFiles() {
     sweeper.mark();
+  }
+
+  /**
+   * This executor with no page of more than {@code most} keys (a retention rule's {@code batch}):
+   * the same file sweeper, its pages sized afresh.
+   */
+  public Executor withBatchesOfAtMost(int most) {
+    return new Executor(dsl, writer, sweeper, options.atMost(most), templates);
   }
 
   /**

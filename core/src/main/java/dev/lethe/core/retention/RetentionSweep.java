@@ -15,7 +15,7 @@ import org.jooq.Condition;
  * Applies one retention rule: rows whose timestamp is older than the rule's age are deleted (with
  * everything below them, in the same batches as an erasure) or anonymized. Held rows stay. After
  * each page the sweep waits as the rule's pause ratio says ({@link Pace}), leaving the database to
- * the application.
+ * the application; a rule's {@code batch} keeps its pages at most that many rows.
  */
 public final class RetentionSweep {
 
@@ -37,6 +37,8 @@ public final class RetentionSweep {
     BoundEntity entity = bound.entity(rule.entity());
     Condition aged = entity.field(rule.column()).lt(entity.timeFor(rule.column(), cutoff));
     Pace pace = Pace.of(rule.pauseRatio());
+    Executor executor =
+        rule.batch() > 0 ? this.executor.withBatchesOfAtMost(rule.batch()) : this.executor;
     return switch (rule.action()) {
       case DELETE -> executor.deleteWhere(runId, Node.root(bound, rule.entity()), aged, held, pace);
       case ANONYMIZE -> {

@@ -91,10 +91,11 @@ class DataMapLoaderTest {
             RetentionRule::name,
             RetentionRule::maxAge,
             RetentionRule::action,
-            RetentionRule::pauseRatio)
+            RetentionRule::pauseRatio,
+            RetentionRule::batch)
         .containsExactly(
-            tuple("messages_13_months", Period.ofMonths(13), RetentionRule.Action.DELETE, 0.5),
-            tuple("notes_2_years", Period.ofYears(2), RetentionRule.Action.ANONYMIZE, 0.0));
+            tuple("messages_13_months", Period.ofMonths(13), RetentionRule.Action.DELETE, 0.5, 500),
+            tuple("notes_2_years", Period.ofYears(2), RetentionRule.Action.ANONYMIZE, 0.0, 0));
 
     Scope contactErasure = map.scope("contact_erasure").orElseThrow();
     assertThat(contactErasure.tenantBound()).isTrue();

@@ -464,6 +464,26 @@ class MalformedDataMapTest {
             + "' is not a number from 0 to 100");
   }
 
+  @ParameterizedTest(name = "batch: {0}")
+  @ValueSource(strings = {"0", "-5", "many", "2.5", "50001", "99999999999"})
+  void a_retention_rules_batch_is_a_whole_number_of_rows_from_1_to_50000(String batch) {
+    assertOnlyProblem(
+        """
+          messages: {}
+        retention:
+          - name: old_messages
+            entity: messages
+            column: created_at
+            max_age: 13 months
+            batch: %s
+        """
+            .formatted(batch),
+        10,
+        "retention rule 'old_messages', batch: '"
+            + batch
+            + "' is not a whole number of rows from 1 to 50000");
+  }
+
   @Test
   void retention_rule_names_are_unique() {
     assertOnlyProblem(

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +149,7 @@ abstract class MiniEngineFailuresContract {
   @Test
   void retention_deletes_aged_messages_with_their_attachments_and_files_and_keeps_held_ones()
       throws Exception {
-    sweepsAgedMessages("");
+    assertThat(sweepsAgedMessages("")).as("statements deleting messages").isEqualTo(1);
   }
 
   @Test
@@ -156,8 +157,18 @@ abstract class MiniEngineFailuresContract {
     sweepsAgedMessages("    pause_ratio: 1\n");
   }
 
-  /** Sweeps a rule deleting messages older than 30 days, {@code more} added to the rule. */
-  private void sweepsAgedMessages(String more) throws Exception {
+  @Test
+  void a_retention_rule_with_a_batch_of_one_row_deletes_the_same_rows_a_row_a_page()
+      throws Exception {
+    // three aged messages not held: one page without a batch (above), a page each with one
+    assertThat(sweepsAgedMessages("    batch: 1\n    pause_ratio: 0.5\n")).isEqualTo(3);
+  }
+
+  /**
+   * Sweeps a rule deleting messages older than 30 days, {@code more} added to the rule; returns how
+   * many statements deleted messages.
+   */
+  private int sweepsAgedMessages(String more) throws Exception {
     String map =
         MiniPlatform.resource("mini.yaml")
             + "retention:\n"
@@ -168,7 +179,13 @@ abstract class MiniEngineFailuresContract {
             + "    action: delete\n"
             + more;
     Clock clock = Clock.fixed(Instant.parse("2026-02-20T00:00:00Z"), ZoneOffset.UTC);
-    Lethe lethe = open(map, new LocalDirectoryFileStore(files), clock);
+    CountingDataSource counting = new CountingDataSource(db.dataSource());
+    Lethe lethe =
+        Lethe.open(
+            counting.dataSource(),
+            DataMapLoader.load("mini.yaml", map),
+            new LocalDirectoryFileStore(files),
+            clock);
     List<LegalHold> holds =
         List.of(new LegalHold("keep-bob", new LegalHold.Tenant("20"), "audit", Optional.empty()));
 
@@ -188,7 +205,13 @@ abstract class MiniEngineFailuresContract {
               assertThat(o.counts().get("messages")).containsEntry(Outcome.DELETED, 3L);
               assertThat(o.counts().get("attachments")).containsEntry(Outcome.DELETED, 2L);
             });
+    return (int)
+        counting.sent.stream().filter(s -> MESSAGES_DELETE.matcher(s.sql()).find()).count();
   }
+
+  /** A statement that deletes from the messages table, whatever the dialect's quotes. */
+  private static final Pattern MESSAGES_DELETE =
+      Pattern.compile("delete from [`\"]?messages[`\"]? ", Pattern.CASE_INSENSITIVE);
 
   @Test
   void a_map_that_only_detaches_rows_holding_the_subjects_email_fails_verification_loudly() {

@@ -111,6 +111,7 @@ class ConsolePlatformPagesH2Test {
         .contains("Retention rules")
         .contains("P13M")
         .contains("Next run")
+        .contains("Rows per batch at most")
         .contains("Pause after each batch");
     // a message past its age, whatever sweeps ran before
     execute(

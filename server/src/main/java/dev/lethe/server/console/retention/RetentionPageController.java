@@ -37,6 +37,7 @@ class RetentionPageController {
       String maxAge,
       String action,
       double pauseRatio,
+      int batch,
       Optional<Instant> lastRun,
       long deleted,
       long anonymized) {
@@ -57,6 +58,7 @@ class RetentionPageController {
           rule.maxAge().toString(),
           rule.action().name().toLowerCase(Locale.ROOT),
           rule.pauseRatio(),
+          rule.batch(),
           last.map(LedgerEntry::recordedAt),
           counts.getOrDefault(Outcome.DELETED, 0L),
           counts.getOrDefault(Outcome.ANONYMIZED, 0L));

@@ -20,6 +20,7 @@ class RetentionRowTest {
             RetentionRule.Action.DELETE,
             Map.of(),
             pauseRatio,
+            0,
             null),
         Optional.empty());
   }
