@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Binds the {@code retention:} list into {@link RetentionRule}s. */
@@ -89,49 +91,41 @@ final class RetentionBinder {
 
   /** A number from 0 to {@link RetentionRule#MOST_PAUSE}. */
   private Optional<Double> pauseRatio(Node node, String what) {
-    Optional<String> text = yaml.text(node, what + ", pause_ratio");
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      double ratio = Double.parseDouble(text.get().strip());
-      if (RetentionRule.isPauseRatio(ratio)) {
-        return Optional.of(ratio);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    yaml.report(
+    return number(
         node,
-        what
-            + ", pause_ratio: '"
-            + text.get()
-            + "' is not a number from 0 to "
-            + (int) RetentionRule.MOST_PAUSE);
-    return Optional.empty();
+        what + ", pause_ratio",
+        Double::parseDouble,
+        RetentionRule::isPauseRatio,
+        "a number from 0 to " + (int) RetentionRule.MOST_PAUSE);
   }
 
   /** A whole number from 1 to {@link RetentionRule#MOST_BATCH}. */
   private Optional<Integer> batch(Node node, String what) {
-    Optional<String> text = yaml.text(node, what + ", batch");
+    return number(
+            node,
+            what + ", batch",
+            Long::parseLong,
+            batch -> batch > 0 && RetentionRule.isBatch(batch),
+            "a whole number of rows from 1 to " + RetentionRule.MOST_BATCH)
+        .map(Long::intValue);
+  }
+
+  /** The number {@code node} holds if {@code parse} reads it and it {@code fits}; else reported. */
+  private <T> Optional<T> number(
+      Node node, String what, Function<String, T> parse, Predicate<T> fits, String expected) {
+    Optional<String> text = yaml.text(node, what);
     if (text.isEmpty()) {
       return Optional.empty();
     }
     try {
-      long batch = Long.parseLong(text.get().strip());
-      if (batch > 0 && RetentionRule.isBatch(batch)) {
-        return Optional.of((int) batch);
+      T value = parse.apply(text.get().strip());
+      if (fits.test(value)) {
+        return Optional.of(value);
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    yaml.report(
-        node,
-        what
-            + ", batch: '"
-            + text.get()
-            + "' is not a whole number of rows from 1 to "
-            + RetentionRule.MOST_BATCH);
+    yaml.report(node, what + ": '" + text.get() + "' is not " + expected);
     return Optional.empty();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each malformed shape gives one problem, at the line where the mistake is. */
@@ -444,9 +445,23 @@ class MalformedDataMapTest {
         "retention rule 'old_messages': entity 'message' is not declared under 'entities'");
   }
 
-  @ParameterizedTest(name = "pause_ratio: {0}")
-  @ValueSource(strings = {"-1", "fast", "101", ".nan"})
-  void a_retention_rules_pause_ratio_is_a_number_from_0_to_100(String ratio) {
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pause_ratio | -1    | a number from 0 to 100",
+        "pause_ratio | fast  | a number from 0 to 100",
+        "pause_ratio | 101   | a number from 0 to 100",
+        "pause_ratio | .nan  | a number from 0 to 100",
+        "batch       | 0     | a whole number of rows from 1 to 50000",
+        "batch       | -5    | a whole number of rows from 1 to 50000",
+        "batch       | many  | a whole number of rows from 1 to 50000",
+        "batch       | 2.5   | a whole number of rows from 1 to 50000",
+        "batch       | 50001 | a whole number of rows from 1 to 50000",
+        "batch       | 99999999999 | a whole number of rows from 1 to 50000"
+      })
+  void a_retention_rules_pause_ratio_and_batch_are_numbers_within_bounds(
+      String key, String value, String expected) {
     assertOnlyProblem(
         """
           messages: {}
@@ -455,33 +470,11 @@ class MalformedDataMapTest {
             entity: messages
             column: created_at
             max_age: 13 months
-            pause_ratio: %s
+            %s: %s
         """
-            .formatted(ratio),
+            .formatted(key, value),
         10,
-        "retention rule 'old_messages', pause_ratio: '"
-            + ratio
-            + "' is not a number from 0 to 100");
-  }
-
-  @ParameterizedTest(name = "batch: {0}")
-  @ValueSource(strings = {"0", "-5", "many", "2.5", "50001", "99999999999"})
-  void a_retention_rules_batch_is_a_whole_number_of_rows_from_1_to_50000(String batch) {
-    assertOnlyProblem(
-        """
-          messages: {}
-        retention:
-          - name: old_messages
-            entity: messages
-            column: created_at
-            max_age: 13 months
-            batch: %s
-        """
-            .formatted(batch),
-        10,
-        "retention rule 'old_messages', batch: '"
-            + batch
-            + "' is not a whole number of rows from 1 to 50000");
+        "retention rule 'old_messages', " + key + ": '" + value + "' is not " + expected);
   }
 
   @Test
