@@ -172,10 +172,7 @@ public final class BenchMain implements Callable<Integer> {
       options.put("top-statements", String.valueOf(topStatements));
     }
     if (baselines != null) {
-      if (!chosen().stream().allMatch(ErasureScenario.class::isInstance)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--baselines: only the workspace and contacts scenarios take it");
-      }
+      onlyFor(ErasureScenario.class, "--baselines", "the workspace and contacts scenarios take it");
       for (String name : baselines) {
         if (!ErasureScenario.BASELINES.contains(name)) {
           throw new CommandLine.ParameterException(
@@ -190,10 +187,7 @@ public final class BenchMain implements Callable<Integer> {
       options.put("baselines", String.join(",", baselines));
     }
     if (pauses != null) {
-      if (!chosen().stream().allMatch(RetentionScenario.class::isInstance)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--pauses: only the retention scenario takes it");
-      }
+      onlyFor(RetentionScenario.class, "--pauses", "the retention scenario takes it");
       for (double ratio : pauses) {
         // 0 would be the unpaced run the scenario has already
         if (!(ratio > 0 && RetentionRule.isPauseRatio(ratio))) {
@@ -206,10 +200,7 @@ public final class BenchMain implements Callable<Integer> {
       options.put("pauses", String.join(",", pauses.stream().map(String::valueOf).toList()));
     }
     if (pacedBatch != null) {
-      if (!chosen().stream().allMatch(RetentionScenario.class::isInstance)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--paced-batch: only the retention scenario takes it");
-      }
+      onlyFor(RetentionScenario.class, "--paced-batch", "the retention scenario takes it");
       if (pacedBatch < 1 || pacedBatch > RetentionScenario.MOST_PACED_BATCH) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
@@ -221,6 +212,13 @@ public final class BenchMain implements Callable<Integer> {
       options.put("server-jar", serverJar.toString());
     }
     return new BenchTarget(url, vendor, benchSize, options);
+  }
+
+  /** Refuses {@code option} unless every chosen scenario is a {@code kind}: "only {@code who}". */
+  private void onlyFor(Class<? extends Scenario> kind, String option, String who) {
+    if (!chosen().stream().allMatch(kind::isInstance)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + ": only " + who);
+    }
   }
 
   private List<Scenario> chosen() {
