@@ -34,7 +34,9 @@ public final class TransactionClock implements DataSource {
   private final Histogram transactions = new Histogram(3);
   private volatile Instant longestEndedAt;
   private final List<Held> overTarget = new ArrayList<>();
-  private TransactionSpans.Builder spans;
+
+  /** Each writing transaction's start and end (microseconds), once asked; null otherwise. */
+  private LongPairs spans;
 
   /** A transaction that held its locks longer than {@link #TARGET_MILLIS}. */
   public record Held(long millis, Instant endedAt, List<String> statements) {}
@@ -63,12 +65,12 @@ public final class TransactionClock implements DataSource {
    * clock): to tell what another process saw while a transaction ran. Two longs a transaction.
    */
   public synchronized void keepSpans() {
-    spans = new TransactionSpans.Builder();
+    spans = new LongPairs();
   }
 
   /** The writing transactions since {@link #keepSpans}, if kept, in the order they ended. */
   public synchronized Optional<TransactionSpans> spans() {
-    return Optional.ofNullable(spans).map(TransactionSpans.Builder::build);
+    return Optional.ofNullable(spans).map(s -> TransactionSpans.of(s.firsts(), s.seconds()));
   }
 
   /** Forgets what was measured so far. */
@@ -137,7 +139,8 @@ public final class TransactionClock implements DataSource {
     transactions.recordValue(Math.max(1, nanos / 1_000));
     Instant now = Instant.now();
     if (spans != null) {
-      spans.ended(now, nanos);
+      long endMicros = TransactionSpans.micros(now);
+      spans.add(endMicros - nanos / 1_000, endMicros);
     }
     if (nanos > longestNanos.get()) {
       longestNanos.set(nanos);

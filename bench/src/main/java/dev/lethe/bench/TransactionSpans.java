@@ -76,27 +76,4 @@ public final class TransactionSpans {
   public static long micros(Instant instant) {
     return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
   }
-
-  /** Collects spans as transactions end. */
-  static final class Builder {
-    private long[] starts = new long[1024];
-    private long[] ends = new long[1024];
-    private int size;
-
-    /** A transaction of {@code nanos} ended at {@code end}. */
-    void ended(Instant end, long nanos) {
-      if (size == starts.length) {
-        starts = Arrays.copyOf(starts, size * 2);
-        ends = Arrays.copyOf(ends, size * 2);
-      }
-      long endMicros = micros(end);
-      ends[size] = endMicros;
-      starts[size] = endMicros - nanos / 1_000;
-      size++;
-    }
-
-    TransactionSpans build() {
-      return of(Arrays.copyOf(starts, size), Arrays.copyOf(ends, size));
-    }
-  }
 }

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
  * Retention under write load: the reference data map's rule {@code messages_13_months} purges the
@@ -200,14 +199,13 @@ public final class RetentionScenario implements Scenario {
     extra.put("writer_max_ms", result.writerMillis(100));
     // where the writer's tail comes from: its inserts due inside Lethe's transactions, and between
     result
-        .writerLatencyMicros(true)
+        .writerSplit()
         .ifPresent(
-            inside -> {
-              Histogram between = result.writerLatencyMicros(false).orElseThrow();
-              long all = inside.getTotalCount() + between.getTotalCount();
-              extra.put("writer_share_in_tx", all == 0 ? 0 : inside.getTotalCount() / (double) all);
-              extra.put("writer_p99_in_tx_ms", inside.getValueAtPercentile(99) / 1000.0);
-              extra.put("writer_p99_between_tx_ms", between.getValueAtPercentile(99) / 1000.0);
+            split -> {
+              extra.put("writer_share_in_tx", split.shareInside());
+              extra.put("writer_p99_in_tx_ms", split.inside().getValueAtPercentile(99) / 1000.0);
+              extra.put(
+                  "writer_p99_between_tx_ms", split.between().getValueAtPercentile(99) / 1000.0);
             });
     extra.put("writer_inserts", (double) result.writerInserted());
     extra.put("writer_failures", (double) result.writerFailed());

@@ -34,10 +34,10 @@ final class RetentionTrial {
 
     /**
      * The writer's latencies of the inserts due while one of the contestant's transactions was open
-     * ({@code whileOpen}) or while none was, if its transactions were followed.
+     * and while none was, if its transactions were followed.
      */
-    Optional<Histogram> writerLatencyMicros(boolean whileOpen) {
-      return outcome.spans().map(spans -> writerInserts.latencies(spans, whileOpen));
+    Optional<WriterInserts.Split> writerSplit() {
+      return outcome.spans().map(writerInserts::split);
     }
   }
 

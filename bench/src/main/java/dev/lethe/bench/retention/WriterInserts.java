@@ -1,12 +1,12 @@
 package dev.lethe.bench.retention;
 
+import dev.lethe.bench.LongPairs;
 import dev.lethe.bench.TransactionSpans;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
@@ -18,33 +18,36 @@ import org.HdrHistogram.Histogram;
  */
 final class WriterInserts {
 
-  private long[] starts = new long[4096];
-  private long[] micros = new long[4096];
-  private int size;
+  /** The writer's inserts' latencies, those due inside a contestant's transactions and between. */
+  record Split(Histogram inside, Histogram between) {
+
+    /** The share of the inserts due inside a transaction; 0 when there were none. */
+    double shareInside() {
+      long all = inside.getTotalCount() + between.getTotalCount();
+      return all == 0 ? 0 : inside.getTotalCount() / (double) all;
+    }
+  }
+
+  /** Each insert's due time (first) and how long it took (second), both in microseconds. */
+  private final LongPairs inserts = new LongPairs();
 
   /** An insert due at {@code startMicros} took {@code tookMicros}. */
   synchronized void add(long startMicros, long tookMicros) {
-    if (size == starts.length) {
-      starts = Arrays.copyOf(starts, size * 2);
-      micros = Arrays.copyOf(micros, size * 2);
-    }
-    starts[size] = startMicros;
-    micros[size] = tookMicros;
-    size++;
+    inserts.add(startMicros, tookMicros);
   }
 
   synchronized void clear() {
-    size = 0;
+    inserts.clear();
   }
 
   synchronized int size() {
-    return size;
+    return inserts.size();
   }
 
   synchronized void writeTo(Path file) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < size; i++) {
-        out.write(starts[i] + " " + micros[i] + "\n");
+      for (int i = 0; i < inserts.size(); i++) {
+        out.write(inserts.first(i) + " " + inserts.second(i) + "\n");
       }
     }
   }
@@ -63,16 +66,14 @@ final class WriterInserts {
   }
 
   /**
-   * The latencies of the inserts due while one of {@code spans} was open ({@code true}) or while
-   * none was ({@code false}), in microseconds.
+   * The latencies, in microseconds, of the inserts due while one of {@code spans} was open and not.
    */
-  synchronized Histogram latencies(TransactionSpans spans, boolean whileOpen) {
-    Histogram histogram = new Histogram(3);
-    for (int i = 0; i < size; i++) {
-      if (spans.open(starts[i]) == whileOpen) {
-        histogram.recordValue(Math.max(1, micros[i]));
-      }
+  synchronized Split split(TransactionSpans spans) {
+    Split split = new Split(new Histogram(3), new Histogram(3));
+    for (int i = 0; i < inserts.size(); i++) {
+      Histogram into = spans.open(inserts.first(i)) ? split.inside() : split.between();
+      into.recordValue(Math.max(1, inserts.second(i)));
     }
-    return histogram;
+    return split;
   }
 }

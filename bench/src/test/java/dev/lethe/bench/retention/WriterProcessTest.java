@@ -57,8 +57,10 @@ class WriterProcessTest {
     assertThat(back.size()).isEqualTo(3);
 
     TransactionSpans spans = TransactionSpans.of(new long[] {900}, new long[] {1_100});
-    Histogram inside = back.latencies(spans, true);
-    Histogram between = back.latencies(spans, false);
+    WriterInserts.Split split = back.split(spans);
+    Histogram inside = split.inside();
+    Histogram between = split.between();
+    assertThat(split.shareInside()).isEqualTo(2 / 3.0);
     assertThat(inside.getTotalCount()).isEqualTo(2);
     assertThat(inside.valuesAreEquivalent(inside.getMaxValue(), 2_000)).isTrue();
     assertThat(between.getTotalCount()).isEqualTo(1);
