@@ -278,8 +278,7 @@ public final class BenchMain implements Callable<Integer> {
     if (sql == null) {
       return Optional.empty();
     }
-    try (var dataSource = target.openDataSource("bench-settings");
-        var connection = dataSource.getConnection();
+    try (var connection = target.connect();
         var statement = connection.createStatement();
         var rows = statement.executeQuery(sql)) {
       return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();

@@ -3,6 +3,9 @@ package dev.lethe.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lethe.core.schema.Vendor;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -62,11 +65,7 @@ public record BenchTarget(
   /** A small pool on the target; the caller closes it. */
   public HikariDataSource openDataSource(String poolName) {
     HikariConfig config = new HikariConfig();
-    String url = jdbcUrl.strip();
-    if (vendor == Vendor.H2 && !url.toUpperCase(Locale.ROOT).contains("DATABASE_TO_LOWER")) {
-      url = url + ";DATABASE_TO_LOWER=TRUE";
-    }
-    config.setJdbcUrl(url);
+    config.setJdbcUrl(connectionUrl());
     config.setUsername(user());
     config.setPassword(password());
     config.setPoolName(poolName);
@@ -74,6 +73,20 @@ public record BenchTarget(
     config.setMinimumIdle(1);
     config.setConnectionTimeout(10_000);
     return new HikariDataSource(config);
+  }
+
+  /** One connection to the target, outside any pool; the caller closes it. */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(connectionUrl(), user(), password());
+  }
+
+  /** The URL connections use: on H2 with names folded to lower case, as the platform's are. */
+  private String connectionUrl() {
+    String url = jdbcUrl.strip();
+    if (vendor == Vendor.H2 && !url.toUpperCase(Locale.ROOT).contains("DATABASE_TO_LOWER")) {
+      url = url + ";DATABASE_TO_LOWER=TRUE";
+    }
+    return url;
   }
 
   /** The user given, or the vendor's usual administrator. */
