@@ -79,9 +79,11 @@ final class TimedConnection implements InvocationHandler {
     String name = method.getName();
     if (name.equals("setAutoCommit")) {
       boolean on = (Boolean) args[0];
+      long called = System.nanoTime();
       Object result = call(connection, method, args);
       if (on && !autoCommit) {
-        clock.record(System.nanoTime() - openedAt, ran);
+        long now = System.nanoTime();
+        clock.record(now - openedAt, now - called, ran);
       } else if (!on && autoCommit) {
         openedAt = System.nanoTime();
       }
@@ -90,9 +92,10 @@ final class TimedConnection implements InvocationHandler {
       return result;
     }
     if ((name.equals("commit") || name.equals("rollback")) && !autoCommit) {
+      long called = System.nanoTime();
       Object result = call(connection, method, args);
       long now = System.nanoTime();
-      clock.record(now - openedAt, ran);
+      clock.record(now - openedAt, now - called, ran);
       openedAt = now;
       ran.clear();
       return result;

@@ -38,6 +38,17 @@ public final class TransactionClock implements DataSource {
   /** Each writing transaction's start and end (microseconds), once asked; null otherwise. */
   private LongPairs spans;
 
+  /** Each writing transaction's commit call's start and end (microseconds), kept with spans. */
+  private LongPairs commits;
+
+  /**
+   * When the writing transactions ran ({@code open}, from their start to their commit's return) and
+   * when each was committing ({@code committing}, its commit call: on MariaDB and PostgreSQL the
+   * wait for the log's flush). A write run in auto-commit mode is open for its statement and has no
+   * commit span of its own.
+   */
+  public record Spans(TransactionSpans open, TransactionSpans committing) {}
+
   /** A transaction that held its locks longer than {@link #TARGET_MILLIS}. */
   public record Held(long millis, Instant endedAt, List<String> statements) {}
 
@@ -62,15 +73,23 @@ public final class TransactionClock implements DataSource {
 
   /**
    * Keeps, from now on until the next reset, when each writing transaction began and ended (wall
-   * clock): to tell what another process saw while a transaction ran. Two longs a transaction.
+   * clock), and when its commit began: to tell what another process saw while a transaction ran, or
+   * while it committed. Four longs a transaction.
    */
   public synchronized void keepSpans() {
     spans = new LongPairs();
+    commits = new LongPairs();
   }
 
-  /** The writing transactions since {@link #keepSpans}, if kept, in the order they ended. */
-  public synchronized Optional<TransactionSpans> spans() {
-    return Optional.ofNullable(spans).map(s -> TransactionSpans.of(s.firsts(), s.seconds()));
+  /** The writing transactions since {@link #keepSpans}, if kept. */
+  public synchronized Optional<Spans> spans() {
+    if (spans == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Spans(
+            TransactionSpans.of(spans.firsts(), spans.seconds()),
+            TransactionSpans.of(commits.firsts(), commits.seconds())));
   }
 
   /** Forgets what was measured so far. */
@@ -85,6 +104,7 @@ public final class TransactionClock implements DataSource {
       longestEndedAt = null;
       overTarget.clear();
       spans = null;
+      commits = null;
     }
   }
 
@@ -131,8 +151,11 @@ public final class TransactionClock implements DataSource {
     return List.copyOf(overTarget);
   }
 
-  /** A transaction ended, after {@code nanos}, having run {@code ran}. */
-  synchronized void record(long nanos, List<String> ran) {
+  /**
+   * A transaction ended, after {@code nanos}, the last {@code commitNanos} of them in its commit,
+   * having run {@code ran}.
+   */
+  synchronized void record(long nanos, long commitNanos, List<String> ran) {
     if (ran.isEmpty()) {
       return;
     }
@@ -141,6 +164,9 @@ public final class TransactionClock implements DataSource {
     if (spans != null) {
       long endMicros = TransactionSpans.micros(now);
       spans.add(endMicros - nanos / 1_000, endMicros);
+      if (commitNanos > 0) {
+        commits.add(endMicros - commitNanos / 1_000, endMicros);
+      }
     }
     if (nanos > longestNanos.get()) {
       longestNanos.set(nanos);
@@ -157,7 +183,7 @@ public final class TransactionClock implements DataSource {
     if (isRead(sql)) {
       longestReadNanos.accumulateAndGet(nanos, Math::max);
     } else {
-      record(nanos, List.of(sql));
+      record(nanos, 0, List.of(sql));
     }
   }
 

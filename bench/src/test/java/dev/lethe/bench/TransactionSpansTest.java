@@ -61,15 +61,21 @@ class TransactionSpansTest {
       c.setAutoCommit(false);
       c.createStatement().execute("insert into t values (1)");
       Thread.sleep(20);
+      long committing = TransactionSpans.micros(Instant.now());
       c.commit();
       long after = TransactionSpans.micros(Instant.now());
       // a read takes no locks: it is no writing transaction
       c.setAutoCommit(true);
       c.createStatement().executeQuery("select count(*) from t").close();
-      TransactionSpans spans = clock.spans().orElseThrow();
+      TransactionClock.Spans kept = clock.spans().orElseThrow();
+      TransactionSpans spans = kept.open();
       assertThat(spans.count()).isEqualTo(1);
       assertThat(spans.open(before + 10_000)).isTrue();
       assertThat(spans.open(after + 1_000)).isFalse();
+      // its commit span is the commit call's: not the statements, nor the pause before it
+      assertThat(kept.committing().count()).isEqualTo(1);
+      assertThat(kept.committing().open(committing - 1_000)).isFalse();
+      assertThat(kept.committing().open(after + 1_000)).isFalse();
       clock.reset();
       assertThat(clock.spans()).isEmpty();
     }

@@ -1,6 +1,6 @@
 package dev.lethe.bench.retention;
 
-import dev.lethe.bench.TransactionSpans;
+import dev.lethe.bench.TransactionClock;
 import java.util.Optional;
 
 /** One way of purging the aged messages: Lethe's retention rule, or a baseline. */
@@ -25,7 +25,7 @@ interface Purge {
       long elapsedMillis,
       long deleted,
       Long longestTransactionMillis,
-      Optional<TransactionSpans> spans) {
+      Optional<TransactionClock.Spans> spans) {
 
     /** A contestant whose transactions were not followed one by one. */
     Outcome(long elapsedMillis, long deleted, Long longestTransactionMillis) {

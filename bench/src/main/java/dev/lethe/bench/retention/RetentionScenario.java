@@ -197,7 +197,8 @@ public final class RetentionScenario implements Scenario {
     extra.put("writer_p50_ms", result.writerMillis(50));
     extra.put("writer_p99_ms", result.writerMillis(99));
     extra.put("writer_max_ms", result.writerMillis(100));
-    // where the writer's tail comes from: its inserts due inside Lethe's transactions, and between
+    // where the writer's tail comes from: its inserts due inside Lethe's transactions (and of them
+    // those due while one committed), and between them
     result
         .writerSplit()
         .ifPresent(
@@ -206,6 +207,9 @@ public final class RetentionScenario implements Scenario {
               extra.put("writer_p99_in_tx_ms", split.inside().getValueAtPercentile(99) / 1000.0);
               extra.put(
                   "writer_p99_between_tx_ms", split.between().getValueAtPercentile(99) / 1000.0);
+              extra.put("writer_share_in_commit", split.shareInCommit());
+              extra.put(
+                  "writer_p99_in_commit_ms", split.commit().getValueAtPercentile(99) / 1000.0);
             });
     extra.put("writer_inserts", (double) result.writerInserted());
     extra.put("writer_failures", (double) result.writerFailed());

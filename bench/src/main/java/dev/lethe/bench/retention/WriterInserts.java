@@ -1,7 +1,7 @@
 package dev.lethe.bench.retention;
 
 import dev.lethe.bench.LongPairs;
-import dev.lethe.bench.TransactionSpans;
+import dev.lethe.bench.TransactionClock;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,17 +14,37 @@ import org.HdrHistogram.Histogram;
  * Every insert of the steady writer since its mark: when it was due to start (wall clock,
  * microseconds since the epoch) and how long it took from then. Kept in the writer's process and
  * handed to the benchmark in a file, a line an insert, to be set beside a contestant's
- * transactions: the inserts due while one of them was open, and those due between them.
+ * transactions: the inserts due while one of them ran its statements, while one committed, and
+ * between them.
  */
 final class WriterInserts {
 
-  /** The writer's inserts' latencies, those due inside a contestant's transactions and between. */
-  record Split(Histogram inside, Histogram between) {
+  /**
+   * The writer's inserts' latencies: those due while a contestant's transaction was running its
+   * statements, while it was committing, and between its transactions.
+   */
+  record Split(Histogram statements, Histogram commit, Histogram between) {
+
+    /** Every insert due inside a transaction, its statements' or its commit's. */
+    Histogram inside() {
+      Histogram inside = statements.copy();
+      inside.add(commit);
+      return inside;
+    }
 
     /** The share of the inserts due inside a transaction; 0 when there were none. */
     double shareInside() {
-      long all = inside.getTotalCount() + between.getTotalCount();
-      return all == 0 ? 0 : inside.getTotalCount() / (double) all;
+      return share(statements.getTotalCount() + commit.getTotalCount());
+    }
+
+    /** The share of the inserts due while a transaction was committing; 0 when there were none. */
+    double shareInCommit() {
+      return share(commit.getTotalCount());
+    }
+
+    private double share(long count) {
+      long all = statements.getTotalCount() + commit.getTotalCount() + between.getTotalCount();
+      return all == 0 ? 0 : count / (double) all;
     }
   }
 
@@ -66,12 +86,17 @@ final class WriterInserts {
   }
 
   /**
-   * The latencies, in microseconds, of the inserts due while one of {@code spans} was open and not.
+   * The latencies, in microseconds, of the inserts due while one of {@code spans} was committing,
+   * open but not committing, and neither.
    */
-  synchronized Split split(TransactionSpans spans) {
-    Split split = new Split(new Histogram(3), new Histogram(3));
+  synchronized Split split(TransactionClock.Spans spans) {
+    Split split = new Split(new Histogram(3), new Histogram(3), new Histogram(3));
     for (int i = 0; i < inserts.size(); i++) {
-      Histogram into = spans.open(inserts.first(i)) ? split.inside() : split.between();
+      long due = inserts.first(i);
+      Histogram into =
+          spans.committing().open(due)
+              ? split.commit()
+              : spans.open().open(due) ? split.statements() : split.between();
       into.recordValue(Math.max(1, inserts.second(i)));
     }
     return split;

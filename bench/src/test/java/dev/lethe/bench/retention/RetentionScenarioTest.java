@@ -88,8 +88,15 @@ class RetentionScenarioTest {
         if (c.isLethe()) {
           assertThat(c.extra())
               .containsKeys(
-                  "writer_p99_in_tx_ms", "writer_p99_between_tx_ms", "writer_share_in_tx");
+                  "writer_p99_in_tx_ms",
+                  "writer_p99_between_tx_ms",
+                  "writer_share_in_tx",
+                  "writer_p99_in_commit_ms");
           assertThat(c.extra().get("writer_share_in_tx")).as(c.name()).isBetween(0.0, 1.0);
+          // the inserts due while Lethe committed are some of those due inside its transactions
+          assertThat(c.extra().get("writer_share_in_commit"))
+              .as(c.name())
+              .isBetween(0.0, c.extra().get("writer_share_in_tx"));
         } else {
           assertThat(c.extra()).doesNotContainKey("writer_share_in_tx");
         }

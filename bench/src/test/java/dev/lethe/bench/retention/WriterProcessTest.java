@@ -3,6 +3,7 @@ package dev.lethe.bench.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.bench.TransactionClock;
 import dev.lethe.bench.TransactionSpans;
 import dev.lethe.core.schema.Vendor;
 import java.io.IOException;
@@ -50,19 +51,27 @@ class WriterProcessTest {
     WriterInserts inserts = new WriterInserts();
     inserts.add(1_000, 500); // due inside the span from 900 to 1,100
     inserts.add(1_200, 9_000); // due after it: slow, but not while a transaction was open
-    inserts.add(1_050, 2_000);
+    inserts.add(1_050, 2_000); // due while the transaction committed, from 1,040 to 1,100
     Path file = dir.resolve("inserts.txt");
     inserts.writeTo(file);
     WriterInserts back = WriterInserts.readFrom(file);
     assertThat(back.size()).isEqualTo(3);
 
-    TransactionSpans spans = TransactionSpans.of(new long[] {900}, new long[] {1_100});
+    TransactionClock.Spans spans =
+        new TransactionClock.Spans(
+            TransactionSpans.of(new long[] {900}, new long[] {1_100}),
+            TransactionSpans.of(new long[] {1_040}, new long[] {1_100}));
     WriterInserts.Split split = back.split(spans);
     Histogram inside = split.inside();
     Histogram between = split.between();
     assertThat(split.shareInside()).isEqualTo(2 / 3.0);
+    assertThat(split.shareInCommit()).isEqualTo(1 / 3.0);
     assertThat(inside.getTotalCount()).isEqualTo(2);
     assertThat(inside.valuesAreEquivalent(inside.getMaxValue(), 2_000)).isTrue();
+    assertThat(split.statements().getTotalCount()).isEqualTo(1);
+    assertThat(split.statements().valuesAreEquivalent(split.statements().getMaxValue(), 500))
+        .isTrue();
+    assertThat(split.commit().valuesAreEquivalent(split.commit().getMaxValue(), 2_000)).isTrue();
     assertThat(between.getTotalCount()).isEqualTo(1);
     assertThat(between.valuesAreEquivalent(between.getMaxValue(), 9_000)).isTrue();
 
