@@ -46,7 +46,9 @@ final class Anonymizer {
     pages.forEach(
         KeyPages.Rows.of(entity, where),
         pages.fresh(),
+        !pace.paced(),
         keys -> {
+          pace.before();
           long started = System.nanoTime();
           Deadlocks.transaction(
               dsl,

@@ -76,10 +76,12 @@ final class KeyPages {
 
   /**
    * Reads the keys of the rows {@code rows} selects in pages and hands each page to {@code handle},
-   * which returns how long it took.
+   * which returns how long it took. With {@code readAhead}, once the sizer is steady, the next
+   * page's keys are read while a page is handled; otherwise after it, on the caller's thread.
    */
-  void forEach(Rows rows, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
-    forEachAfter(rows, null, sizer, handle);
+  void forEach(
+      Rows rows, BatchSizer sizer, boolean readAhead, ToLongFunction<List<Object>> handle) {
+    forEachAfter(rows, null, sizer, readAhead, handle);
   }
 
   /**
@@ -97,24 +99,30 @@ final class KeyPages {
   }
 
   /**
-   * Handles {@code first}, a full page already read, then the pages after it. Returns at once,
-   * handling nothing, when {@code first} is shorter than {@code size}: it held every row.
+   * Handles {@code first}, a full page already read, then the pages after it (read ahead as {@link
+   * #forEach} says). Returns at once, handling nothing, when {@code first} is shorter than {@code
+   * size}: it held every row.
    */
   void forEachFrom(
       Rows rows,
       List<Object> first,
       int size,
       BatchSizer sizer,
+      boolean readAhead,
       ToLongFunction<List<Object>> handle) {
     if (first.size() < size) {
       return;
     }
     sizer.observe(handle.applyAsLong(first), first.size());
-    forEachAfter(rows, first.getLast(), sizer, handle);
+    forEachAfter(rows, first.getLast(), sizer, readAhead, handle);
   }
 
   private void forEachAfter(
-      Rows rows, Object after, BatchSizer sizer, ToLongFunction<List<Object>> handle) {
+      Rows rows,
+      Object after,
+      BatchSizer sizer,
+      boolean readAhead,
+      ToLongFunction<List<Object>> handle) {
     int size = sizer.size();
     List<Object> keys = read(rows, after, size);
     while (!keys.isEmpty()) {
@@ -123,7 +131,7 @@ final class KeyPages {
         sizer.observe(handle.applyAsLong(keys), keys.size());
         return;
       }
-      if (!sizer.steady()) {
+      if (!sizer.steady() || !readAhead) {
         // while the sizer is finding its size, each page's size follows from the page before
         sizer.observe(handle.applyAsLong(keys), keys.size());
         size = sizer.size();

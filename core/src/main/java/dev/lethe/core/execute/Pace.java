@@ -2,45 +2,77 @@ package dev.lethe.core.execute;
 
 import java.time.Duration;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
- * How a pass leaves the database to the application between its pages: after each page's
- * transaction it waits {@code ratio} times as long as that transaction took, as pt-archiver's
- * {@code --sleep-coef} does. At 1 a purge holds the database half the time and takes about twice as
- * long; at 0, the default, it never waits. The wait follows the page's commit, so it holds no
- * locks.
+ * How a pass leaves the database to the application between its pages: the next page's transaction
+ * starts no sooner than {@code ratio} times as long as a page's transaction took after it ended. At
+ * 1 a purge holds the database half the time and takes about twice as long; at 0, the default, it
+ * never waits. The pause follows the page's commit, so it holds no locks.
+ *
+ * <p>A paced pass also does one thing at a time: what it does between two pages (deleting the
+ * page's files from the store, reading the next page's keys) runs in the pause, on the pass's own
+ * thread, and counts towards it, instead of beside the next page's statements as an unpaced pass
+ * does. On a small machine shared with the application, work beside a page competes with the
+ * application's own statements for the processors, as a tool running one statement at a time
+ * (pt-archiver) does not. One pass uses its pace, on one thread.
  */
 public final class Pace {
 
   /** Never waits. */
-  public static final Pace NONE = new Pace(0, nanos -> {});
+  public static final Pace NONE = new Pace(0, System::nanoTime, nanos -> {});
 
   private final double ratio;
+  private final LongSupplier clock;
   private final LongConsumer sleep;
 
+  /** When the pause after the last page ends, on {@link #clock}; meaningful while pending. */
+  private long resumeAt;
+
+  private boolean pending;
+
   /**
+   * @param clock the time in nanoseconds ({@link System#nanoTime})
    * @param sleep waits the nanoseconds it is given
    */
-  Pace(double ratio, LongConsumer sleep) {
+  Pace(double ratio, LongSupplier clock, LongConsumer sleep) {
     if (!(ratio >= 0 && Double.isFinite(ratio))) {
       throw new IllegalArgumentException("a pause ratio is a number of at least 0, not " + ratio);
     }
     this.ratio = ratio;
+    this.clock = clock;
     this.sleep = sleep;
   }
 
   /** Waits {@code ratio} times each page's time; {@link #NONE} at 0. */
   public static Pace of(double ratio) {
-    return ratio == 0 ? NONE : new Pace(ratio, Pace::sleep);
+    return ratio == 0 ? NONE : new Pace(ratio, System::nanoTime, Pace::sleep);
   }
 
   public double ratio() {
     return ratio;
   }
 
-  /** After a page whose transaction took {@code nanos}: waits its share. */
+  /** Whether the pass pauses between its pages, and so does one thing at a time. */
+  boolean paced() {
+    return ratio > 0;
+  }
+
+  /** A page's transaction took {@code nanos} and has just ended: its pause begins. */
   void after(long nanos) {
-    long wait = Math.round(nanos * ratio);
+    if (ratio > 0) {
+      resumeAt = clock.getAsLong() + Math.round(nanos * ratio);
+      pending = true;
+    }
+  }
+
+  /** Before a page's transaction: waits for what is left of the pause after the page before. */
+  void before() {
+    if (!pending) {
+      return;
+    }
+    pending = false;
+    long wait = resumeAt - clock.getAsLong();
     if (wait > 0) {
       sleep.accept(wait);
     }

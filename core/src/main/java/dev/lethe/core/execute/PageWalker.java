@@ -21,7 +21,7 @@ import org.jooq.exception.DataAccessException;
  * the keys of updated rows, deletes the page and adds to the run's counts; the files it recorded
  * are then handed to the sweeper, which deletes them from the store while the next page's
  * statements run. The keys of a node's next page are read while its page is handled ({@link
- * KeyPages}).
+ * KeyPages}). A paced pass ({@link Pace}) does both in the pause after the page instead.
  */
 final class PageWalker {
 
@@ -48,7 +48,8 @@ final class PageWalker {
 
   /** Handles every page of {@code node}'s rows that {@code rows} selects. */
   void pageThrough(Run run, Node node, KeyPages.Rows rows) {
-    pages.forEach(rows, pages.sizer(node), keys -> handlePage(run, node, keys));
+    pages.forEach(
+        rows, pages.sizer(node), !run.pace().paced(), keys -> handlePage(run, node, keys));
   }
 
   /**
@@ -119,7 +120,8 @@ final class PageWalker {
       }
       return;
     }
-    pages.forEachFrom(rows, first, size, sizer, keys -> handlePage(run, child, keys));
+    pages.forEachFrom(
+        rows, first, size, sizer, !run.pace().paced(), keys -> handlePage(run, child, keys));
   }
 
   /**
@@ -133,10 +135,17 @@ final class PageWalker {
     BatchSizer sizer = pages.sizer(edge);
     int size = sizer.size();
     List<Object> first = pages.read(rows, null, size);
-    pages.forEachFrom(rows, first, size, sizer, keys -> updatePage(run, edge, rows.where(), keys));
+    pages.forEachFrom(
+        rows,
+        first,
+        size,
+        sizer,
+        !run.pace().paced(),
+        keys -> updatePage(run, edge, rows.where(), keys));
   }
 
   private long updatePage(Run run, Node.Edge edge, Condition rows, List<Object> keys) {
+    run.pace().before();
     long started = System.nanoTime();
     CallTally counted =
         Deadlocks.transactionResult(
@@ -194,6 +203,7 @@ final class PageWalker {
                 run.only().addRecount(dsl, page, lists.getLast());
               }
             };
+        run.pace().before();
         long started = System.nanoTime();
         Committed done =
             dsl.transactionResult(
@@ -210,13 +220,18 @@ final class PageWalker {
         run.start().committed();
         run.tally().add(done.page().counted());
         long took = System.nanoTime() - started;
+        run.pace().after(took);
         if (done.closed()) {
           // its files were deleted before the commit, their keys forgotten with the completion
           run.only().committed();
         } else if (done.page().recorded().any()) {
-          sweeper.sweepBehind(run.id(), run.tally(), done.page().recorded().list());
+          if (run.pace().paced()) {
+            // one thing at a time: the files now, in the pause
+            sweeper.sweep(run.id(), run.tally(), done.page().recorded().list());
+          } else {
+            sweeper.sweepBehind(run.id(), run.tally(), done.page().recorded().list());
+          }
         }
-        run.pace().after(took);
         return took;
       } catch (OnlyPage.TooManyFiles e) {
         // rolled back before any file was deleted: the page again as any other, its files recorded

@@ -51,11 +51,16 @@ class KeyPagesTest {
   private record Pass(
       KeyPages pages, KeyPages.Rows rows, AtomicInteger reads, List<List<Object>> handled) {
 
-    /** Records each page's keys, then hands them to {@code handle}. */
+    /** Records each page's keys, then hands them to {@code handle}; reads ahead. */
     void forEach(Consumer<List<Object>> handle) {
+      forEach(true, handle);
+    }
+
+    void forEach(boolean readAhead, Consumer<List<Object>> handle) {
       pages.forEach(
           rows,
           pages.fresh(),
+          readAhead,
           keys -> {
             handled.add(List.copyOf(keys));
             handle.accept(keys);
@@ -110,6 +115,22 @@ class KeyPagesTest {
               List.of(1L, 2L, 3L), List.of(4L, 6L, 7L), List.of(8L, 9L, 10L), List.of(12L));
       // the last page was short: nothing is read after it
       assertThat(pass.reads()).hasValue(4);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void without_read_ahead_each_pages_keys_are_read_after_the_page_before(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Pass pass = pass(db, 0);
+      List<Integer> readsWhileHandled = new ArrayList<>();
+      pass.forEach(false, keys -> readsWhileHandled.add(pass.reads().get()));
+      assertThat(pass.handled())
+          .containsExactly(
+              List.of(1L, 2L, 3L), List.of(4L, 6L, 7L), List.of(8L, 9L, 10L), List.of(12L));
+      // while the nth page is handled, n reads have ended: its own and those before it
+      assertThat(readsWhileHandled).containsExactly(1, 2, 3, 4);
     }
   }
 
