@@ -44,6 +44,10 @@ class KeyPagesTest {
         + " (9, 0), (10, 0), (11, 1), (12, 0)"
   };
 
+  /** The pages a pass through them hands over, in order. */
+  private static final List<List<Object>> PAGES =
+      List.of(List.of(1L, 2L, 3L), List.of(4L, 6L, 7L), List.of(8L, 9L, 10L), List.of(12L));
+
   /**
    * A pass through the rows whose {@code v} is 0, in pages of three: the reads of their keys, and
    * the pages handled.
@@ -110,9 +114,7 @@ class KeyPagesTest {
               awaitReads(pass.reads(), pass.handled().size() + 1);
             }
           });
-      assertThat(pass.handled())
-          .containsExactly(
-              List.of(1L, 2L, 3L), List.of(4L, 6L, 7L), List.of(8L, 9L, 10L), List.of(12L));
+      assertThat(pass.handled()).containsExactlyElementsOf(PAGES);
       // the last page was short: nothing is read after it
       assertThat(pass.reads()).hasValue(4);
     }
@@ -126,9 +128,7 @@ class KeyPagesTest {
       Pass pass = pass(db, 0);
       List<Integer> readsWhileHandled = new ArrayList<>();
       pass.forEach(false, keys -> readsWhileHandled.add(pass.reads().get()));
-      assertThat(pass.handled())
-          .containsExactly(
-              List.of(1L, 2L, 3L), List.of(4L, 6L, 7L), List.of(8L, 9L, 10L), List.of(12L));
+      assertThat(pass.handled()).containsExactlyElementsOf(PAGES);
       // while the nth page is handled, n reads have ended: its own and those before it
       assertThat(readsWhileHandled).containsExactly(1, 2, 3, 4);
     }
