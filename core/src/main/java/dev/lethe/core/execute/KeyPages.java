@@ -132,7 +132,8 @@ final class KeyPages {
         return;
       }
       if (!sizer.steady() || !readAhead) {
-        // while the sizer is finding its size, each page's size follows from the page before
+        // while the sizer is finding its size, each page's size follows from the page before;
+        // without read-ahead (a paced pass) the next keys are read here, after the page
         sizer.observe(handle.applyAsLong(keys), keys.size());
         size = sizer.size();
         keys = read(rows, keys.getLast(), size);
