@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Follows one connection's transactions for a {@link TransactionClock}: when each began and ended,
@@ -130,9 +131,11 @@ final class TimedConnection implements InvocationHandler {
             long took = System.nanoTime() - started;
             String key =
                 sql.isEmpty() && args != null && args.length > 0 ? String.valueOf(args[0]) : sql;
-            clock.executed(key, took);
+            // a batch of texts added one by one is named by how many and its first
+            String named = key.isEmpty() && !batch.isEmpty() ? batched(batch) : key;
+            clock.executed(named, took);
             if (autoCommit) {
-              clock.recordAutoCommit(key, took);
+              clock.recordAutoCommit(named, took);
             } else if (ran.size() < KEPT) {
               // a batch's statements, or those chained in one prepared statement
               for (String one : key.isEmpty() ? batch : chainedHeads(key, KEPT - ran.size())) {
@@ -146,6 +149,28 @@ final class TimedConnection implements InvocationHandler {
             }
           }
         });
+  }
+
+  /**
+   * How a batch of statements added as texts is named: how many, and the first one's head without
+   * its values (a batch's values are written into its texts, which then differ page by page).
+   */
+  static String batched(List<String> heads) {
+    return "[" + heads.size() + " batched] " + withoutValues(heads.getFirst());
+  }
+
+  private static final Pattern QUOTED = Pattern.compile("'(?:[^']|'')*'?");
+  private static final Pattern NUMBER = Pattern.compile("(?<![\\w`])-?[0-9][0-9.eE+-]*(?![\\w`])");
+  private static final Pattern LIST = Pattern.compile("\\?(?:\\s*,\\s*\\?)+");
+
+  /**
+   * {@code sql} with its quoted strings and numbers written as {@code ?}, and a list of them as
+   * {@code ?, …}: a text with values written in, named without them.
+   */
+  static String withoutValues(String sql) {
+    String marked = QUOTED.matcher(sql).replaceAll("?");
+    marked = NUMBER.matcher(marked).replaceAll("?");
+    return LIST.matcher(marked).replaceAll("?, …");
   }
 
   private static Object call(Object target, Method method, Object[] args) throws Throwable {

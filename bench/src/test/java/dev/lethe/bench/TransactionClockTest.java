@@ -86,6 +86,45 @@ class TransactionClockTest {
   }
 
   @Test
+  void a_batch_of_texts_is_keyed_by_how_many_it_sent_and_the_first() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:batched;DB_CLOSE_DELAY=-1");
+    TransactionClock clock = new TransactionClock(h2);
+    try (Connection c = clock.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+      c.setAutoCommit(false);
+      s.addBatch("INSERT INTO t VALUES (1)");
+      s.addBatch("INSERT INTO t VALUES (2)");
+      s.executeBatch();
+      s.addBatch("DELETE FROM t WHERE id = 1");
+      s.executeBatch();
+      c.commit();
+      c.setAutoCommit(true);
+    }
+
+    assertThat(clock.bySql())
+        .containsOnlyKeys(
+            "CREATE TABLE t (id INT PRIMARY KEY)",
+            "[2 batched] INSERT INTO t VALUES (?)",
+            "[1 batched] DELETE FROM t WHERE id = ?");
+    assertThat(clock.bySql().get("[2 batched] INSERT INTO t VALUES (?)")[0]).isEqualTo(1);
+    assertThat(clock.longestStatements())
+        .containsExactly(
+            "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)", "DELETE FROM t WHERE id = 1");
+  }
+
+  @Test
+  void a_batch_is_named_without_the_values_written_into_its_texts() {
+    assertThat(
+            TimedConnection.withoutValues(
+                "delete from `m2` where (`run_id` = 'r-1''x' and `id` in (12, -3, 4.5e3))"))
+        .isEqualTo("delete from `m2` where (`run_id` = ? and `id` in (?, …))");
+    assertThat(TimedConnection.withoutValues("select a1 from t where b = 7 limit 250"))
+        .isEqualTo("select a1 from t where b = ? limit ?");
+  }
+
+  @Test
   void statements_chained_in_one_are_keyed_with_how_many_they_are() {
     assertThat(TransactionClock.summary("DELETE FROM t WHERE id = ?"))
         .isEqualTo("DELETE FROM t WHERE id = ?");
