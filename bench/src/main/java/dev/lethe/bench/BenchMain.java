@@ -105,6 +105,13 @@ public final class BenchMain implements Callable<Integer> {
   Integer pacedBatch;
 
   @Option(
+      names = "--without-files",
+      description =
+          "The retention scenario's Lethe runs delete the attachments' rows without their files,"
+              + " as its baselines do: no file's key recorded, no file deleted.")
+  boolean withoutFiles;
+
+  @Option(
       names = "--top-statements",
       paramLabel = "<n>",
       description = "For profiling: print each contestant's n statements that took longest.")
@@ -207,6 +214,10 @@ public final class BenchMain implements Callable<Integer> {
             "--paced-batch: from 1 to " + RetentionScenario.MOST_PACED_BATCH + " messages");
       }
       options.put("paced-batch", String.valueOf(pacedBatch));
+    }
+    if (withoutFiles) {
+      onlyFor(RetentionScenario.class, "--without-files", "the retention scenario takes it");
+      options.put("without-files", "true");
     }
     if (serverJar != null) {
       options.put("server-jar", serverJar.toString());

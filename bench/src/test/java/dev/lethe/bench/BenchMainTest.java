@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -17,13 +19,15 @@ class BenchMainTest {
     return with(scenario, "--pauses", pauses);
   }
 
-  private int with(String scenario, String option, String value) {
+  private int with(String scenario, String... options) {
     err.getBuffer().setLength(0);
     CommandLine cli = new CommandLine(new BenchMain());
     cli.setErr(new PrintWriter(err, true));
     cli.setOut(new PrintWriter(new StringWriter(), true));
-    return cli.execute(
-        "--db", "jdbc:postgresql://127.0.0.1:1/none", "--scenario", scenario, option, value);
+    List<String> args = new ArrayList<>(List.of("--db", "jdbc:postgresql://127.0.0.1:1/none"));
+    args.addAll(List.of("--scenario", scenario));
+    args.addAll(List.of(options));
+    return cli.execute(args.toArray(String[]::new));
   }
 
   @Test
@@ -46,6 +50,12 @@ class BenchMainTest {
   void a_pause_that_is_not_a_number_is_refused_by_name() {
     assertThat(withPauses("retention", "fast")).isEqualTo(2);
     assertThat(err.toString()).contains("--pauses");
+  }
+
+  @Test
+  void without_files_is_for_the_retention_scenario_only() {
+    assertThat(with("contacts", "--without-files")).isEqualTo(2);
+    assertThat(err.toString()).contains("--without-files: only the retention scenario takes it");
   }
 
   @Test

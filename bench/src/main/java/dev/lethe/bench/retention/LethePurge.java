@@ -88,6 +88,29 @@ final class LethePurge implements Purge {
     return map;
   }
 
+  /** The reference data map's attachments, down to the line that gives them their files. */
+  static final String ATTACHMENT_FILES =
+      "  attachments:\n    tenant: workspace_id\n    files: [storage_key]\n";
+
+  /**
+   * {@code text} with the attachments declaring no files: their rows are deleted as before, no key
+   * of a file recorded and no file deleted, as the baselines do.
+   */
+  static String withoutFiles(String resource, String text) {
+    if (!text.contains(ATTACHMENT_FILES)) {
+      throw new IllegalStateException("no attachments with files in " + resource);
+    }
+    // a comment in the line's place: every other line keeps its number
+    String without =
+        text.replace(
+            ATTACHMENT_FILES,
+            "  attachments:\n    tenant: workspace_id\n    # files: left in the store\n");
+    if (!DataMapLoader.load(resource, without).entity("attachments").files().isEmpty()) {
+      throw new IllegalStateException("the attachments kept their files");
+    }
+    return without;
+  }
+
   private static String pauseText(double ratio) {
     return ratio == Math.rint(ratio) ? String.valueOf((long) ratio) : String.valueOf(ratio);
   }

@@ -65,8 +65,13 @@ public final class RetentionScenario implements Scenario {
 
   @Override
   public ScenarioResult run(BenchTarget target) throws Exception {
-    DataMap map =
-        DataMapLoader.load(ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText());
+    boolean withoutFiles = target.option("without-files").isPresent();
+    String mapText =
+        withoutFiles
+            ? LethePurge.withoutFiles(
+                ReferencePlatform.dataMapResource(), ReferencePlatform.dataMapText())
+            : ReferencePlatform.dataMapText();
+    DataMap map = DataMapLoader.load(ReferencePlatform.dataMapResource(), mapText);
     RetentionRule rule = LethePurge.rule(map);
     // tests run it tiny: shorter, and without the JIT warm-up run
     boolean tiny = target.size() == BenchSize.TINY;
@@ -107,14 +112,18 @@ public final class RetentionScenario implements Scenario {
         trial.run(new LethePurge(dataSource, map, files, 0, 0));
         notes.add("one unmeasured run of Lethe first, so that no contestant pays for the JIT");
       }
-      for (Purge purge : contestants(target, dataSource, map, files, notes)) {
+      for (Purge purge : contestants(target, dataSource, map, mapText, files, notes)) {
         HeapPeak.reset();
         RetentionTrial.Result result = trial.run(purge);
         results.add(contestant(result, purge.isLethe() ? HeapPeak.bytes() : null, notes));
       }
       notes.add(
           "aged messages with attachments: the attachments go first (pt-archiver: a run of its own"
-              + " on attachments); Lethe also deletes their files, the baselines leave them");
+              + " on attachments); "
+              + (withoutFiles
+                  ? "their files declared in no data map (--without-files): every contestant"
+                      + " leaves them"
+                  : "Lethe also deletes their files, the baselines leave them"));
     } finally {
       Files.deleteIfExists(files);
     }
@@ -128,6 +137,7 @@ public final class RetentionScenario implements Scenario {
       BenchTarget target,
       HikariDataSource dataSource,
       DataMap map,
+      String mapText,
       Path files,
       List<String> notes) {
     int top = target.option("top-statements").map(Integer::parseInt).orElse(0);
@@ -151,11 +161,7 @@ public final class RetentionScenario implements Scenario {
     List<Double> pauses = pauses(target);
     for (double ratio : pauses) {
       DataMap paced =
-          LethePurge.paced(
-              ReferencePlatform.dataMapResource(),
-              ReferencePlatform.dataMapText(),
-              ratio,
-              pacedBatch);
+          LethePurge.paced(ReferencePlatform.dataMapResource(), mapText, ratio, pacedBatch);
       purges.add(new LethePurge(dataSource, paced, files, 0, top));
     }
     if (pacedBatch != BATCH && !pauses.isEmpty() && target.vendor() == Vendor.MARIADB) {

@@ -1,6 +1,7 @@
 package dev.lethe.bench.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,10 @@ import dev.lethe.bench.BenchTarget;
 import dev.lethe.bench.ContestantResult;
 import dev.lethe.bench.ResultsJson;
 import dev.lethe.bench.ScenarioResult;
+import dev.lethe.core.datamap.DataMap;
+import dev.lethe.core.datamap.DataMapLoader;
 import dev.lethe.core.schema.Vendor;
+import dev.lethe.platform.ReferencePlatform;
 import dev.lethe.platform.testing.TestDatabase;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +71,40 @@ class RetentionScenarioTest {
             "lethe (batch 250, pause 0.5×)",
             "lethe (batch 250, pause 3×)",
             "single DELETE");
+  }
+
+  @Test
+  void without_files_lethe_purges_the_same_rows_leaving_the_files_as_the_baselines_do()
+      throws Exception {
+    ScenarioResult result =
+        run(TestDatabase.Kind.POSTGRESQL, Vendor.POSTGRESQL, Map.of("without-files", "true"));
+
+    assertThat(result.contestants())
+        .extracting(ContestantResult::name)
+        .containsExactly("lethe (adaptive)", "lethe (batch 1000)", "single DELETE");
+    assertThat(result.notes()).anyMatch(n -> n.contains("--without-files"));
+  }
+
+  @Test
+  void without_files_only_the_attachments_lose_their_files() {
+    String text = ReferencePlatform.dataMapText();
+    DataMap with = DataMapLoader.load(ReferencePlatform.dataMapResource(), text);
+    DataMap without =
+        DataMapLoader.load(
+            ReferencePlatform.dataMapResource(),
+            LethePurge.withoutFiles(ReferencePlatform.dataMapResource(), text));
+
+    assertThat(with.entity("attachments").files()).containsExactly("storage_key");
+    assertThat(without.entity("attachments").files()).isEmpty();
+    assertThat(without.entities().keySet()).isEqualTo(with.entities().keySet());
+    for (String name : with.entities().keySet()) {
+      if (!name.equals("attachments")) {
+        assertThat(without.entity(name)).as(name).isEqualTo(with.entity(name));
+      }
+    }
+    assertThat(without.retention()).isEqualTo(with.retention());
+    assertThatThrownBy(() -> LethePurge.withoutFiles("other.yaml", "entities: {}\n"))
+        .hasMessageContaining("no attachments with files in other.yaml");
   }
 
   private static ScenarioResult run(
