@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class TransactionClockTest {
 
+  /** A clock over an H2 database of its own, named {@code name}. */
+  private static TransactionClock onH2(String name) {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    return new TransactionClock(h2);
+  }
+
   @Test
   void a_plain_query_is_a_read_and_anything_that_writes_or_locks_is_not() {
     assertThat(TransactionClock.isRead("select count(*) from messages")).isTrue();
@@ -27,9 +34,7 @@ class TransactionClockTest {
 
   @Test
   void every_writing_transaction_is_counted_and_the_longest_is_placed_in_time() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:clock;DB_CLOSE_DELAY=-1");
-    TransactionClock clock = new TransactionClock(h2);
+    TransactionClock clock = onH2("clock");
     Instant before = Instant.now();
     try (Connection c = clock.getConnection();
         Statement s = c.createStatement()) {
@@ -57,9 +62,7 @@ class TransactionClockTest {
 
   @Test
   void a_transaction_over_the_target_is_kept_with_what_it_ran() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:over;DB_CLOSE_DELAY=-1");
-    TransactionClock clock = new TransactionClock(h2);
+    TransactionClock clock = onH2("over");
     try (Connection c = clock.getConnection();
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
@@ -87,9 +90,7 @@ class TransactionClockTest {
 
   @Test
   void a_batch_of_texts_is_keyed_by_how_many_it_sent_and_the_first() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:batched;DB_CLOSE_DELAY=-1");
-    TransactionClock clock = new TransactionClock(h2);
+    TransactionClock clock = onH2("batched");
     try (Connection c = clock.getConnection();
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
