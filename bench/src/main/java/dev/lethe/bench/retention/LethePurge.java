@@ -88,9 +88,11 @@ final class LethePurge implements Purge {
     return map;
   }
 
-  /** The reference data map's attachments, down to the line that gives them their files. */
-  static final String ATTACHMENT_FILES =
-      "  attachments:\n    tenant: workspace_id\n    files: [storage_key]\n";
+  /** The reference data map's attachments, down to the line before their files. */
+  private static final String ATTACHMENTS = "  attachments:\n    tenant: workspace_id\n";
+
+  /** The same, down to the line that gives them their files. */
+  static final String ATTACHMENT_FILES = ATTACHMENTS + "    files: [storage_key]\n";
 
   /**
    * {@code text} with the attachments declaring no files: their rows are deleted as before, no key
@@ -102,9 +104,7 @@ final class LethePurge implements Purge {
     }
     // a comment in the line's place: every other line keeps its number
     String without =
-        text.replace(
-            ATTACHMENT_FILES,
-            "  attachments:\n    tenant: workspace_id\n    # files: left in the store\n");
+        text.replace(ATTACHMENT_FILES, ATTACHMENTS + "    # files: left in the store\n");
     if (!DataMapLoader.load(resource, without).entity("attachments").files().isEmpty()) {
       throw new IllegalStateException("the attachments kept their files");
     }

@@ -60,7 +60,7 @@ public final class Pace {
 
   /** A page's transaction took {@code nanos} and has just ended: its pause begins. */
   void after(long nanos) {
-    if (ratio > 0) {
+    if (paced()) {
       resumeAt = clock.getAsLong() + Math.round(nanos * ratio);
       pending = true;
     }
