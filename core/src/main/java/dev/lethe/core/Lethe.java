@@ -235,8 +235,7 @@ public final class Lethe {
   }
 
   private Executor executor() {
-    return Executor.create(
-        dsl, runs, vendorSql, anonymizationSalt, files, clock, options, pageTemplates);
+    return Executor.create(dsl, runs, vendorSql, anonymizationSalt, files, options, pageTemplates);
   }
 
   /** The run's plan from its stored roots, uncounted: execution needs the roots, not counts. */

@@ -13,7 +13,7 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.receipt.ReceiptJson;
 import dev.lethe.core.sql.BoundMap;
-import dev.lethe.core.state.FileMarks;
+import dev.lethe.core.state.DeletedFiles;
 import dev.lethe.core.state.RunRecord;
 import dev.lethe.core.state.RunStore;
 import dev.lethe.core.state.RunTallies;
@@ -89,7 +89,7 @@ final class RunFinisher {
       if (execution.pendingFiles() > 0) {
         throw new FilesPendingException(runId, execution.pendingFiles());
       }
-      FileMarks unmarkedFiles = executor.unmarkedFiles(runId);
+      DeletedFiles unmarkedFiles = executor.unmarkedFiles(runId);
       RunTallies tallies =
           execution
               .tallies()
@@ -104,8 +104,8 @@ final class RunFinisher {
               ReceiptJson.write(verified.receipt()),
               clock.instant(),
               tallies.recordedKeys(),
-              tallies.deletedFileCount());
-      // the completion forgot the run's files, marked or not
+              unmarkedFiles.count());
+      // the completion forgot the run's files, written or not
       executor.filesMarked();
       return completed(run, verified.receipt());
     } catch (RuntimeException e) {

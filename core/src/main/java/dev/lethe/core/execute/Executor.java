@@ -10,9 +10,8 @@ import dev.lethe.core.plan.Selector;
 import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.VendorSql;
-import dev.lethe.core.state.FileMarks;
+import dev.lethe.core.state.DeletedFiles;
 import dev.lethe.core.state.RunStore;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,15 +62,10 @@ public final class Executor {
       VendorSql vendor,
       String salt,
       FileStore files,
-      Clock clock,
       ExecutionOptions options,
       ChainTemplates templates) {
     return new Executor(
-        dsl,
-        new RowWriter(vendor, salt),
-        new FileSweeper(runs.files(), files, clock),
-        options,
-        templates);
+        dsl, new RowWriter(vendor, salt), new FileSweeper(runs.files(), files), options, templates);
   }
 
   /** How many of a root set's keys are handed to its pages at a time. */
@@ -125,12 +119,12 @@ public final class Executor {
   }
 
   /**
-   * The files of run {@code runId} deleted from the store whose marks are still to be written: the
-   * caller counts them and forgets them with the run's completion (which forgets every file of the
-   * run), then calls {@link #filesMarked}, or has them written by {@link #markFiles} if the run
+   * The files of run {@code runId} deleted from the store whose deletion is still to be written:
+   * the caller counts them and forgets them with the run's completion (which forgets every file of
+   * the run), then calls {@link #filesMarked}, or has them written by {@link #markFiles} if the run
    * does not complete.
    */
-  public FileMarks unmarkedFiles(String runId) {
+  public DeletedFiles unmarkedFiles(String runId) {
     return sweeper.handOver(runId);
   }
 
@@ -138,7 +132,7 @@ public final class Executor {
     sweeper.marked();
   }
 
-  /** Writes the marks of the files deleted from the store and not marked yet. */
+  /** Writes the deletion of the files deleted from the store and not written so yet. */
   public void markFiles() {
     sweeper.mark();
   }

@@ -1,26 +1,28 @@
 package dev.lethe.core.execute;
 
 import dev.lethe.core.files.FileStore;
-import dev.lethe.core.state.FileMarks;
+import dev.lethe.core.state.DeletedFiles;
 import dev.lethe.core.state.FileQueue;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Deletes from the file store the files whose rows a run has deleted, as recorded, and marks them
- * deleted.
+ * Deletes from the file store the files whose rows a run has deleted, as recorded, and writes them
+ * deleted: their keys deleted and their number added to the run's counts, together.
  *
  * <p>A run records its files in id order, page after page, and this sweeper goes through them in
  * the same order, behind a cursor: every file of the run at or below it has been tried. The files
- * deleted are not marked one by one: they are kept as spans of ids ({@link UnmarkedFiles}) and
- * marked one statement a span, once {@value #MARK_EVERY} wait; those deleted since are not marked
- * but forgotten with the run's completion, which deletes the keys of every file of the run (marked
- * when the run stops instead). A crash before the marks are written only deletes those files again,
- * which finds them gone and counts them deleted. What is kept in memory is a few spans and the ids
- * of the files that failed, at most {@value #MAX_FAILED}: past that the store is taken to be down
- * and the sweep stops for now.
+ * deleted are not written one by one: they are kept ({@link DeletedFiles}) and written by the
+ * transaction of the run's next page ({@link #toWrite}), or in transactions of their own once
+ * {@value #MARK_EVERY} wait; those left at the run's end are not written but counted by the caller
+ * and forgotten with the run's completion, which deletes the keys of every file of the run (written
+ * when the run stops instead). A crash before they are written only deletes those files again,
+ * which finds them gone and counts them deleted. What is kept in memory is the ids of the files
+ * deleted and not written (fewer than {@value #MARK_EVERY} but for a page's) and of the files that
+ * failed, at most {@value #MAX_FAILED}: past that the store is taken to be down and the sweep stops
+ * for now.
  *
  * <p>A run's pages hand their files over {@linkplain #sweepBehind behind} them: the store deletes a
  * page's files on a thread of its own while the next page's statements run, and the sweeper takes
@@ -30,18 +32,14 @@ final class FileSweeper {
 
   private static final int PAGE = 200;
 
-  /** How many files deleted and not marked make the sweeper write their marks. */
+  /** How many files deleted and not written make the sweeper write them. */
   static final int MARK_EVERY = 10_000;
-
-  /** The most ids one span covers: the rows one marking statement updates at most. */
-  static final int SPAN = 5_000;
 
   /** How many files that failed end a sweep. */
   static final int MAX_FAILED = 1_000;
 
   private final FileQueue runs;
   private final StoreDeletions store;
-  private final Clock clock;
 
   /** The run the state below belongs to. */
   private String runId;
@@ -52,8 +50,8 @@ final class FileSweeper {
   /** The files at or below the cursor that failed and are still pending. */
   private final TreeSet<Long> failed = new TreeSet<>();
 
-  /** The files deleted and not marked yet. */
-  private final UnmarkedFiles unmarked = new UnmarkedFiles();
+  /** The files deleted and not written so yet, in the order they were deleted. */
+  private final List<DeletedFiles.File> unmarked = new ArrayList<>();
 
   /** The files being deleted behind the caller, not taken in yet; null when none. */
   private StoreDeletions.Behind behind;
@@ -68,10 +66,9 @@ final class FileSweeper {
    */
   private boolean caughtUp;
 
-  FileSweeper(FileQueue runs, FileStore files, Clock clock) {
+  FileSweeper(FileQueue runs, FileStore files) {
     this.runs = runs;
     this.store = new StoreDeletions(files);
-    this.clock = clock;
   }
 
   /** Starts on a run that is new: it has recorded no file yet. */
@@ -92,7 +89,7 @@ final class FileSweeper {
     switchTo(runId);
     sweptClean = false;
     int left = caughtUp && recorded.isPresent() ? take(recorded.get(), tally) : walk(tally);
-    if (unmarked.count() >= MARK_EVERY) {
+    if (unmarked.size() >= MARK_EVERY) {
       mark();
     }
     sweptClean = left == 0;
@@ -161,13 +158,12 @@ final class FileSweeper {
     for (int from = 0; from < before.size(); from += PAGE) {
       List<Long> ids = before.subList(from, Math.min(before.size(), from + PAGE));
       ids.forEach(failed::remove);
-      // a file no longer pending was marked by another process: nothing to do
+      // a file no longer recorded was written deleted by another process: nothing to do
       for (FileQueue.PendingFile file : runs.pendingFiles(runId, ids)) {
         if (took(file, store.attempt(file), tally)) {
-          unmarked.alone(file.id(), file.entity());
+          unmarked.add(new DeletedFiles.File(file.id(), file.entity()));
         } else {
           failed.add(file.id());
-          unmarked.gap();
         }
       }
     }
@@ -214,10 +210,9 @@ final class FileSweeper {
   private void tried(FileQueue.PendingFile file, String failure, CallTally tally) {
     cursor = file.id();
     if (took(file, failure, tally)) {
-      unmarked.next(file.id(), file.entity());
+      unmarked.add(new DeletedFiles.File(file.id(), file.entity()));
     } else {
       failed.add(file.id());
-      unmarked.gap();
     }
   }
 
@@ -238,7 +233,7 @@ final class FileSweeper {
     }
     // the store refused so many that the rest were left untried, past the cursor
     caughtUp = said.size() == done.files().size();
-    if (unmarked.count() >= MARK_EVERY) {
+    if (unmarked.size() >= MARK_EVERY) {
       mark();
     }
     sweptClean = caughtUp && failed.isEmpty();
@@ -249,7 +244,7 @@ final class FileSweeper {
    * Returns how many of the run's files are pending.
    */
   private int leftForLater() {
-    return runs.unmarked(runId) - (int) unmarked.count();
+    return runs.unmarked(runId) - unmarked.size();
   }
 
   /** As {@link StoreDeletions#deleteEach}: for files whose rows' transaction is still open. */
@@ -267,27 +262,58 @@ final class FileSweeper {
     return true;
   }
 
-  /** Writes the marks of the files deleted and not marked yet. */
+  /** Writes the deletion of the files deleted and not written so yet. */
   void mark() {
     settle();
     if (runId != null && !unmarked.isEmpty()) {
-      runs.filesDeleted(runId, unmarked.marks(), clock.instant());
+      runs.filesDeleted(runId, new DeletedFiles(unmarked));
     }
     marked();
   }
 
   /**
-   * The files of {@code runId} deleted and not marked yet (fewer than {@value #MARK_EVERY}), for
-   * the caller to count and to forget with the run's completion, which deletes the keys of every
-   * file of the run, marked or not: marking them first would only write rows about to be deleted.
-   * The caller then calls {@link #marked}, or {@link #mark} if the run does not complete.
+   * The files of {@code runId} deleted and not written so yet (fewer than {@value #MARK_EVERY}),
+   * for the caller to count and to forget with the run's completion, which deletes the keys of
+   * every file of the run: writing them first would only count what the caller counts. The caller
+   * then calls {@link #marked}, or {@link #mark} if the run does not complete.
    */
-  FileMarks handOver(String runId) {
+  DeletedFiles handOver(String runId) {
     settle();
-    return runId.equals(this.runId) ? unmarked.marks() : FileMarks.NONE;
+    return runId.equals(this.runId) ? new DeletedFiles(unmarked) : DeletedFiles.NONE;
   }
 
-  /** Forgets the files not marked yet: the caller has marked them. */
+  /**
+   * The files of {@code runId} deleted and not written so yet, for the caller to write in the
+   * transaction of its next page ({@link FileQueue#filesDeletedQueries}), then to tell {@link
+   * #written} once it commits; none when they are more than one transaction of {@link
+   * FileQueue#filesDeleted} writes. What the store is deleting behind the caller is not waited for:
+   * it is taken in at the next call, and written with a later page.
+   */
+  DeletedFiles toWrite(String runId) {
+    if (!runId.equals(this.runId) || unmarked.size() > FileQueue.MARKS_PER_TRANSACTION) {
+      return DeletedFiles.NONE;
+    }
+    return new DeletedFiles(unmarked);
+  }
+
+  /**
+   * The files {@code deleted}, from {@link #toWrite}, were written deleted by a transaction that
+   * committed: forgotten here.
+   *
+   * @throws IllegalStateException if files were deleted since {@link #toWrite}
+   */
+  void written(DeletedFiles deleted) {
+    if (deleted.isEmpty()) {
+      return;
+    }
+    if (deleted.count() != unmarked.size()) {
+      throw new IllegalStateException(
+          deleted.count() + " files written deleted of " + unmarked.size() + " kept");
+    }
+    unmarked.clear();
+  }
+
+  /** Forgets the files not written yet: the caller has written or forgotten them. */
   void marked() {
     unmarked.clear();
   }

@@ -6,6 +6,9 @@ import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Deadlocks;
 import dev.lethe.core.sql.KeyList;
+import dev.lethe.core.sql.Together;
+import dev.lethe.core.state.DeletedFiles;
+import dev.lethe.core.state.FileQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -20,8 +23,10 @@ import org.jooq.exception.DataAccessException;
  * the leaf children of the page, detaches or anonymizes what hangs off it, records file keys and
  * the keys of updated rows, deletes the page and adds to the run's counts; the files it recorded
  * are then handed to the sweeper, which deletes them from the store while the next page's
- * statements run. The keys of a node's next page are read while its page is handled ({@link
- * KeyPages}). A paced pass ({@link Pace}) does both in the pause after the page instead.
+ * statements run. A later page's transaction writes them deleted (their keys deleted, their count
+ * added), with its own rows, rather than transactions of their own. The keys of a node's next page
+ * are read while its page is handled ({@link KeyPages}). A paced pass ({@link Pace}) does both in
+ * the pause after the page instead.
  */
 final class PageWalker {
 
@@ -90,8 +95,11 @@ final class PageWalker {
         entity, shape, List.of(keys), v -> rows.apply((List<?>) v.getFirst()));
   }
 
-  /** A page's committed statements, and whether they completed the run ({@link OnlyPage}). */
-  private record Committed(PageStatements page, boolean closed) {}
+  /**
+   * A page's transaction, committed: its statements, whether they completed the run ({@link
+   * OnlyPage}), and the files deleted from the store it wrote so.
+   */
+  private record Committed(PageStatements page, boolean closed, DeletedFiles written) {}
 
   /** A child's page handled inside its parent's transaction. */
   private record ChildPage(Node node, List<Object> keys) {}
@@ -209,16 +217,22 @@ final class PageWalker {
             dsl.transactionResult(
                 c -> {
                   PageStatements page = new PageStatements(c.dsl(), run.id(), writer, templates);
+                  // the files of earlier pages deleted from the store since, written so with
+                  // this page (a page that completes the run forgets every file of it)
+                  DeletedFiles written = closes ? DeletedFiles.NONE : sweeper.toWrite(run.id());
+                  Together.execute(
+                      c.dsl(), FileQueue.filesDeletedQueries(c.dsl(), run.id(), written));
                   if (closes) {
                     page.completesRun();
                   }
                   // a page that completes the run stores it without its roots (OnlyPage#close)
                   page.execute(shape, run.start(), !closes, keyLists, content);
                   return new Committed(
-                      page, closes && run.only().close(c.dsl(), page, keys, run.start()));
+                      page, closes && run.only().close(c.dsl(), page, keys, run.start()), written);
                 });
         run.start().committed();
         run.tally().add(done.page().counted());
+        sweeper.written(done.written());
         long took = System.nanoTime() - started;
         run.pace().after(took);
         if (done.closed()) {

@@ -5,6 +5,7 @@ import static dev.lethe.core.state.StateTables.*;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.ChainTemplates;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
@@ -84,21 +85,31 @@ public final class BatchRecords {
       DSLContext tx, String runId, List<String> entities, List<?> values) {
     List<Query> queries = new ArrayList<>();
     if (!entities.isEmpty()) {
-      // one multi-row upsert, not one per entity: a page of a tree deletes from a dozen tables
-      var insert =
-          tx.insertInto(COUNTS, Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME, Q_COUNT_ROWS);
+      Map<String, Long> counts = new LinkedHashMap<>();
       for (int i = 0; i < entities.size(); i++) {
-        insert =
-            insert.values(runId, entities.get(i), Outcome.DELETED.code(), (Long) values.get(i + 1));
+        counts.put(entities.get(i), (Long) values.get(i + 1));
       }
-      queries.add(
-          insert
-              .onConflict(Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME)
-              .doUpdate()
-              .set(Q_COUNT_ROWS, Q_COUNT_ROWS.plus(DSL.excluded(Q_COUNT_ROWS))));
+      queries.add(addCountsQuery(tx, runId, Outcome.DELETED.code(), counts));
     }
     queries.add(tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)));
     return queries;
+  }
+
+  /**
+   * Adds {@code counts}, rows per entity, to the run's counts of {@code outcome} inside the
+   * caller's transaction: one multi-row upsert, not one per entity (a page of a tree deletes from a
+   * dozen tables).
+   */
+  static Query addCountsQuery(
+      DSLContext tx, String runId, String outcome, Map<String, Long> counts) {
+    var insert = tx.insertInto(COUNTS, Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME, Q_COUNT_ROWS);
+    for (Map.Entry<String, Long> count : counts.entrySet()) {
+      insert = insert.values(runId, count.getKey(), outcome, count.getValue());
+    }
+    return insert
+        .onConflict(Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME)
+        .doUpdate()
+        .set(Q_COUNT_ROWS, Q_COUNT_ROWS.plus(DSL.excluded(Q_COUNT_ROWS)));
   }
 
   // Qualified: an upsert names the table's columns next to the proposed row's (H2 emulates it with

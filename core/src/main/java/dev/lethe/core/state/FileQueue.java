@@ -2,8 +2,8 @@ package dev.lethe.core.state;
 
 import static dev.lethe.core.state.StateTables.*;
 
+import dev.lethe.core.sql.KeyList;
 import dev.lethe.core.sql.Together;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
 
-/** The files whose rows a run deleted, waiting until the file store confirms their deletion. */
+/**
+ * The files whose rows a run deleted, waiting until the file store confirms their deletion: then
+ * their keys are deleted and they are counted in the run's counts, together.
+ */
 public final class FileQueue {
 
   private final DSLContext dsl;
@@ -82,7 +86,6 @@ public final class FileQueue {
     dsl.select(FILE_ID, FILE_ENTITY, FILE_KEY, FILE_ATTEMPTS)
         .from(FILES)
         .where(FILE_RUN.eq(runId))
-        .and(FILE_DELETED.isNull())
         .and(which)
         .orderBy(FILE_ID)
         .limit(limit)
@@ -90,46 +93,47 @@ public final class FileQueue {
     return files;
   }
 
-  /** How many files of the run are not marked deleted. */
+  /** How many files of the run are still recorded: not confirmed deleted, or not written so. */
   public int unmarked(String runId) {
-    return dsl.fetchCount(FILES, FILE_RUN.eq(runId).and(FILE_DELETED.isNull()));
+    return dsl.fetchCount(FILES, FILE_RUN.eq(runId));
   }
 
   /**
-   * Marks the files of {@code marks} deleted from the store, one statement a span, in transactions
-   * of at most {@value #MARKS_PER_TRANSACTION} files (each run again if it deadlocks: marking a
-   * file twice writes the same mark). A crash between them leaves the rest unmarked: those files
-   * are deleted again, found gone, and counted as before.
+   * Writes that {@code deleted}, files of run {@code runId}, are deleted from the store: deletes
+   * their keys and adds them to the run's count of deleted files, in transactions of at most
+   * {@value #MARKS_PER_TRANSACTION} files (each run again if it deadlocks). A crash between them
+   * leaves the rest recorded: those files are deleted again, found gone, and counted then.
    */
-  public void filesDeleted(String runId, FileMarks marks, Instant now) {
-    for (List<FileMarks.Span> group : marks.inGroupsOf(MARKS_PER_TRANSACTION)) {
-      own.transaction(
-          tx ->
-              Together.execute(
-                  tx,
-                  group.stream().map(span -> filesDeletedQuery(tx, runId, span, now)).toList()));
+  public void filesDeleted(String runId, DeletedFiles deleted) {
+    for (DeletedFiles group : deleted.inGroupsOf(MARKS_PER_TRANSACTION)) {
+      own.transaction(tx -> Together.execute(tx, filesDeletedQueries(tx, runId, group)));
     }
   }
 
   /**
-   * The most files marked in one transaction: 10,000 took 270 ms on MariaDB at {@code medium},
-   * longer than a transaction may hold its row locks.
+   * The most files whose deletion one transaction writes: 10,000 took 270 ms on MariaDB at {@code
+   * medium}, longer than a transaction may hold its row locks.
    */
-  static final int MARKS_PER_TRANSACTION = 2_000;
+  public static final int MARKS_PER_TRANSACTION = 2_000;
 
   /**
-   * The statement marking the files of one span, to run in a batch with others in one of {@link
-   * OwnRows}'s transactions.
+   * The statements that write the deletion of {@code deleted}, files of run {@code runId}, inside
+   * the caller's transaction: their keys deleted by their ids ({@link
+   * OwnRows#deleteFiles(DSLContext, String, org.jooq.Condition)}), and their count added, one
+   * upsert; none if there are none.
    */
-  private static Query filesDeletedQuery(
-      DSLContext dsl, String runId, FileMarks.Span span, Instant now) {
-    return dsl.update(OwnRows.filesByPrimaryKey(dsl))
-        .set(FILE_DELETED, RunStore.utc(now))
-        .set(FILE_ATTEMPTS, FILE_ATTEMPTS.plus(1))
-        .where(FILE_RUN.eq(runId))
-        .and(FILE_ID.between(span.from(), span.to()))
-        .and(FILE_DELETED.isNull());
+  public static List<Query> filesDeletedQueries(DSLContext tx, String runId, DeletedFiles deleted) {
+    if (deleted.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        OwnRows.deleteFiles(tx, runId, KeyList.among(FILE_ID_KEY, deleted.ids())),
+        BatchRecords.addCountsQuery(tx, runId, FILES_DELETED, deleted.byEntity()));
   }
+
+  /** The files' ids, as {@link KeyList} takes keys (as a page's, of no type of their own). */
+  @SuppressWarnings("unchecked")
+  private static final Field<Object> FILE_ID_KEY = (Field<Object>) (Field<?>) FILE_ID;
 
   public void fileFailed(long id, String error) {
     dsl.update(FILES)
@@ -139,14 +143,14 @@ public final class FileQueue {
         .execute();
   }
 
+  /** How many files of each entity the run wrote deleted from the store. */
   public Map<String, Long> deletedFiles(String runId) {
     Map<String, Long> files = new LinkedHashMap<>();
-    dsl.select(FILE_ENTITY, DSL.count())
-        .from(FILES)
-        .where(FILE_RUN.eq(runId))
-        .and(FILE_DELETED.isNotNull())
-        .groupBy(FILE_ENTITY)
-        .forEach(r -> files.put(r.value1(), r.value2().longValue()));
+    dsl.select(COUNT_ENTITY, COUNT_ROWS)
+        .from(COUNTS)
+        .where(COUNT_RUN.eq(runId))
+        .and(COUNT_OUTCOME.eq(FILES_DELETED))
+        .forEach(r -> files.put(r.value1(), r.value2()));
     return files;
   }
 }

@@ -3,10 +3,10 @@ package dev.lethe.core.state;
 import dev.lethe.core.sql.Deadlocks;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -54,26 +54,35 @@ final class OwnRows {
   }
 
   /**
-   * The run's files, scanned by their primary key on InnoDB: a read-committed scan skips other
-   * runs' rows only on the clustered index, while a range on the run's secondary index waits for
-   * whichever row follows it.
+   * Deletes the keys of run {@code runId}'s files {@code ids}. On InnoDB by the primary key,
+   * forced, one look-up an id: a delete, even read-committed, waits for any row another transaction
+   * holds that its scan meets (it does not skip the rows that do not match, as an update does), and
+   * a range of ids met another run's files being recorded among them, a scan of the run's index the
+   * one just past its last file. By the primary key it meets the files' own rows only ({@code
+   * FileSweeperTest}).
    */
-  static Table<?> filesByPrimaryKey(DSLContext tx) {
-    return innoDb(tx) ? StateTables.FILES.forceIndex("PRIMARY") : StateTables.FILES;
+  static Query deleteFiles(DSLContext tx, String runId, Condition ids) {
+    Condition which = ids.and(StateTables.FILE_RUN.eq(runId));
+    if (innoDb(tx)) {
+      return tx.query(
+          "delete {0} from {0} force index ({1}) where {2}",
+          StateTables.FILES, DSL.name("PRIMARY"), which);
+    }
+    return tx.deleteFrom(StateTables.FILES).where(which);
   }
 
   /**
-   * Deletes the keys of run {@code runId}'s files, every one (no range of ids, unlike a span's
-   * marks). On InnoDB by the run's index, forced: a run's few files in a small table were read by a
-   * scan of every row, which waited for the files another run's page was recording; by the index it
-   * does not wait ({@code FileSweeperTest}). MariaDB takes an index hint only in the multiple-table
-   * form.
+   * Deletes the keys of run {@code runId}'s files, every one (no list of ids, unlike {@link
+   * #deleteFiles(DSLContext, String, Condition)}). On InnoDB by the run's index, forced: a run's
+   * few files in a small table were read by a scan of every row, which waited for the files another
+   * run's page was recording; by the index it does not wait ({@code FileSweeperTest}). MariaDB
+   * takes an index hint only in the multiple-table form.
    */
   static Query deleteFiles(DSLContext tx, String runId) {
     if (innoDb(tx)) {
       return tx.query(
           "delete {0} from {0} force index ({1}) where {2}",
-          StateTables.FILES, DSL.name("lethe_run_files_pending"), StateTables.FILE_RUN.eq(runId));
+          StateTables.FILES, DSL.name("lethe_run_files_by_run"), StateTables.FILE_RUN.eq(runId));
     }
     return tx.deleteFrom(StateTables.FILES).where(StateTables.FILE_RUN.eq(runId));
   }

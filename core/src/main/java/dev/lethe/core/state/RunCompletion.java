@@ -42,10 +42,10 @@ public final class RunCompletion {
   /**
    * Completes the run as {@link #complete(String, String, Instant)} does. The keys the run recorded
    * of the rows it updated ({@code recordedUpdates} of them, as the run counted them) and of the
-   * files it deleted from the store ({@code recordedFiles}: every file it recorded, for a run
-   * completes with none pending) are deleted in the same round trip when there are at most {@link
-   * #FORGOTTEN_AT_ONCE} of them, else after the completion commits, in pages ({@link
-   * ForgottenRows}): the receipt counted them, and a file's key may name the subject.
+   * files it deleted from the store ({@code recordedFiles}: those whose deletion it has not
+   * written, for a run that completes with none pending) are deleted in the same round trip when
+   * there are at most {@link #FORGOTTEN_AT_ONCE} of them, else after the completion commits, in
+   * pages ({@link ForgottenRows}): the receipt counted them, and a file's key may name the subject.
    */
   public void complete(
       String id, String receipt, Instant now, long recordedUpdates, long recordedFiles) {

@@ -175,6 +175,7 @@ public final class RunStore {
     dsl.select(COUNT_ENTITY, COUNT_OUTCOME, COUNT_ROWS)
         .from(COUNTS)
         .where(COUNT_RUN.eq(runId))
+        .and(COUNT_OUTCOME.ne(FILES_DELETED))
         .orderBy(COUNT_ENTITY, COUNT_OUTCOME)
         .forEach(
             r ->

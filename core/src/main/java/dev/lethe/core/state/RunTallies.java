@@ -16,9 +16,10 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * What a finished run's receipt reads from Lethe's tables, read in one statement (a union of the
- * three) rather than one round trip each; or, for a run executed from its start in one call, what
- * that call counted as its transactions committed (the same numbers, without the read).
+ * What a finished run's receipt reads from Lethe's tables, read in one statement (a union of its
+ * counts, which hold its deleted files too, and its updated rows) rather than one round trip each;
+ * or, for a run executed from its start in one call, what that call counted as its transactions
+ * committed (the same numbers, without the read).
  *
  * @param counts rows per entity and outcome, as the batches counted them
  * @param deletedFiles files per entity confirmed deleted from the store
@@ -37,16 +38,6 @@ public record RunTallies(
         dsl.select(DSL.inline("count").as(kind), COUNT_ENTITY, COUNT_OUTCOME, COUNT_ROWS.as("n"))
             .from(COUNTS)
             .where(COUNT_RUN.eq(runId));
-    var files =
-        dsl.select(
-                DSL.inline("files"),
-                FILE_ENTITY,
-                DSL.inline("deleted"),
-                DSL.count().cast(SQLDataType.BIGINT))
-            .from(FILES)
-            .where(FILE_RUN.eq(runId))
-            .and(FILE_DELETED.isNotNull())
-            .groupBy(FILE_ENTITY);
     var updated =
         dsl.select(
                 DSL.inline("updated"),
@@ -60,20 +51,19 @@ public record RunTallies(
     Map<String, Long> filesRead = new LinkedHashMap<>();
     Map<String, Set<Outcome>> updatedRead = new LinkedHashMap<>();
     long recorded = 0;
-    for (Record4<String, String, String, Long> r : counts.unionAll(files).unionAll(updated)) {
+    for (Record4<String, String, String, Long> r : counts.unionAll(updated)) {
       String entity = r.value2();
-      switch (r.value1()) {
-        case "count" ->
-            countsRead
-                .computeIfAbsent(entity, e -> new EnumMap<>(Outcome.class))
-                .put(outcome(r.value3()), r.value4());
-        case "files" -> filesRead.put(entity, r.value4());
-        default -> {
-          updatedRead
-              .computeIfAbsent(entity, e -> EnumSet.noneOf(Outcome.class))
-              .add(outcome(r.value3()));
-          recorded += r.value4();
-        }
+      if (!r.value1().equals("count")) {
+        updatedRead
+            .computeIfAbsent(entity, e -> EnumSet.noneOf(Outcome.class))
+            .add(outcome(r.value3()));
+        recorded += r.value4();
+      } else if (FILES_DELETED.equals(r.value3())) {
+        filesRead.put(entity, r.value4());
+      } else {
+        countsRead
+            .computeIfAbsent(entity, e -> new EnumMap<>(Outcome.class))
+            .put(outcome(r.value3()), r.value4());
       }
     }
     return new RunTallies(countsRead, filesRead, updatedRead, recorded);

@@ -47,6 +47,12 @@ final class StateTables {
   static final Field<String> COUNT_OUTCOME = DSL.field(DSL.name("outcome"), SQLDataType.VARCHAR);
   static final Field<Long> COUNT_ROWS = DSL.field(DSL.name("row_count"), SQLDataType.BIGINT);
 
+  /**
+   * The outcome under which a run counts, per entity, the files it deleted from the store whose
+   * keys it then deleted: the count and the keys' deletion commit together.
+   */
+  static final String FILES_DELETED = "files_deleted";
+
   static final Table<Record> FILES = DSL.table(DSL.name("lethe_run_files"));
   static final Field<Long> FILE_ID = DSL.field(DSL.name("id"), SQLDataType.BIGINT);
   static final Field<String> FILE_RUN = DSL.field(DSL.name("run_id"), SQLDataType.VARCHAR);
@@ -54,8 +60,6 @@ final class StateTables {
   static final Field<String> FILE_KEY = DSL.field(DSL.name("file_key"), SQLDataType.VARCHAR);
   static final Field<Integer> FILE_ATTEMPTS = DSL.field(DSL.name("attempts"), SQLDataType.INTEGER);
   static final Field<String> FILE_ERROR = DSL.field(DSL.name("last_error"), SQLDataType.VARCHAR);
-  static final Field<java.time.LocalDateTime> FILE_DELETED =
-      DSL.field(DSL.name("deleted_at"), SQLDataType.LOCALDATETIME);
 
   static final Table<Record> UPDATED = DSL.table(DSL.name("lethe_run_updated"));
   static final Field<String> UPD_RUN = DSL.field(DSL.name("run_id"), SQLDataType.VARCHAR);

@@ -22,12 +22,12 @@ import javax.sql.DataSource;
  */
 public final class CountingDataSource {
 
-  /** One statement's SQL (lower case), and whether it went with others in one round trip. */
   /**
-   * One statement sent: its SQL, whether others went with it, and the call that sent it (the
-   * statements of one round trip share it).
+   * One statement sent: its SQL (lower case), whether others went with it, the call that sent it
+   * (the statements of one round trip share it), and how many commits came before it (a
+   * transaction's statements share it, while one thread writes).
    */
-  public record Sent(String sql, boolean batched, int call) {}
+  public record Sent(String sql, boolean batched, int call, int commitsBefore) {}
 
   private final AtomicInteger calls = new AtomicInteger();
 
@@ -91,13 +91,14 @@ public final class CountingDataSource {
                 List<String> parts = List.of(sql.toLowerCase(Locale.ROOT).split(";\n"));
                 boolean many = parts.size() > 1;
                 switch (name) {
-                  case "addBatch" -> sent.add(new Sent(parts.getFirst(), true, calls.get()));
+                  case "addBatch" ->
+                      sent.add(new Sent(parts.getFirst(), true, calls.get(), commits.get()));
                   case "prepareStatement", "execute", "executeUpdate", "executeQuery" -> {
                     if (many && failBatches.get()) {
                       throw new SQLException("connection lost");
                     }
                     int call = calls.incrementAndGet();
-                    parts.forEach(part -> sent.add(new Sent(part, many, call)));
+                    parts.forEach(part -> sent.add(new Sent(part, many, call, commits.get())));
                   }
                   default -> {}
                 }

@@ -2,6 +2,7 @@ package dev.lethe.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.lethe.core.FilesPendingException;
 import dev.lethe.core.Lethe;
@@ -149,7 +150,9 @@ abstract class MiniEngineFailuresContract {
   @Test
   void retention_deletes_aged_messages_with_their_attachments_and_files_and_keeps_held_ones()
       throws Exception {
-    assertThat(sweepsAgedMessages("")).as("statements deleting messages").isEqualTo(1);
+    assertThat(sweepsAgedMessages("").messageDeletes())
+        .as("statements deleting messages")
+        .isEqualTo(1);
   }
 
   @Test
@@ -161,14 +164,55 @@ abstract class MiniEngineFailuresContract {
   void a_retention_rule_with_a_batch_of_one_row_deletes_the_same_rows_a_row_a_page()
       throws Exception {
     // three aged messages not held: one page without a batch (above), a page each with one
-    assertThat(sweepsAgedMessages("    batch: 1\n    pause_ratio: 0.5\n")).isEqualTo(3);
+    assertThat(sweepsAgedMessages("    batch: 1\n    pause_ratio: 0.5\n").messageDeletes())
+        .isEqualTo(3);
   }
 
   /**
-   * Sweeps a rule deleting messages older than 30 days, {@code more} added to the rule; returns how
-   * many statements deleted messages.
+   * Pages of one message each (10000, 10001 with a file, 10100 with a file): the file of 10001,
+   * deleted from the store after its page, is written deleted (its key deleted, its count added) by
+   * the next page's transaction, with that page's rows; the last page's file after it.
    */
-  private int sweepsAgedMessages(String more) throws Exception {
+  @Test
+  void a_page_writes_the_files_of_the_page_before_it_deleted_in_its_own_transaction()
+      throws Exception {
+    Swept swept = sweepsAgedMessages("    batch: 1\n    pause_ratio: 0.5\n");
+
+    List<CountingDataSource.Sent> sent = swept.counting().sent;
+    List<CountingDataSource.Sent> keysDeleted =
+        sent.stream().filter(s -> FILE_KEYS_DELETE.matcher(s.sql()).find()).toList();
+    assertThat(keysDeleted).hasSize(2);
+    assertThat(keysDeleted.getFirst().commitsBefore())
+        .as("written in the transaction of a page deleting messages")
+        .isIn(
+            sent.stream()
+                .filter(s -> MESSAGES_DELETE.matcher(s.sql()).find())
+                .map(CountingDataSource.Sent::commitsBefore)
+                .toList());
+    assertThat(swept.outcomes().getFirst().filesDeleted())
+        .containsExactly(entry("attachments", 2L));
+    assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
+    assertThat(db.count("SELECT COUNT(*) FROM lethe_run_counts")).isZero();
+  }
+
+  /** A statement that deletes file keys by their ids, whatever the dialect's quotes and form. */
+  private static final Pattern FILE_KEYS_DELETE =
+      Pattern.compile(
+          "delete .*from [`\"]?lethe_run_files[`\"]? .*where \\(?[`\"]?id[`\"]? (in|= any)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** What a retention sweep returned, and the statements it sent. */
+  private record Swept(List<RetentionOutcome> outcomes, CountingDataSource counting) {
+
+    /** How many statements deleted messages. */
+    int messageDeletes() {
+      return (int)
+          counting.sent.stream().filter(s -> MESSAGES_DELETE.matcher(s.sql()).find()).count();
+    }
+  }
+
+  /** Sweeps a rule deleting messages older than 30 days, {@code more} added to the rule. */
+  private Swept sweepsAgedMessages(String more) throws Exception {
     String map =
         MiniPlatform.resource("mini.yaml")
             + "retention:\n"
@@ -205,8 +249,7 @@ abstract class MiniEngineFailuresContract {
               assertThat(o.counts().get("messages")).containsEntry(Outcome.DELETED, 3L);
               assertThat(o.counts().get("attachments")).containsEntry(Outcome.DELETED, 2L);
             });
-    return (int)
-        counting.sent.stream().filter(s -> MESSAGES_DELETE.matcher(s.sql()).find()).count();
+    return new Swept(outcomes, counting);
   }
 
   /** A statement that deletes from the messages table, whatever the dialect's quotes. */

@@ -283,8 +283,7 @@ class RunStartTest {
       assertThat(lethe.findRun("run-4").orElseThrow().status()).isEqualTo(RunStatus.FAILED);
       assertThat(db.count("SELECT COUNT(*) FROM owner")).isEqualTo(1);
       assertThat(db.count("SELECT COUNT(*) FROM item")).isEqualTo(2);
-      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files WHERE deleted_at IS NULL"))
-          .isEqualTo(1);
+      assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isEqualTo(1);
       assertThat(Files.exists(files.resolve("a.png"))).isTrue();
       // committed with the page: its roots, to resume from, and its batch's counts
       assertStored(db, "run-4");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.schema.Vendor;
-import dev.lethe.core.state.FileMarks;
+import dev.lethe.core.state.DeletedFiles;
 import dev.lethe.core.state.FileQueue;
 import dev.lethe.core.state.RunStatus;
 import dev.lethe.core.state.RunStore;
@@ -32,9 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The sweeper deletes every file a run recorded once, in id order behind its cursor, marks them by
- * spans of ids that never reach across a file that failed nor into another run's files, and retries
- * the files that failed.
+ * The sweeper deletes every file a run recorded once, in id order behind its cursor, writes them
+ * deleted (their keys deleted by their ids, their count added) without touching a file that failed
+ * or another run's files, and retries the files that failed.
  */
 class FileSweeperTest {
 
@@ -78,7 +78,7 @@ class FileSweeperTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
-  void every_file_is_deleted_once_and_marked_by_spans_that_skip_failures_and_other_runs(
+  void every_file_is_deleted_once_and_written_so_by_its_id_past_failures_and_other_runs(
       TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DSLContext dsl = state(db);
@@ -95,19 +95,20 @@ class FileSweeperTest {
 
       record(dsl, RUN, "attachments", 7_200, 12_000);
       assertThat(sweeper.sweep(RUN, tally, Optional.empty())).isEqualTo(1);
-      // past 10,000 deleted files, their marks were written: every file of the run but the one
-      // refused, and none of the other run's
+      // past 10,000 deleted files, their deletion was written: the keys of every file of the run
+      // but the one refused (its failed attempt written) deleted, and none of the other run's
       assertThat(unmarked(dsl, RUN)).containsExactly("attachments/4321");
+      assertThat(attempts(dsl, "attachments/4321")).isEqualTo(1);
       assertThat(unmarked(dsl, OTHER)).hasSize(300);
       assertThat(store.deletions).doesNotContainKey("other/0");
 
       store.refused.clear();
       record(dsl, RUN, "attachments", 12_000, 12_050);
       assertThat(sweeper.drain(RUN, 3, tally)).isZero();
-      FileMarks last = sweeper.handOver(RUN);
-      assertThat(last.files()).isEqualTo(51);
+      DeletedFiles last = sweeper.handOver(RUN);
+      assertThat(last.count()).isEqualTo(51);
       assertThat(last.byEntity()).containsExactly(Map.entry("attachments", 51L));
-      new RunStore(dsl, 100).files().filesDeleted(RUN, last, Clock.systemUTC().instant());
+      new RunStore(dsl, 100).files().filesDeleted(RUN, last);
       sweeper.marked();
 
       assertThat(unmarked(dsl, RUN)).isEmpty();
@@ -117,13 +118,12 @@ class FileSweeperTest {
       assertThat(store.deletions.values().stream().filter(n -> n > 1)).hasSize(1);
       assertThat(tally.tallies().deletedFiles())
           .containsExactly(Map.entry("attachments", 11_850L), Map.entry("documents", 200L));
-      // each file marked once; the refused one counted its failed attempt too
-      assertThat(
-              dsl.fetchCount(
-                  DSL.table(DSL.name("lethe_run_files")),
-                  DSL.field(DSL.name("run_id")).eq(RUN),
-                  DSL.field(DSL.name("attempts")).ne(1)))
-          .isEqualTo(1);
+      // each file counted once, as the tally counted them, with its key's deletion
+      assertThat(new RunStore(dsl, 100).files().deletedFiles(RUN))
+          .isEqualTo(Map.of("attachments", 11_850L, "documents", 200L));
+      assertThat(new RunStore(dsl, 100).tallies(RUN).deletedFiles())
+          .isEqualTo(Map.of("attachments", 11_850L, "documents", 200L));
+      assertThat(new RunStore(dsl, 100).counts(RUN)).isEmpty();
     }
   }
 
@@ -221,7 +221,7 @@ class FileSweeperTest {
   /**
    * Files handed over behind a page are deleted on a thread of the sweeper's own while the caller
    * goes on; the next call into the sweeper takes in what came of them, on the caller's thread,
-   * which writes every mark and failure: counted, marked and retried as if swept at once.
+   * which writes every deletion and failure: counted, written and retried as if swept at once.
    */
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
@@ -305,7 +305,7 @@ class FileSweeperTest {
   }
 
   /**
-   * The marks of a run's files, written by the sweeper, span the ids of another run's files
+   * A run's files written deleted by the sweeper have ids around those of another run's files
    * recorded by a transaction still open, and the run's completion forgets its own files while they
    * are being recorded: neither waits for that transaction nor touches those files.
    */
@@ -327,15 +327,15 @@ class FileSweeperTest {
         record(open, OTHER, "attachments", 0, 1);
         record(dsl, RUN, "attachments", 3, 6);
         assertThat(sweeper.sweep(RUN, new CallTally(), Optional.empty())).isZero();
-        // one span, across the other run's file
+        // by ids around the other run's file
         marking.submit(sweeper::mark).get(20, TimeUnit.SECONDS);
 
         record(dsl, RUN, "attachments", 6, 9);
         record(open, OTHER, "attachments", 1, 2);
         record(dsl, RUN, "attachments", 9, 12);
         assertThat(sweeper.sweep(RUN, new CallTally(), Optional.empty())).isZero();
-        FileMarks last = sweeper.handOver(RUN);
-        assertThat(last.spans()).hasSize(1);
+        DeletedFiles last = sweeper.handOver(RUN);
+        assertThat(last.count()).isEqualTo(6);
         marking
             .submit(() -> runs.completion().complete(RUN, "{}", Clock.systemUTC().instant(), 0, 12))
             .get(20, TimeUnit.SECONDS);
@@ -352,13 +352,13 @@ class FileSweeperTest {
   }
 
   private static FileSweeper sweeper(DSLContext dsl, Store store) {
-    return new FileSweeper(new RunStore(dsl, 100).files(), store, Clock.systemUTC());
+    return new FileSweeper(new RunStore(dsl, 100).files(), store);
   }
 
   /** A sweeper whose statements {@code listener} sees. */
   private static FileSweeper watched(DSLContext dsl, Store store, ExecuteListener listener) {
     DSLContext watched = dsl.configuration().derive(listener).dsl();
-    return new FileSweeper(new RunStore(watched, 100).files(), store, Clock.systemUTC());
+    return new FileSweeper(new RunStore(watched, 100).files(), store);
   }
 
   private static DSLContext state(TestDatabase db) throws Exception {
@@ -430,7 +430,6 @@ class FileSweeperTest {
     return dsl.select(DSL.field(DSL.name("file_key"), String.class))
         .from(DSL.table(DSL.name("lethe_run_files")))
         .where(DSL.field(DSL.name("run_id")).eq(run))
-        .and(DSL.field(DSL.name("deleted_at")).isNull())
         .fetch(0, String.class);
   }
 }
