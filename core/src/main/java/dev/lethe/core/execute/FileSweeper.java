@@ -51,7 +51,7 @@ final class FileSweeper {
   private final TreeSet<Long> failed = new TreeSet<>();
 
   /** The files deleted and not written so yet, in the order they were deleted. */
-  private final List<DeletedFiles.File> unmarked = new ArrayList<>();
+  private final List<DeletedFiles.File> unwritten = new ArrayList<>();
 
   /** The files being deleted behind the caller, not taken in yet; null when none. */
   private StoreDeletions.Behind behind;
@@ -89,7 +89,7 @@ final class FileSweeper {
     switchTo(runId);
     sweptClean = false;
     int left = caughtUp && recorded.isPresent() ? take(recorded.get(), tally) : walk(tally);
-    if (unmarked.size() >= MARK_EVERY) {
+    if (unwritten.size() >= MARK_EVERY) {
       mark();
     }
     sweptClean = left == 0;
@@ -161,7 +161,7 @@ final class FileSweeper {
       // a file no longer recorded was written deleted by another process: nothing to do
       for (FileQueue.PendingFile file : runs.pendingFiles(runId, ids)) {
         if (took(file, store.attempt(file), tally)) {
-          unmarked.add(new DeletedFiles.File(file.id(), file.entity()));
+          unwritten.add(new DeletedFiles.File(file.id(), file.entity()));
         } else {
           failed.add(file.id());
         }
@@ -210,7 +210,7 @@ final class FileSweeper {
   private void tried(FileQueue.PendingFile file, String failure, CallTally tally) {
     cursor = file.id();
     if (took(file, failure, tally)) {
-      unmarked.add(new DeletedFiles.File(file.id(), file.entity()));
+      unwritten.add(new DeletedFiles.File(file.id(), file.entity()));
     } else {
       failed.add(file.id());
     }
@@ -233,7 +233,7 @@ final class FileSweeper {
     }
     // the store refused so many that the rest were left untried, past the cursor
     caughtUp = said.size() == done.files().size();
-    if (unmarked.size() >= MARK_EVERY) {
+    if (unwritten.size() >= MARK_EVERY) {
       mark();
     }
     sweptClean = caughtUp && failed.isEmpty();
@@ -244,7 +244,7 @@ final class FileSweeper {
    * Returns how many of the run's files are pending.
    */
   private int leftForLater() {
-    return runs.unmarked(runId) - unmarked.size();
+    return runs.recorded(runId) - unwritten.size();
   }
 
   /** As {@link StoreDeletions#deleteEach}: for files whose rows' transaction is still open. */
@@ -265,8 +265,8 @@ final class FileSweeper {
   /** Writes the deletion of the files deleted and not written so yet. */
   void mark() {
     settle();
-    if (runId != null && !unmarked.isEmpty()) {
-      runs.filesDeleted(runId, new DeletedFiles(unmarked));
+    if (runId != null && !unwritten.isEmpty()) {
+      runs.filesDeleted(runId, new DeletedFiles(unwritten));
     }
     marked();
   }
@@ -279,7 +279,7 @@ final class FileSweeper {
    */
   DeletedFiles handOver(String runId) {
     settle();
-    return runId.equals(this.runId) ? new DeletedFiles(unmarked) : DeletedFiles.NONE;
+    return runId.equals(this.runId) ? new DeletedFiles(unwritten) : DeletedFiles.NONE;
   }
 
   /**
@@ -290,10 +290,10 @@ final class FileSweeper {
    * it is taken in at the next call, and written with a later page.
    */
   DeletedFiles toWrite(String runId) {
-    if (!runId.equals(this.runId) || unmarked.size() > FileQueue.MARKS_PER_TRANSACTION) {
+    if (!runId.equals(this.runId) || unwritten.size() > FileQueue.MARKS_PER_TRANSACTION) {
       return DeletedFiles.NONE;
     }
-    return new DeletedFiles(unmarked);
+    return new DeletedFiles(unwritten);
   }
 
   /**
@@ -306,15 +306,15 @@ final class FileSweeper {
     if (deleted.isEmpty()) {
       return;
     }
-    if (deleted.count() != unmarked.size()) {
+    if (deleted.count() != unwritten.size()) {
       throw new IllegalStateException(
-          deleted.count() + " files written deleted of " + unmarked.size() + " kept");
+          deleted.count() + " files written deleted of " + unwritten.size() + " kept");
     }
-    unmarked.clear();
+    unwritten.clear();
   }
 
   /** Forgets the files not written yet: the caller has written or forgotten them. */
   void marked() {
-    unmarked.clear();
+    unwritten.clear();
   }
 }

@@ -94,7 +94,7 @@ public final class FileQueue {
   }
 
   /** How many files of the run are still recorded: not confirmed deleted, or not written so. */
-  public int unmarked(String runId) {
+  public int recorded(String runId) {
     return dsl.fetchCount(FILES, FILE_RUN.eq(runId));
   }
 

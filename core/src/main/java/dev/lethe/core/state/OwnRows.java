@@ -62,13 +62,7 @@ final class OwnRows {
    * FileSweeperTest}).
    */
   static Query deleteFiles(DSLContext tx, String runId, Condition ids) {
-    Condition which = ids.and(StateTables.FILE_RUN.eq(runId));
-    if (innoDb(tx)) {
-      return tx.query(
-          "delete {0} from {0} force index ({1}) where {2}",
-          StateTables.FILES, DSL.name("PRIMARY"), which);
-    }
-    return tx.deleteFrom(StateTables.FILES).where(which);
+    return deleteFilesBy(tx, "PRIMARY", ids.and(StateTables.FILE_RUN.eq(runId)));
   }
 
   /**
@@ -79,12 +73,17 @@ final class OwnRows {
    * takes an index hint only in the multiple-table form.
    */
   static Query deleteFiles(DSLContext tx, String runId) {
+    return deleteFilesBy(tx, "lethe_run_files_by_run", StateTables.FILE_RUN.eq(runId));
+  }
+
+  /** Deletes the files' rows {@code which} selects, on InnoDB by {@code index}, forced. */
+  private static Query deleteFilesBy(DSLContext tx, String index, Condition which) {
     if (innoDb(tx)) {
       return tx.query(
           "delete {0} from {0} force index ({1}) where {2}",
-          StateTables.FILES, DSL.name("lethe_run_files_by_run"), StateTables.FILE_RUN.eq(runId));
+          StateTables.FILES, DSL.name(index), which);
     }
-    return tx.deleteFrom(StateTables.FILES).where(StateTables.FILE_RUN.eq(runId));
+    return tx.deleteFrom(StateTables.FILES).where(which);
   }
 
   private static boolean innoDb(DSLContext dsl) {

@@ -97,9 +97,9 @@ class FileSweeperTest {
       assertThat(sweeper.sweep(RUN, tally, Optional.empty())).isEqualTo(1);
       // past 10,000 deleted files, their deletion was written: the keys of every file of the run
       // but the one refused (its failed attempt written) deleted, and none of the other run's
-      assertThat(unmarked(dsl, RUN)).containsExactly("attachments/4321");
+      assertThat(recorded(dsl, RUN)).containsExactly("attachments/4321");
       assertThat(attempts(dsl, "attachments/4321")).isEqualTo(1);
-      assertThat(unmarked(dsl, OTHER)).hasSize(300);
+      assertThat(recorded(dsl, OTHER)).hasSize(300);
       assertThat(store.deletions).doesNotContainKey("other/0");
 
       store.refused.clear();
@@ -111,8 +111,8 @@ class FileSweeperTest {
       new RunStore(dsl, 100).files().filesDeleted(RUN, last);
       sweeper.marked();
 
-      assertThat(unmarked(dsl, RUN)).isEmpty();
-      assertThat(unmarked(dsl, OTHER)).hasSize(300);
+      assertThat(recorded(dsl, RUN)).isEmpty();
+      assertThat(recorded(dsl, OTHER)).hasSize(300);
       assertThat(store.deletions).hasSize(12_050);
       assertThat(store.deletions.get("attachments/4321")).isEqualTo(2);
       assertThat(store.deletions.values().stream().filter(n -> n > 1)).hasSize(1);
@@ -144,14 +144,14 @@ class FileSweeperTest {
       // the sweep gave up once a thousand files had failed
       assertThat(store.deletions).hasSize(300 + FileSweeper.MAX_FAILED);
       sweeper.mark();
-      assertThat(unmarked(dsl, RUN)).hasSize(1_700);
+      assertThat(recorded(dsl, RUN)).hasSize(1_700);
 
       // as after a restart: a new sweeper starts from the run's first pending file
       store.down = false;
       FileSweeper again = sweeper(dsl, store);
       assertThat(again.drain(RUN, 1, new CallTally())).isZero();
       again.mark();
-      assertThat(unmarked(dsl, RUN)).isEmpty();
+      assertThat(recorded(dsl, RUN)).isEmpty();
       assertThat(store.deletions).hasSize(2_000);
       assertThat(store.deletions.get("attachments/0")).isEqualTo(1);
     }
@@ -208,8 +208,8 @@ class FileSweeperTest {
       store.refused.clear();
       assertThat(restarted.drain(RUN, 1, tally)).isZero();
       restarted.mark();
-      assertThat(unmarked(dsl, RUN)).isEmpty();
-      assertThat(unmarked(dsl, OTHER)).hasSize(10);
+      assertThat(recorded(dsl, RUN)).isEmpty();
+      assertThat(recorded(dsl, OTHER)).hasSize(10);
       assertThat(store.deletions).hasSize(480).doesNotContainKey("other/0");
       // each deleted once, the refused one tried three times (handed, read back, drained)
       assertThat(store.deletions.values().stream().filter(n -> n > 1)).hasSize(1);
@@ -258,7 +258,7 @@ class FileSweeperTest {
       store.refused.clear();
       assertThat(sweeper.drain(RUN, 1, tally)).isZero();
       sweeper.mark();
-      assertThat(unmarked(dsl, RUN)).isEmpty();
+      assertThat(recorded(dsl, RUN)).isEmpty();
       assertThat(store.deletions).hasSize(400);
       assertThat(store.deletions.get("attachments/42")).isEqualTo(2);
       assertThat(store.deletions.values().stream().filter(n -> n > 1)).hasSize(1);
@@ -290,13 +290,13 @@ class FileSweeperTest {
       sweeper.sweepBehind(RUN, new CallTally(), Optional.of(recorded(dsl, 0, 1_500)));
       sweeper.mark();
       assertThat(store.deletions).hasSize(FileSweeper.MAX_FAILED);
-      assertThat(unmarked(dsl, RUN)).hasSize(1_500);
+      assertThat(recorded(dsl, RUN)).hasSize(1_500);
 
       store.down = false;
       CallTally tally = new CallTally();
       assertThat(sweeper.drain(RUN, 1, tally)).isZero();
       sweeper.mark();
-      assertThat(unmarked(dsl, RUN)).isEmpty();
+      assertThat(recorded(dsl, RUN)).isEmpty();
       assertThat(store.deletions).hasSize(1_500);
       assertThat(store.deletions.get("attachments/0")).isEqualTo(2);
       assertThat(store.deletions.get("attachments/1499")).isEqualTo(1);
@@ -346,7 +346,7 @@ class FileSweeperTest {
       assertThat(dsl.fetchCount(DSL.table("lethe_run_files"), DSL.field("run_id").eq(RUN)))
           .as("the completed run's file keys forgotten")
           .isZero();
-      assertThat(unmarked(dsl, OTHER)).containsExactly("other/0", "other/1");
+      assertThat(recorded(dsl, OTHER)).containsExactly("other/0", "other/1");
       assertThat(runs.find(RUN).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
     }
   }
@@ -426,7 +426,8 @@ class FileSweeperTest {
         .fetchSingle(0, Integer.class);
   }
 
-  private static List<String> unmarked(DSLContext dsl, String run) {
+  /** The keys of the run's files still recorded: not deleted, or not written so. */
+  private static List<String> recorded(DSLContext dsl, String run) {
     return dsl.select(DSL.field(DSL.name("file_key"), String.class))
         .from(DSL.table(DSL.name("lethe_run_files")))
         .where(DSL.field(DSL.name("run_id")).eq(run))
