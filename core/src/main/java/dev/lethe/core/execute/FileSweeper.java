@@ -284,8 +284,8 @@ final class FileSweeper {
 
   /**
    * The files of {@code runId} deleted and not written so yet, for the caller to write in the
-   * transaction of its next page ({@link dev.lethe.core.state.BatchRecords#finishBatch}), then to
-   * tell {@link #written} once it commits; none when they are more than one transaction of {@link
+   * transaction of its next page ({@link FileQueue#filesDeletedQueries}), then to tell {@link
+   * #written} once it commits; none when they are more than one transaction of {@link
    * FileQueue#filesDeleted} writes. What the store is deleting behind the caller is not waited for:
    * it is taken in at the next call, and written with a later page.
    */

@@ -8,7 +8,6 @@ import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.BatchRecords;
-import dev.lethe.core.state.DeletedFiles;
 import dev.lethe.core.state.FileRecords;
 import dev.lethe.core.state.RunCreation;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ import org.jooq.ResultQuery;
  * ({@link Together}): one round trip instead of one per statement. On PostgreSQL a delete that
  * records its rows' files itself returns its counts as a row among the others' counts; elsewhere,
  * where the statements go as a JDBC batch, which cannot carry a row, such a delete would go alone
- * between two batches. Then the deleted counts, the files of earlier pages deleted from the store
- * since, and the batch number, in a last round trip.
+ * between two batches. Then the deleted counts and the batch number, in a last round trip.
  */
 final class PageStatements {
 
@@ -46,9 +44,6 @@ final class PageStatements {
 
   private record Recount(List<ScopeCounter.Counted> counted, List<Object> values) {}
 
-  /** Files of earlier pages deleted from the store, written so with this page's batch's end. */
-  private DeletedFiles written = DeletedFiles.NONE;
-
   /** The batch's end, when left to the caller ({@link #completesRun}): its rows per entity. */
   private Map<String, Long> batchEnd;
 
@@ -64,15 +59,6 @@ final class PageStatements {
     this.runId = runId;
     this.writer = writer;
     this.steps = new PageSteps(tx, runId, writer);
-  }
-
-  /**
-   * Writes {@code files}, of earlier pages, deleted from the store with this page's batch's end
-   * ({@link BatchRecords#finishBatch}): their keys deleted and their count added in the page's last
-   * round trip.
-   */
-  void writes(DeletedFiles files) {
-    written = files;
   }
 
   /** The page's statements, to add to before it is executed. */
@@ -184,7 +170,7 @@ final class PageStatements {
     if (completesRun) {
       batchEnd = deleted;
     } else {
-      BatchRecords.finishBatch(tx, runId, deleted, written, templates);
+      BatchRecords.finishBatch(tx, runId, deleted, templates);
     }
     deleted.forEach((entity, n) -> counted.count(entity, Outcome.DELETED, n));
   }
@@ -204,7 +190,7 @@ final class PageStatements {
 
   /** Ends the executed page's batch, left to the caller, as it would have itself. */
   void endBatch() {
-    BatchRecords.finishBatch(tx, runId, batchEnd, written, templates);
+    BatchRecords.finishBatch(tx, runId, batchEnd, templates);
   }
 
   /**

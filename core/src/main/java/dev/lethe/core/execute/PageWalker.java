@@ -6,7 +6,9 @@ import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Deadlocks;
 import dev.lethe.core.sql.KeyList;
+import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.DeletedFiles;
+import dev.lethe.core.state.FileQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -216,9 +218,10 @@ final class PageWalker {
                 c -> {
                   PageStatements page = new PageStatements(c.dsl(), run.id(), writer, templates);
                   // the files of earlier pages deleted from the store since, written so with
-                  // this page's end (a page that completes the run forgets every file of it)
+                  // this page (a page that completes the run forgets every file of it)
                   DeletedFiles written = closes ? DeletedFiles.NONE : sweeper.toWrite(run.id());
-                  page.writes(written);
+                  Together.execute(
+                      c.dsl(), FileQueue.filesDeletedQueries(c.dsl(), run.id(), written));
                   if (closes) {
                     page.completesRun();
                   }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -47,62 +46,27 @@ public final class BatchRecords {
   }
 
   /**
-   * Ends a batch inside the caller's transaction, all in one round trip: deletes the keys of {@code
-   * written}, files of earlier batches since deleted from the store, adds the rows the batch
-   * deleted per entity ({@code deleted}) and those files to the run's counts (one upsert of a row
-   * per entity and outcome) and counts one more batch. On PostgreSQL from the template of the
-   * batch's entities and its files' entities in {@code templates}, bound with its run id, counts
-   * and file ids.
+   * Ends a batch inside the caller's transaction: adds the rows it deleted per entity to the run's
+   * counts (one upsert of a row per entity) and counts one more batch, all in one round trip; on
+   * PostgreSQL from the template of the batch's entities in {@code templates}, bound with its run
+   * id and counts.
    */
   public static void finishBatch(
-      DSLContext tx,
-      String runId,
-      Map<String, Long> deleted,
-      DeletedFiles written,
-      ChainTemplates templates) {
+      DSLContext tx, String runId, Map<String, Long> deleted, ChainTemplates templates) {
     List<String> entities = counted(deleted);
-    Map<String, Long> files = written.byEntity();
-    List<String> fileEntities = List.copyOf(files.keySet());
     List<Object> sources = new ArrayList<>();
     sources.add(runId);
     entities.forEach(entity -> sources.add(deleted.get(entity)));
-    if (!written.isEmpty()) {
-      sources.add(written.ids());
-      sources.addAll(files.values());
-    }
-    List<Object> shape = new ArrayList<>();
+    List<Object> shape = new ArrayList<>(entities.size() + 1);
     shape.add("batch");
     shape.addAll(entities);
-    shape.add("files");
-    shape.addAll(fileEntities);
-    // one id is bound as a value, more as an array
-    shape.add(written.count() == 1);
     templates.execute(
         tx,
         shape,
         sources,
-        values -> {
-          String run = (String) values.getFirst();
-          Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-          counts.put(Outcome.DELETED.code(), zip(entities, values, 1));
-          List<Query> queries = new ArrayList<>();
-          if (!written.isEmpty()) {
-            int ids = 1 + entities.size();
-            queries.add(FileQueue.deleteKeysQuery(tx, run, (List<?>) values.get(ids)));
-            counts.put(FILES_DELETED, zip(fileEntities, values, ids + 1));
-          }
-          queries.addAll(finishQueries(tx, run, counts));
-          return new ChainTemplates.Built<>(queries, "batch");
-        });
-  }
-
-  /** {@code keys} each with the value at its place in {@code values} from {@code from}. */
-  private static Map<String, Long> zip(List<String> keys, List<?> values, int from) {
-    Map<String, Long> map = new LinkedHashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      map.put(keys.get(i), (Long) values.get(from + i));
-    }
-    return map;
+        values ->
+            new ChainTemplates.Built<>(
+                finishQueries(tx, (String) values.getFirst(), entities, values), "batch"));
   }
 
   /** The entities a batch deleted rows of ({@code deleted}: its rows per entity), in order. */
@@ -114,40 +78,38 @@ public final class BatchRecords {
   }
 
   /**
-   * The statements of a batch's end: {@code counts} (rows per entity, per outcome) added, then one
-   * more batch.
+   * The statements of a batch's end: the counts of {@code entities}, {@code values} after the run
+   * id, then one more batch.
    */
   static List<Query> finishQueries(
-      DSLContext tx, String runId, Map<String, Map<String, Long>> counts) {
+      DSLContext tx, String runId, List<String> entities, List<?> values) {
     List<Query> queries = new ArrayList<>();
-    addCountsQuery(tx, runId, counts).ifPresent(queries::add);
+    if (!entities.isEmpty()) {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (int i = 0; i < entities.size(); i++) {
+        counts.put(entities.get(i), (Long) values.get(i + 1));
+      }
+      queries.add(addCountsQuery(tx, runId, Outcome.DELETED.code(), counts));
+    }
     queries.add(tx.update(RUNS).set(RUN_BATCHES, RUN_BATCHES.plus(1)).where(RUN_ID.eq(runId)));
     return queries;
   }
 
   /**
-   * Adds {@code counts}, rows per entity of each outcome, to the run's counts inside the caller's
-   * transaction: one multi-row upsert, not one per entity (a page of a tree deletes from a dozen
-   * tables); none if there is nothing to add.
+   * Adds {@code counts}, rows per entity, to the run's counts of {@code outcome} inside the
+   * caller's transaction: one multi-row upsert, not one per entity (a page of a tree deletes from a
+   * dozen tables).
    */
-  static Optional<Query> addCountsQuery(
-      DSLContext tx, String runId, Map<String, Map<String, Long>> counts) {
+  static Query addCountsQuery(
+      DSLContext tx, String runId, String outcome, Map<String, Long> counts) {
     var insert = tx.insertInto(COUNTS, Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME, Q_COUNT_ROWS);
-    boolean any = false;
-    for (Map.Entry<String, Map<String, Long>> outcome : counts.entrySet()) {
-      for (Map.Entry<String, Long> count : outcome.getValue().entrySet()) {
-        insert = insert.values(runId, count.getKey(), outcome.getKey(), count.getValue());
-        any = true;
-      }
+    for (Map.Entry<String, Long> count : counts.entrySet()) {
+      insert = insert.values(runId, count.getKey(), outcome, count.getValue());
     }
-    if (!any) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        insert
-            .onConflict(Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME)
-            .doUpdate()
-            .set(Q_COUNT_ROWS, Q_COUNT_ROWS.plus(DSL.excluded(Q_COUNT_ROWS))));
+    return insert
+        .onConflict(Q_COUNT_RUN, Q_COUNT_ENTITY, Q_COUNT_OUTCOME)
+        .doUpdate()
+        .set(Q_COUNT_ROWS, Q_COUNT_ROWS.plus(DSL.excluded(Q_COUNT_ROWS)));
   }
 
   // Qualified: an upsert names the table's columns next to the proposed row's (H2 emulates it with

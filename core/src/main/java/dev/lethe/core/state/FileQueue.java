@@ -118,26 +118,17 @@ public final class FileQueue {
 
   /**
    * The statements that write the deletion of {@code deleted}, files of run {@code runId}, inside
-   * the caller's transaction: their keys deleted by their ids ({@link #deleteKeysQuery}), and their
-   * count added, one upsert; none if there are none. A page's transaction writes them with its
-   * batch's end instead ({@link BatchRecords#finishBatch}).
+   * the caller's transaction: their keys deleted by their ids ({@link
+   * OwnRows#deleteFiles(DSLContext, String, org.jooq.Condition)}), and their count added, one
+   * upsert; none if there are none.
    */
-  static List<Query> filesDeletedQueries(DSLContext tx, String runId, DeletedFiles deleted) {
+  public static List<Query> filesDeletedQueries(DSLContext tx, String runId, DeletedFiles deleted) {
     if (deleted.isEmpty()) {
       return List.of();
     }
     return List.of(
-        deleteKeysQuery(tx, runId, deleted.ids()),
-        BatchRecords.addCountsQuery(tx, runId, Map.of(FILES_DELETED, deleted.byEntity()))
-            .orElseThrow());
-  }
-
-  /**
-   * Deletes the keys of run {@code runId}'s files {@code ids} ({@link
-   * OwnRows#deleteFiles(DSLContext, String, org.jooq.Condition)}).
-   */
-  static Query deleteKeysQuery(DSLContext tx, String runId, List<?> ids) {
-    return OwnRows.deleteFiles(tx, runId, KeyList.among(FILE_ID_KEY, ids));
+        OwnRows.deleteFiles(tx, runId, KeyList.among(FILE_ID_KEY, deleted.ids())),
+        BatchRecords.addCountsQuery(tx, runId, FILES_DELETED, deleted.byEntity()));
   }
 
   /** The files' ids, as {@link KeyList} takes keys (as a page's, of no type of their own). */
