@@ -112,6 +112,14 @@ public final class BenchMain implements Callable<Integer> {
   boolean withoutFiles;
 
   @Option(
+      names = "--paced-only",
+      description =
+          "The retention scenario runs its paced Lethe runs and their baseline only (on MariaDB"
+              + " pt-archiver --purge at the paced batch size, on PostgreSQL the single DELETE):"
+              + " the writer's latency compared again in a fraction of the time.")
+  boolean pacedOnly;
+
+  @Option(
       names = "--top-statements",
       paramLabel = "<n>",
       description = "For profiling: print each contestant's n statements that took longest.")
@@ -214,6 +222,15 @@ public final class BenchMain implements Callable<Integer> {
             "--paced-batch: from 1 to " + RetentionScenario.MOST_PACED_BATCH + " messages");
       }
       options.put("paced-batch", String.valueOf(pacedBatch));
+    }
+    if (pacedOnly) {
+      onlyFor(RetentionScenario.class, "--paced-only", "the retention scenario takes it");
+      if (pauses == null && vendor != Vendor.MARIADB) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--paced-only: give --pauses too (only MariaDB has a paced run by default)");
+      }
+      options.put("paced-only", "true");
     }
     if (withoutFiles) {
       onlyFor(RetentionScenario.class, "--without-files", "the retention scenario takes it");

@@ -67,4 +67,13 @@ class BenchMainTest {
       assertThat(err.toString()).as(size).contains("--paced-batch: from 1 to 5000 messages");
     }
   }
+
+  @Test
+  void paced_only_is_for_the_retention_scenario_and_needs_pauses_where_none_are_default() {
+    assertThat(with("contacts", "--paced-only")).isEqualTo(2);
+    assertThat(err.toString()).contains("--paced-only: only the retention scenario takes it");
+    assertThat(with("retention", "--paced-only")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--paced-only: give --pauses too (only MariaDB has a paced run by default)");
+  }
 }

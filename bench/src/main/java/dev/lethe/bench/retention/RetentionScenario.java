@@ -127,7 +127,14 @@ public final class RetentionScenario implements Scenario {
     } finally {
       Files.deleteIfExists(files);
     }
-    String baseline = target.vendor() == Vendor.MARIADB ? PtArchiver.NAME : SingleDelete.NAME;
+    String baseline =
+        target.vendor() != Vendor.MARIADB
+            ? SingleDelete.NAME
+            : results.stream()
+                .map(ContestantResult::name)
+                .filter(name -> name.startsWith("pt-archiver --purge ("))
+                .findFirst()
+                .orElse(PtArchiver.NAME);
     return new ScenarioResult(
         name(), target.database(), target.size().label(), baseline, results, notes);
   }
@@ -141,8 +148,11 @@ public final class RetentionScenario implements Scenario {
       Path files,
       List<String> notes) {
     int top = target.option("top-statements").map(Integer::parseInt).orElse(0);
+    boolean pacedOnly = target.option("paced-only").isPresent();
     List<Purge> purges = new ArrayList<>();
-    if (target.vendor() == Vendor.MARIADB) {
+    if (pacedOnly) {
+      notes.add("--paced-only: the paced runs and their baseline only");
+    } else if (target.vendor() == Vendor.MARIADB) {
       purges.add(new LethePurge(dataSource, map, files, BATCH, top));
       if (PtArchiver.installed()) {
         purges.add(ptArchiver(target, BATCH, false));
@@ -164,13 +174,17 @@ public final class RetentionScenario implements Scenario {
           LethePurge.paced(ReferencePlatform.dataMapResource(), mapText, ratio, pacedBatch);
       purges.add(new LethePurge(dataSource, paced, files, 0, top));
     }
-    if (pacedBatch != BATCH && !pauses.isEmpty() && target.vendor() == Vendor.MARIADB) {
+    if ((pacedOnly || pacedBatch != BATCH)
+        && !pauses.isEmpty()
+        && target.vendor() == Vendor.MARIADB) {
       // the paced runs against pt-archiver at their own batch size
       if (PtArchiver.installed()) {
         purges.add(ptArchiver(target, pacedBatch, false));
       }
     }
-    purges.add(new SingleDelete(dataSource));
+    if (!pacedOnly || target.vendor() != Vendor.MARIADB) {
+      purges.add(new SingleDelete(dataSource));
+    }
     return purges;
   }
 

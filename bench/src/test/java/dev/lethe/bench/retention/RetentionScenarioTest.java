@@ -74,6 +74,35 @@ class RetentionScenarioTest {
   }
 
   @Test
+  void paced_only_runs_the_paced_purges_against_their_baseline_at_their_batch_size()
+      throws Exception {
+    ScenarioResult onMariadb =
+        run(
+            TestDatabase.Kind.MARIADB,
+            Vendor.MARIADB,
+            Map.of("paced-only", "true", "pauses", "2.0", "paced-batch", "250"));
+    ScenarioResult onPostgresql =
+        run(
+            TestDatabase.Kind.POSTGRESQL,
+            Vendor.POSTGRESQL,
+            Map.of("paced-only", "true", "pauses", "2.0", "paced-batch", "250"));
+
+    if (PtArchiver.installed()) {
+      assertThat(onMariadb.contestants())
+          .extracting(ContestantResult::name)
+          .containsExactly("lethe (batch 250, pause 2×)", "pt-archiver --purge (batch 250)");
+      assertThat(onMariadb.baseline()).isEqualTo("pt-archiver --purge (batch 250)");
+    } else {
+      assertThat(onMariadb.contestants())
+          .extracting(ContestantResult::name)
+          .containsExactly("lethe (batch 250, pause 2×)");
+    }
+    assertThat(onPostgresql.contestants())
+        .extracting(ContestantResult::name)
+        .containsExactly("lethe (batch 250, pause 2×)", "single DELETE");
+  }
+
+  @Test
   void without_files_lethe_purges_the_same_rows_leaving_the_files_as_the_baselines_do()
       throws Exception {
     ScenarioResult result =
