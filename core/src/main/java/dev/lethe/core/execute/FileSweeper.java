@@ -284,10 +284,10 @@ final class FileSweeper {
 
   /**
    * The files of {@code runId} deleted and not written so yet, for the caller to write in the
-   * transaction of its next page ({@link FileQueue#filesDeletedQueries}), then to tell {@link
-   * #written} once it commits; none when they are more than one transaction of {@link
-   * FileQueue#filesDeleted} writes. What the store is deleting behind the caller is not waited for:
-   * it is taken in at the next call, and written with a later page.
+   * transaction of its next page ({@link FileQueue#write}), then to tell {@link #written} once it
+   * commits; none when they are more than one transaction of {@link FileQueue#filesDeleted} writes.
+   * What the store is deleting behind the caller is not waited for: it is taken in at the next
+   * call, and written with a later page.
    */
   DeletedFiles toWrite(String runId) {
     if (!runId.equals(this.runId) || unwritten.size() > FileQueue.MARKS_PER_TRANSACTION) {
@@ -311,6 +311,16 @@ final class FileSweeper {
           deleted.count() + " files written deleted of " + unwritten.size() + " kept");
     }
     unwritten.clear();
+  }
+
+  /**
+   * Another process sweeping the run wrote some of the files kept here deleted first ({@link
+   * FileQueue.WrittenElsewhere}): only those still recorded are kept, to be written.
+   */
+  void writtenElsewhere() {
+    List<DeletedFiles.File> still = runs.stillRecorded(runId, new DeletedFiles(unwritten)).files();
+    unwritten.clear();
+    unwritten.addAll(still);
   }
 
   /** Forgets the files not written yet: the caller has written or forgotten them. */

@@ -6,7 +6,6 @@ import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Deadlocks;
 import dev.lethe.core.sql.KeyList;
-import dev.lethe.core.sql.Together;
 import dev.lethe.core.state.DeletedFiles;
 import dev.lethe.core.state.FileQueue;
 import java.util.ArrayList;
@@ -220,8 +219,7 @@ final class PageWalker {
                   // the files of earlier pages deleted from the store since, written so with
                   // this page (a page that completes the run forgets every file of it)
                   DeletedFiles written = closes ? DeletedFiles.NONE : sweeper.toWrite(run.id());
-                  Together.execute(
-                      c.dsl(), FileQueue.filesDeletedQueries(c.dsl(), run.id(), written));
+                  FileQueue.write(c.dsl(), run.id(), written);
                   if (closes) {
                     page.completesRun();
                   }
@@ -247,6 +245,10 @@ final class PageWalker {
           }
         }
         return took;
+      } catch (FileQueue.WrittenElsewhere e) {
+        // rolled back before the page's statements: the page again, with the files still recorded
+        sweeper.writtenElsewhere();
+        attempt--;
       } catch (OnlyPage.TooManyFiles e) {
         // rolled back before any file was deleted: the page again as any other, its files recorded
         run.only().decline();

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Files of one run deleted from the store whose deletion is not written yet. Writing it ({@link
- * FileQueue#filesDeleted}, or a page's transaction with {@link FileQueue#filesDeletedQueries})
- * deletes their keys, by their ids, and adds them to the run's count of deleted files, together.
+ * FileQueue#filesDeleted}, or a page's transaction with {@link FileQueue#write}) deletes their
+ * keys, by their ids, and adds them to the run's count of deleted files, together.
  *
  * <p>By ids, not by ranges of them: on InnoDB a delete by a range waits, even read-committed, for
  * another run's file being recorded inside the range or just past it, where a delete by primary

@@ -7,9 +7,11 @@ import dev.lethe.core.sql.Together;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -106,8 +108,62 @@ public final class FileQueue {
    */
   public void filesDeleted(String runId, DeletedFiles deleted) {
     for (DeletedFiles group : deleted.inGroupsOf(MARKS_PER_TRANSACTION)) {
-      own.transaction(tx -> Together.execute(tx, filesDeletedQueries(tx, runId, group)));
+      DeletedFiles left = group;
+      while (!left.isEmpty()) {
+        try {
+          DeletedFiles these = left;
+          own.transaction(tx -> write(tx, runId, these));
+          break;
+        } catch (WrittenElsewhere e) {
+          left = stillRecorded(runId, left);
+        }
+      }
     }
+  }
+
+  /**
+   * Writes the deletion of {@code deleted}, files of run {@code runId}, inside the caller's
+   * transaction, in one round trip ({@link #filesDeletedQueries}). A file is counted by the
+   * transaction that deletes its key, once: when the keys' delete finds fewer keys than there are
+   * files, another process sweeping the same run wrote some of them first, and this throws {@link
+   * WrittenElsewhere} before the caller commits, for it to roll back and write only the files still
+   * recorded ({@link #stillRecorded}).
+   */
+  public static void write(DSLContext tx, String runId, DeletedFiles deleted) {
+    if (deleted.isEmpty()) {
+      return;
+    }
+    int keys = Together.execute(tx, filesDeletedQueries(tx, runId, deleted))[0];
+    if (keys != deleted.count()) {
+      throw new WrittenElsewhere(deleted.count(), keys);
+    }
+  }
+
+  /**
+   * Some of the files a transaction was writing deleted had been written so by another process
+   * sweeping the same run: the transaction must roll back, or count them twice.
+   */
+  public static final class WrittenElsewhere extends RuntimeException {
+    WrittenElsewhere(int files, int keys) {
+      super(keys + " keys of " + files + " files deleted: the others were written elsewhere");
+    }
+  }
+
+  /**
+   * Those of {@code deleted}, files of run {@code runId}, whose keys are still recorded, after
+   * {@link WrittenElsewhere}: the others were written deleted by another process.
+   *
+   * @throws IllegalStateException if every key is still there: then it was not that
+   */
+  public DeletedFiles stillRecorded(String runId, DeletedFiles deleted) {
+    Set<Long> recorded = new HashSet<>();
+    pendingFiles(runId, deleted.ids()).forEach(file -> recorded.add(file.id()));
+    if (recorded.size() == deleted.count()) {
+      throw new IllegalStateException(
+          "the keys' delete missed files still recorded (" + deleted.count() + ")");
+    }
+    return new DeletedFiles(
+        deleted.files().stream().filter(file -> recorded.contains(file.id())).toList());
   }
 
   /**
@@ -122,7 +178,8 @@ public final class FileQueue {
    * OwnRows#deleteFiles(DSLContext, String, org.jooq.Condition)}), and their count added, one
    * upsert; none if there are none.
    */
-  public static List<Query> filesDeletedQueries(DSLContext tx, String runId, DeletedFiles deleted) {
+  private static List<Query> filesDeletedQueries(
+      DSLContext tx, String runId, DeletedFiles deleted) {
     if (deleted.isEmpty()) {
       return List.of();
     }

@@ -21,6 +21,10 @@ import dev.lethe.platform.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -195,6 +199,66 @@ abstract class MiniEngineFailuresContract {
     assertThat(db.count("SELECT COUNT(*) FROM lethe_run_counts")).isZero();
   }
 
+  /**
+   * Another process sweeping the same run (one that resumed it while this one still ran) deletes
+   * the file of 10001 from the store and writes it deleted, its key deleted and its count added,
+   * before this one's next page does: that page's transaction finds the key gone, rolls back and
+   * runs again without it, and the file is counted once.
+   */
+  @Test
+  void a_file_another_process_wrote_deleted_first_is_counted_once() throws Exception {
+    LocalDirectoryFileStore real = new LocalDirectoryFileStore(files);
+    FileStore racing =
+        new FileStore() {
+          @Override
+          public void delete(String key) throws IOException {
+            real.delete(key);
+            if (key.equals("media/10001.jpg")) {
+              writtenElsewhere(key);
+            }
+          }
+
+          @Override
+          public boolean exists(String key) throws IOException {
+            return real.exists(key);
+          }
+        };
+
+    Swept swept = sweepsAgedMessages("    batch: 1\n    pause_ratio: 0.5\n", racing);
+
+    assertThat(swept.outcomes().getFirst().filesDeleted())
+        .containsExactly(entry("attachments", 2L));
+    assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
+  }
+
+  /** What another process does once the store deleted the file {@code key}: writes it deleted. */
+  private void writtenElsewhere(String key) throws IOException {
+    try (Connection c = db.dataSource().getConnection()) {
+      String run;
+      try (PreparedStatement find =
+          c.prepareStatement("SELECT run_id FROM lethe_run_files WHERE file_key = ?")) {
+        find.setString(1, key);
+        try (ResultSet rows = find.executeQuery()) {
+          assertThat(rows.next()).as("the file's key recorded").isTrue();
+          run = rows.getString(1);
+        }
+      }
+      try (PreparedStatement delete =
+              c.prepareStatement("DELETE FROM lethe_run_files WHERE file_key = ?");
+          PreparedStatement count =
+              c.prepareStatement(
+                  "INSERT INTO lethe_run_counts (run_id, entity, outcome, row_count)"
+                      + " VALUES (?, 'attachments', 'files_deleted', 1)")) {
+        delete.setString(1, key);
+        delete.executeUpdate();
+        count.setString(1, run);
+        count.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IOException(e);
+    }
+  }
+
   /** A statement that deletes file keys by their ids, whatever the dialect's quotes and form. */
   private static final Pattern FILE_KEYS_DELETE =
       Pattern.compile(
@@ -213,6 +277,11 @@ abstract class MiniEngineFailuresContract {
 
   /** Sweeps a rule deleting messages older than 30 days, {@code more} added to the rule. */
   private Swept sweepsAgedMessages(String more) throws Exception {
+    return sweepsAgedMessages(more, new LocalDirectoryFileStore(files));
+  }
+
+  /** As {@link #sweepsAgedMessages(String)}, its files deleted from {@code store}. */
+  private Swept sweepsAgedMessages(String more, FileStore store) throws Exception {
     String map =
         MiniPlatform.resource("mini.yaml")
             + "retention:\n"
@@ -225,11 +294,7 @@ abstract class MiniEngineFailuresContract {
     Clock clock = Clock.fixed(Instant.parse("2026-02-20T00:00:00Z"), ZoneOffset.UTC);
     CountingDataSource counting = new CountingDataSource(db.dataSource());
     Lethe lethe =
-        Lethe.open(
-            counting.dataSource(),
-            DataMapLoader.load("mini.yaml", map),
-            new LocalDirectoryFileStore(files),
-            clock);
+        Lethe.open(counting.dataSource(), DataMapLoader.load("mini.yaml", map), store, clock);
     List<LegalHold> holds =
         List.of(new LegalHold("keep-bob", new LegalHold.Tenant("20"), "audit", Optional.empty()));
 

@@ -1,6 +1,7 @@
 package dev.lethe.core.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.schema.Vendor;
@@ -124,6 +125,57 @@ class FileSweeperTest {
       assertThat(new RunStore(dsl, 100).tallies(RUN).deletedFiles())
           .isEqualTo(Map.of("attachments", 11_850L, "documents", 200L));
       assertThat(new RunStore(dsl, 100).counts(RUN)).isEmpty();
+    }
+  }
+
+  /**
+   * Two processes sweeping the same run (one resumed it while the other still ran) both delete its
+   * files from the store; the transaction that deletes a file's key counts it, and one that finds
+   * keys gone rolls back and writes only the files still recorded: each file is counted once.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_file_written_deleted_by_another_process_is_counted_once(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DSLContext dsl = state(db);
+      FileQueue queue = new RunStore(dsl, 100).files();
+      record(dsl, RUN, "attachments", 0, 300);
+      record(dsl, OTHER, "attachments", 0, 10);
+      FileSweeper sweeper = sweeper(dsl, new Store());
+      assertThat(sweeper.sweep(RUN, new CallTally(), Optional.empty())).isZero();
+      DeletedFiles kept = sweeper.toWrite(RUN);
+      assertThat(kept.count()).isEqualTo(300);
+
+      // the other process writes a third of them first; a page's transaction writing them all
+      // finds their keys gone and rolls back, having counted nothing and deleted no key
+      queue.filesDeleted(RUN, new DeletedFiles(kept.files().subList(0, 100)));
+      assertThatThrownBy(() -> dsl.transaction(c -> FileQueue.write(c.dsl(), RUN, kept)))
+          .isInstanceOf(FileQueue.WrittenElsewhere.class);
+      assertThat(queue.deletedFiles(RUN)).isEqualTo(Map.of("attachments", 100L));
+      assertThat(recorded(dsl, RUN)).hasSize(200);
+
+      sweeper.writtenElsewhere();
+      assertThat(sweeper.toWrite(RUN).files()).isEqualTo(kept.files().subList(100, 300));
+      dsl.transaction(c -> FileQueue.write(c.dsl(), RUN, sweeper.toWrite(RUN)));
+      assertThat(queue.deletedFiles(RUN)).isEqualTo(Map.of("attachments", 300L));
+      assertThat(recorded(dsl, RUN)).isEmpty();
+
+      // written in transactions of their own, again, in part or in whole: counted no more
+      record(dsl, RUN, "documents", 300, 310);
+      DeletedFiles documents =
+          new DeletedFiles(
+              dsl.select(DSL.field(DSL.name("id"), Long.class))
+                  .from(DSL.table(DSL.name("lethe_run_files")))
+                  .where(DSL.field(DSL.name("run_id")).eq(RUN))
+                  .orderBy(DSL.field(DSL.name("id")))
+                  .fetch(r -> new DeletedFiles.File(r.value1(), "documents")));
+      queue.filesDeleted(RUN, new DeletedFiles(documents.files().subList(0, 4)));
+      queue.filesDeleted(RUN, documents);
+      queue.filesDeleted(RUN, kept);
+      assertThat(queue.deletedFiles(RUN)).isEqualTo(Map.of("attachments", 300L, "documents", 10L));
+      assertThat(recorded(dsl, RUN)).isEmpty();
+      assertThat(recorded(dsl, OTHER)).hasSize(10);
     }
   }
 
