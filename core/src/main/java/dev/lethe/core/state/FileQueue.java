@@ -151,19 +151,25 @@ public final class FileQueue {
 
   /**
    * Those of {@code deleted}, files of run {@code runId}, whose keys are still recorded, after
-   * {@link WrittenElsewhere}: the others were written deleted by another process.
+   * {@link WrittenElsewhere}: the others were written deleted by another process. Each once: a file
+   * twice among them would have made the keys' delete find fewer too.
    *
-   * @throws IllegalStateException if every key is still there: then it was not that
+   * @throws IllegalStateException if every one is still there, once: then it was not that
    */
   public DeletedFiles stillRecorded(String runId, DeletedFiles deleted) {
     Set<Long> recorded = new HashSet<>();
     pendingFiles(runId, deleted.ids()).forEach(file -> recorded.add(file.id()));
-    if (recorded.size() == deleted.count()) {
+    Map<Long, DeletedFiles.File> still = new LinkedHashMap<>();
+    for (DeletedFiles.File file : deleted.files()) {
+      if (recorded.contains(file.id())) {
+        still.putIfAbsent(file.id(), file);
+      }
+    }
+    if (still.size() == deleted.count()) {
       throw new IllegalStateException(
           "the keys' delete missed files still recorded (" + deleted.count() + ")");
     }
-    return new DeletedFiles(
-        deleted.files().stream().filter(file -> recorded.contains(file.id())).toList());
+    return new DeletedFiles(List.copyOf(still.values()));
   }
 
   /**

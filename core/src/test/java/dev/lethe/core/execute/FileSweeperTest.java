@@ -174,6 +174,16 @@ class FileSweeperTest {
       queue.filesDeleted(RUN, documents);
       queue.filesDeleted(RUN, kept);
       assertThat(queue.deletedFiles(RUN)).isEqualTo(Map.of("attachments", 300L, "documents", 10L));
+      // and a file given twice is counted once
+      record(dsl, RUN, "documents", 310, 311);
+      long last =
+          dsl.select(DSL.field(DSL.name("id"), Long.class))
+              .from(DSL.table(DSL.name("lethe_run_files")))
+              .where(DSL.field(DSL.name("file_key")).eq("documents/310"))
+              .fetchSingle(0, Long.class);
+      DeletedFiles.File twice = new DeletedFiles.File(last, "documents");
+      queue.filesDeleted(RUN, new DeletedFiles(List.of(twice, twice)));
+      assertThat(queue.deletedFiles(RUN)).isEqualTo(Map.of("attachments", 300L, "documents", 11L));
       assertThat(recorded(dsl, RUN)).isEmpty();
       assertThat(recorded(dsl, OTHER)).hasSize(10);
     }
