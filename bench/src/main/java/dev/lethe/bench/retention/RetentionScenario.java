@@ -180,6 +180,8 @@ public final class RetentionScenario implements Scenario {
       // the paced runs against pt-archiver at their own batch size
       if (PtArchiver.installed()) {
         purges.add(ptArchiver(target, pacedBatch, false));
+      } else if (pacedOnly) {
+        notes.add("pt-archiver is not installed (Debian: percona-toolkit): the paced runs alone");
       }
     }
     if (!pacedOnly || target.vendor() != Vendor.MARIADB) {

@@ -96,6 +96,7 @@ class RetentionScenarioTest {
       assertThat(onMariadb.contestants())
           .extracting(ContestantResult::name)
           .containsExactly("lethe (batch 250, pause 2×)");
+      assertThat(onMariadb.notes()).anyMatch(n -> n.contains("pt-archiver is not installed"));
     }
     assertThat(onPostgresql.contestants())
         .extracting(ContestantResult::name)
