@@ -16,15 +16,14 @@ import dev.lethe.core.plan.ErasureRequest;
 import dev.lethe.core.receipt.Outcome;
 import dev.lethe.core.receipt.Receipt;
 import dev.lethe.core.retention.RetentionOutcome;
+import dev.lethe.core.schema.Vendor;
+import dev.lethe.core.state.DeletedFiles;
 import dev.lethe.core.state.RunStatus;
+import dev.lethe.core.state.RunStore;
 import dev.lethe.platform.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +31,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -231,32 +232,23 @@ abstract class MiniEngineFailuresContract {
     assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
   }
 
-  /** What another process does once the store deleted the file {@code key}: writes it deleted. */
-  private void writtenElsewhere(String key) throws IOException {
-    try (Connection c = db.dataSource().getConnection()) {
-      String run;
-      try (PreparedStatement find =
-          c.prepareStatement("SELECT run_id FROM lethe_run_files WHERE file_key = ?")) {
-        find.setString(1, key);
-        try (ResultSet rows = find.executeQuery()) {
-          assertThat(rows.next()).as("the file's key recorded").isTrue();
-          run = rows.getString(1);
-        }
-      }
-      try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM lethe_run_files WHERE file_key = ?");
-          PreparedStatement count =
-              c.prepareStatement(
-                  "INSERT INTO lethe_run_counts (run_id, entity, outcome, row_count)"
-                      + " VALUES (?, 'attachments', 'files_deleted', 1)")) {
-        delete.setString(1, key);
-        delete.executeUpdate();
-        count.setString(1, run);
-        count.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new IOException(e);
-    }
+  /**
+   * What another process does once the store deleted the file {@code key}: writes it deleted, as
+   * the run's file queue does.
+   */
+  private void writtenElsewhere(String key) {
+    DSLContext dsl = Vendor.valueOf(db.kind().name()).dsl(db.dataSource());
+    var file =
+        dsl.select(
+                DSL.field(DSL.name("run_id"), String.class), DSL.field(DSL.name("id"), Long.class))
+            .from(DSL.table(DSL.name("lethe_run_files")))
+            .where(DSL.field(DSL.name("file_key")).eq(key))
+            .fetchSingle();
+    new RunStore(dsl, 100)
+        .files()
+        .filesDeleted(
+            file.value1(),
+            new DeletedFiles(List.of(new DeletedFiles.File(file.value2(), "attachments"))));
   }
 
   /** A statement that deletes file keys by their ids, whatever the dialect's quotes and form. */

@@ -163,25 +163,14 @@ class FileSweeperTest {
 
       // written in transactions of their own, again, in part or in whole: counted no more
       record(dsl, RUN, "documents", 300, 310);
-      DeletedFiles documents =
-          new DeletedFiles(
-              dsl.select(DSL.field(DSL.name("id"), Long.class))
-                  .from(DSL.table(DSL.name("lethe_run_files")))
-                  .where(DSL.field(DSL.name("run_id")).eq(RUN))
-                  .orderBy(DSL.field(DSL.name("id")))
-                  .fetch(r -> new DeletedFiles.File(r.value1(), "documents")));
+      DeletedFiles documents = deleted(recorded(dsl, "documents", 300, 310));
       queue.filesDeleted(RUN, new DeletedFiles(documents.files().subList(0, 4)));
       queue.filesDeleted(RUN, documents);
       queue.filesDeleted(RUN, kept);
       assertThat(queue.deletedFiles(RUN)).isEqualTo(Map.of("attachments", 300L, "documents", 10L));
       // and a file given twice is counted once
       record(dsl, RUN, "documents", 310, 311);
-      long last =
-          dsl.select(DSL.field(DSL.name("id"), Long.class))
-              .from(DSL.table(DSL.name("lethe_run_files")))
-              .where(DSL.field(DSL.name("file_key")).eq("documents/310"))
-              .fetchSingle(0, Long.class);
-      DeletedFiles.File twice = new DeletedFiles.File(last, "documents");
+      DeletedFiles.File twice = deleted(recorded(dsl, "documents", 310, 311)).files().getFirst();
       queue.filesDeleted(RUN, new DeletedFiles(List.of(twice, twice)));
       assertThat(queue.deletedFiles(RUN)).isEqualTo(Map.of("attachments", 300L, "documents", 11L));
       assertThat(recorded(dsl, RUN)).isEmpty();
@@ -464,9 +453,15 @@ class FileSweeperTest {
 
   /** The files {@code attachments/from} to {@code attachments/(to - 1)} of the run, as recorded. */
   private static List<FileQueue.PendingFile> recorded(DSLContext dsl, int from, int to) {
+    return recorded(dsl, "attachments", from, to);
+  }
+
+  /** The files {@code entity/from} to {@code entity/(to - 1)} of the run, as recorded. */
+  private static List<FileQueue.PendingFile> recorded(
+      DSLContext dsl, String entity, int from, int to) {
     Set<String> keys = new HashSet<>();
     for (int i = from; i < to; i++) {
-      keys.add("attachments/" + i);
+      keys.add(entity + "/" + i);
     }
     return dsl.select(
             DSL.field(DSL.name("id"), Long.class),
@@ -477,6 +472,12 @@ class FileSweeperTest {
         .and(DSL.field(DSL.name("file_key"), String.class).in(keys))
         .orderBy(DSL.field(DSL.name("id")))
         .fetch(r -> new FileQueue.PendingFile(r.value1(), r.value2(), r.value3(), 0));
+  }
+
+  /** {@code files}, as deleted from the store. */
+  private static DeletedFiles deleted(List<FileQueue.PendingFile> files) {
+    return new DeletedFiles(
+        files.stream().map(f -> new DeletedFiles.File(f.id(), f.entity())).toList());
   }
 
   /** How many times the run's file {@code key} was tried, as written in its row. */
