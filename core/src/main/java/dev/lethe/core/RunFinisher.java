@@ -90,10 +90,16 @@ final class RunFinisher {
         throw new FilesPendingException(runId, execution.pendingFiles());
       }
       DeletedFiles unmarkedFiles = executor.unmarkedFiles(runId);
-      RunTallies tallies =
-          execution
-              .tallies()
-              .orElseGet(() -> runs.tallies(runId).plusDeletedFiles(unmarkedFiles.byEntity()));
+      RunTallies tallies;
+      if (execution.tallies().isPresent()) {
+        tallies = execution.tallies().get();
+      } else {
+        // a resumed run's counts are read back, and another process sweeping its files may have
+        // written some of those deleted here already: they are written first, each counted once
+        executor.markFiles();
+        unmarkedFiles = DeletedFiles.NONE;
+        tallies = runs.tallies(runId);
+      }
       Verified verified = verify(dsl, run, plan, tallies, Optional.empty());
       if (!verified.result().verification().passed()) {
         throw new VerificationFailedException(runId, verified.result().verification().problems());

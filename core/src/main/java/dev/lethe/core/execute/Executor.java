@@ -120,9 +120,11 @@ public final class Executor {
 
   /**
    * The files of run {@code runId} deleted from the store whose deletion is still to be written:
-   * the caller counts them and forgets them with the run's completion (which forgets every file of
-   * the run), then calls {@link #filesMarked}, or has them written by {@link #markFiles} if the run
-   * does not complete.
+   * for a run executed from its start, counted in its tallies already, the caller forgets them with
+   * the run's completion (which forgets every file of the run), then calls {@link #filesMarked}, or
+   * has them written by {@link #markFiles} if the run does not complete. A resumed run's caller,
+   * which reads its counts back, has them written first: another process sweeping the run may have
+   * written some of them.
    */
   public DeletedFiles unmarkedFiles(String runId) {
     return sweeper.handOver(runId);

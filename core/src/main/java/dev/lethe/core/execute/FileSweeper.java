@@ -273,9 +273,9 @@ final class FileSweeper {
 
   /**
    * The files of {@code runId} deleted and not written so yet (fewer than {@value #MARK_EVERY}),
-   * for the caller to count and to forget with the run's completion, which deletes the keys of
-   * every file of the run: writing them first would only count what the caller counts. The caller
-   * then calls {@link #marked}, or {@link #mark} if the run does not complete.
+   * for a caller that counted them in memory to forget with the run's completion, which deletes the
+   * keys of every file of the run: writing them first would only count what the caller counts. The
+   * caller then calls {@link #marked}, or {@link #mark} if the run does not complete.
    */
   DeletedFiles handOver(String runId) {
     settle();

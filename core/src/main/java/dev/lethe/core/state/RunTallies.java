@@ -74,13 +74,6 @@ public record RunTallies(
     return deletedFiles.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** These tallies with more deleted files, counted per entity. */
-  public RunTallies plusDeletedFiles(Map<String, Long> byEntity) {
-    Map<String, Long> files = new LinkedHashMap<>(deletedFiles);
-    byEntity.forEach((entity, n) -> files.merge(entity, n, Long::sum));
-    return new RunTallies(counts, files, updated, recordedKeys);
-  }
-
   private static Outcome outcome(String code) {
     return Outcome.valueOf(code.toUpperCase(Locale.ROOT));
   }

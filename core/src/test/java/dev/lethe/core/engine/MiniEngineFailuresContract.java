@@ -110,6 +110,30 @@ abstract class MiniEngineFailuresContract {
     assertThat(receipt.entity("messages").deleted()).isEqualTo(3);
   }
 
+  /**
+   * A resumed run reads its counts back. Another process sweeping it writes the file deleted (its
+   * key deleted, its count added) while this one's last sweep deletes it from the store: the run
+   * completes with the file counted once, not once read back and once more from this one's memory.
+   */
+  @Test
+  void a_resumed_run_counts_once_a_file_another_process_wrote_deleted_during_its_last_sweep()
+      throws Exception {
+    Lethe down = open(MiniPlatform.resource("mini.yaml"), flaky(1_000), Clock.systemUTC());
+    String run = down.start(down.plan(carol(down), List.of()));
+    assertThatThrownBy(() -> down.run(run, List.of())).isInstanceOf(FilesPendingException.class);
+
+    Lethe up =
+        open(
+            MiniPlatform.resource("mini.yaml"),
+            racing(new LocalDirectoryFileStore(files), "media/10001.jpg"),
+            Clock.systemUTC());
+    Receipt receipt = up.run(run, List.of());
+
+    assertThat(Files.exists(files.resolve("media/10001.jpg"))).isFalse();
+    assertThat(receipt.filesDeleted()).containsExactly(entry("attachments", 1L));
+    assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
+  }
+
   @Test
   void a_file_store_that_fails_once_is_retried_within_the_run() {
     Lethe lethe = open(MiniPlatform.resource("mini.yaml"), flaky(1), Clock.systemUTC());
@@ -208,28 +232,35 @@ abstract class MiniEngineFailuresContract {
    */
   @Test
   void a_file_another_process_wrote_deleted_first_is_counted_once() throws Exception {
-    LocalDirectoryFileStore real = new LocalDirectoryFileStore(files);
-    FileStore racing =
-        new FileStore() {
-          @Override
-          public void delete(String key) throws IOException {
-            real.delete(key);
-            if (key.equals("media/10001.jpg")) {
-              writtenElsewhere(key);
-            }
-          }
-
-          @Override
-          public boolean exists(String key) throws IOException {
-            return real.exists(key);
-          }
-        };
-
-    Swept swept = sweepsAgedMessages("    batch: 1\n    pause_ratio: 0.5\n", racing);
+    Swept swept =
+        sweepsAgedMessages(
+            "    batch: 1\n    pause_ratio: 0.5\n",
+            racing(new LocalDirectoryFileStore(files), "media/10001.jpg"));
 
     assertThat(swept.outcomes().getFirst().filesDeleted())
         .containsExactly(entry("attachments", 2L));
     assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
+  }
+
+  /**
+   * {@code real}, where another process sweeping the same run writes the file {@code raced} deleted
+   * as soon as the store deleted it.
+   */
+  private FileStore racing(FileStore real, String raced) {
+    return new FileStore() {
+      @Override
+      public void delete(String key) throws IOException {
+        real.delete(key);
+        if (key.equals(raced)) {
+          writtenElsewhere(key);
+        }
+      }
+
+      @Override
+      public boolean exists(String key) throws IOException {
+        return real.exists(key);
+      }
+    };
   }
 
   /**
