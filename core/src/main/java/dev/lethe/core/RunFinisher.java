@@ -89,16 +89,17 @@ final class RunFinisher {
       if (execution.pendingFiles() > 0) {
         throw new FilesPendingException(runId, execution.pendingFiles());
       }
-      DeletedFiles unmarkedFiles = executor.unmarkedFiles(runId);
       RunTallies tallies;
+      DeletedFiles unmarkedFiles;
       if (execution.tallies().isPresent()) {
         tallies = execution.tallies().get();
+        unmarkedFiles = executor.unmarkedFiles(runId);
       } else {
         // a resumed run's counts are read back, and another process sweeping its files may have
         // written some of those deleted here already: they are written first, each counted once
         executor.markFiles();
-        unmarkedFiles = DeletedFiles.NONE;
         tallies = runs.tallies(runId);
+        unmarkedFiles = DeletedFiles.NONE;
       }
       Verified verified = verify(dsl, run, plan, tallies, Optional.empty());
       if (!verified.result().verification().passed()) {
