@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lethe.bench.BenchMain;
+import dev.lethe.bench.BenchMachine;
 import dev.lethe.bench.BenchSize;
 import dev.lethe.bench.BenchTarget;
 import dev.lethe.bench.ContestantResult;
@@ -134,7 +134,7 @@ abstract class ErasureScenariosContract {
           new BenchTarget(
               db.url(), BenchTarget.vendorOf(db.url()), BenchSize.TINY, Map.of("user", db.user()));
 
-      Object cache = BenchMain.machine(target).get("database_cache");
+      Object cache = BenchMachine.describe(target).get("database_cache");
 
       assertThat(cache)
           .asString()
