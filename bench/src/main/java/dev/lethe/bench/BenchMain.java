@@ -111,8 +111,9 @@ public final class BenchMain implements Callable<Integer> {
       names = "--paced-only",
       description =
           "The retention scenario runs its paced Lethe runs and their baseline only (on MariaDB"
-              + " pt-archiver --purge at the paced batch size, on PostgreSQL the single DELETE):"
-              + " the writer's latency compared again in a fraction of the time.")
+              + " pt-archiver --purge at the paced batch size, before and again after them; on"
+              + " PostgreSQL the single DELETE): the writer's latency compared again in a fraction"
+              + " of the time.")
   boolean pacedOnly;
 
   @Option(

@@ -27,13 +27,24 @@ final class PtArchiver implements Purge {
   private final String password;
   private final int batch;
   private final boolean bulkDelete;
+  private final String turn;
 
   PtArchiver(String jdbcUrl, String user, String password, int batch, boolean bulkDelete) {
+    this(jdbcUrl, user, password, batch, bulkDelete, null);
+  }
+
+  /**
+   * @param turn where the run stands among the contestants, named after its batch ("before Lethe"),
+   *     when the tool runs more than once with the same options; null when it runs once
+   */
+  PtArchiver(
+      String jdbcUrl, String user, String password, int batch, boolean bulkDelete, String turn) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.password = password;
     this.batch = batch;
     this.bulkDelete = bulkDelete;
+    this.turn = turn;
   }
 
   /** Whether {@code pt-archiver} is on the path (Debian package {@code percona-toolkit}). */
@@ -54,7 +65,12 @@ final class PtArchiver implements Purge {
 
   @Override
   public String name() {
-    return "pt-archiver --purge" + (bulkDelete ? " --bulk-delete" : "") + " (batch " + batch + ")";
+    return "pt-archiver --purge"
+        + (bulkDelete ? " --bulk-delete" : "")
+        + " (batch "
+        + batch
+        + (turn == null ? "" : ", " + turn)
+        + ")";
   }
 
   @Override

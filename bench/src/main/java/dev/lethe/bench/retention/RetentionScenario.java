@@ -139,7 +139,7 @@ public final class RetentionScenario implements Scenario {
         name(), target.database(), target.size().label(), baseline, results, notes);
   }
 
-  /** Lethe first: its line is the one the ratios are taken of. */
+  /** Lethe first, but for pt-archiver's run before Lethe's paced runs (paced only on MariaDB). */
   private static List<Purge> contestants(
       BenchTarget target,
       HikariDataSource dataSource,
@@ -149,9 +149,24 @@ public final class RetentionScenario implements Scenario {
       List<String> notes) {
     int top = target.option("top-statements").map(Integer::parseInt).orElse(0);
     boolean pacedOnly = target.option("paced-only").isPresent();
+    int pacedBatch = target.option("paced-batch").map(Integer::parseInt).orElse(BATCH);
+    List<Double> pauses = pauses(target);
+    // paced only on MariaDB: pt-archiver before Lethe's paced runs and again after them, so that
+    // the server's drift during the run shows in its own results
+    boolean bracketed =
+        pacedOnly
+            && !pauses.isEmpty()
+            && target.vendor() == Vendor.MARIADB
+            && PtArchiver.installed();
     List<Purge> purges = new ArrayList<>();
     if (pacedOnly) {
       notes.add("--paced-only: the paced runs and their baseline only");
+      if (bracketed) {
+        notes.add(
+            "pt-archiver --purge runs before Lethe's paced runs and again after them, so that the"
+                + " server's drift during the run shows; the ratios' baseline is the first");
+        purges.add(ptArchiver(target, pacedBatch, false, "before Lethe"));
+      }
     } else if (target.vendor() == Vendor.MARIADB) {
       purges.add(new LethePurge(dataSource, map, files, BATCH, top));
       if (PtArchiver.installed()) {
@@ -167,8 +182,6 @@ public final class RetentionScenario implements Scenario {
     }
     // the writer's latency against pt-archiver's, which runs one statement at a time: the rule
     // paced and given a batch, as a user would write it, its pages sized by the engine below that
-    int pacedBatch = target.option("paced-batch").map(Integer::parseInt).orElse(BATCH);
-    List<Double> pauses = pauses(target);
     for (double ratio : pauses) {
       DataMap paced =
           LethePurge.paced(ReferencePlatform.dataMapResource(), mapText, ratio, pacedBatch);
@@ -178,7 +191,9 @@ public final class RetentionScenario implements Scenario {
         && !pauses.isEmpty()
         && target.vendor() == Vendor.MARIADB) {
       // the paced runs against pt-archiver at their own batch size
-      if (PtArchiver.installed()) {
+      if (bracketed) {
+        purges.add(ptArchiver(target, pacedBatch, false, "after Lethe"));
+      } else if (PtArchiver.installed()) {
         purges.add(ptArchiver(target, pacedBatch, false));
       } else if (pacedOnly) {
         notes.add("pt-archiver is not installed (Debian: percona-toolkit): the paced runs alone");
@@ -191,9 +206,14 @@ public final class RetentionScenario implements Scenario {
   }
 
   private static PtArchiver ptArchiver(BenchTarget target, int batch, boolean bulkDelete) {
+    return ptArchiver(target, batch, bulkDelete, null);
+  }
+
+  private static PtArchiver ptArchiver(
+      BenchTarget target, int batch, boolean bulkDelete, String turn) {
     String user = target.option("user").orElse("root");
     String password = target.option("password").orElse("");
-    return new PtArchiver(target.jdbcUrl(), user, password, batch, bulkDelete);
+    return new PtArchiver(target.jdbcUrl(), user, password, batch, bulkDelete, turn);
   }
 
   /** The pause ratios of the paced purges: the {@code pauses} option's, or the vendor's default. */

@@ -74,7 +74,7 @@ class RetentionScenarioTest {
   }
 
   @Test
-  void paced_only_runs_the_paced_purges_against_their_baseline_at_their_batch_size()
+  void paced_only_runs_the_paced_purges_between_two_runs_of_their_baseline_at_their_batch_size()
       throws Exception {
     ScenarioResult onMariadb =
         run(
@@ -90,8 +90,12 @@ class RetentionScenarioTest {
     if (PtArchiver.installed()) {
       assertThat(onMariadb.contestants())
           .extracting(ContestantResult::name)
-          .containsExactly("lethe (batch 250, pause 2×)", "pt-archiver --purge (batch 250)");
-      assertThat(onMariadb.baseline()).isEqualTo("pt-archiver --purge (batch 250)");
+          .containsExactly(
+              "pt-archiver --purge (batch 250, before Lethe)",
+              "lethe (batch 250, pause 2×)",
+              "pt-archiver --purge (batch 250, after Lethe)");
+      assertThat(onMariadb.baseline()).isEqualTo("pt-archiver --purge (batch 250, before Lethe)");
+      assertThat(onMariadb.notes()).anyMatch(n -> n.contains("again after them"));
     } else {
       assertThat(onMariadb.contestants())
           .extracting(ContestantResult::name)
