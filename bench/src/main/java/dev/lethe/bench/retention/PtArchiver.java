@@ -34,8 +34,8 @@ final class PtArchiver implements Purge {
   }
 
   /**
-   * @param turn where the run stands among the contestants, named after its batch ("before Lethe"),
-   *     when the tool runs more than once with the same options; null when it runs once
+   * @param turn where the run stands among the contestants ("before Lethe"), added to its name when
+   *     the tool runs more than once with the same options; null when it runs once
    */
   PtArchiver(
       String jdbcUrl, String user, String password, int batch, boolean bulkDelete, String turn) {
