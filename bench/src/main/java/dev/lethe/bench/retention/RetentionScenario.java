@@ -151,13 +151,11 @@ public final class RetentionScenario implements Scenario {
     boolean pacedOnly = target.option("paced-only").isPresent();
     int pacedBatch = target.option("paced-batch").map(Integer::parseInt).orElse(BATCH);
     List<Double> pauses = pauses(target);
+    // asked once: each asking starts the tool
+    boolean hasPtArchiver = target.vendor() == Vendor.MARIADB && PtArchiver.installed();
     // paced only on MariaDB: pt-archiver before Lethe's paced runs and again after them, so that
     // the server's drift during the run shows in its own results
-    boolean bracketed =
-        pacedOnly
-            && !pauses.isEmpty()
-            && target.vendor() == Vendor.MARIADB
-            && PtArchiver.installed();
+    boolean bracketed = pacedOnly && !pauses.isEmpty() && hasPtArchiver;
     List<Purge> purges = new ArrayList<>();
     if (pacedOnly) {
       notes.add("--paced-only: the paced runs and their baseline only");
@@ -169,7 +167,7 @@ public final class RetentionScenario implements Scenario {
       }
     } else if (target.vendor() == Vendor.MARIADB) {
       purges.add(new LethePurge(dataSource, map, files, BATCH, top));
-      if (PtArchiver.installed()) {
+      if (hasPtArchiver) {
         purges.add(ptArchiver(target, BATCH, false));
         purges.add(ptArchiver(target, BATCH, true));
       } else {
@@ -193,7 +191,7 @@ public final class RetentionScenario implements Scenario {
       // the paced runs against pt-archiver at their own batch size
       if (bracketed) {
         purges.add(ptArchiver(target, pacedBatch, false, "after Lethe"));
-      } else if (PtArchiver.installed()) {
+      } else if (hasPtArchiver) {
         purges.add(ptArchiver(target, pacedBatch, false));
       } else if (pacedOnly) {
         notes.add("pt-archiver is not installed (Debian: percona-toolkit): the paced runs alone");
