@@ -90,6 +90,18 @@ public final class BenchMain implements Callable<Integer> {
   List<Double> pauses;
 
   @Option(
+      names = "--paced-rates",
+      split = ",",
+      paramLabel = "<multiple>",
+      description =
+          "The retention scenario's rated Lethe runs on MariaDB, with --paced-only: one per"
+              + " multiple (above 0, at most "
+              + RetentionScenario.MOST_RATE_MULTIPLE
+              + "), its rule held to that many times the rows a second pt-archiver --purge"
+              + " deleted before them in the same run (max_rows_per_second), no pause ratio.")
+  List<Double> pacedRates;
+
+  @Option(
       names = "--paced-batch",
       paramLabel = "<n>",
       description =
@@ -211,6 +223,24 @@ public final class BenchMain implements Callable<Integer> {
       }
       options.put("pauses", String.join(",", pauses.stream().map(String::valueOf).toList()));
     }
+    if (pacedRates != null) {
+      onlyFor(RetentionScenario.class, "--paced-rates", "the retention scenario takes it");
+      if (!pacedOnly || vendor != Vendor.MARIADB) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--paced-rates: only with --paced-only on MariaDB (multiples of pt-archiver's rate)");
+      }
+      for (double multiple : pacedRates) {
+        if (!(multiple > 0 && multiple <= RetentionScenario.MOST_RATE_MULTIPLE)) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--paced-rates: each multiple is a number above 0, at most "
+                  + RetentionScenario.MOST_RATE_MULTIPLE);
+        }
+      }
+      options.put(
+          "paced-rates", String.join(",", pacedRates.stream().map(String::valueOf).toList()));
+    }
     if (pacedBatch != null) {
       onlyFor(RetentionScenario.class, "--paced-batch", "the retention scenario takes it");
       if (pacedBatch < 1 || pacedBatch > RetentionScenario.MOST_PACED_BATCH) {
@@ -222,7 +252,7 @@ public final class BenchMain implements Callable<Integer> {
     }
     if (pacedOnly) {
       onlyFor(RetentionScenario.class, "--paced-only", "the retention scenario takes it");
-      if (pauses == null && vendor != Vendor.MARIADB) {
+      if (pauses == null && pacedRates == null && vendor != Vendor.MARIADB) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
             "--paced-only: give --pauses too (only MariaDB has a paced run by default)");

@@ -20,11 +20,16 @@ class BenchMainTest {
   }
 
   private int with(String scenario, String... options) {
+    return on("jdbc:postgresql://127.0.0.1:1/none", scenario, options);
+  }
+
+  /** The same against the database at {@code url}. */
+  private int on(String url, String scenario, String... options) {
     err.getBuffer().setLength(0);
     CommandLine cli = new CommandLine(new BenchMain());
     cli.setErr(new PrintWriter(err, true));
     cli.setOut(new PrintWriter(new StringWriter(), true));
-    List<String> args = new ArrayList<>(List.of("--db", "jdbc:postgresql://127.0.0.1:1/none"));
+    List<String> args = new ArrayList<>(List.of("--db", url));
     args.addAll(List.of("--scenario", scenario));
     args.addAll(List.of(options));
     return cli.execute(args.toArray(String[]::new));
@@ -75,5 +80,25 @@ class BenchMainTest {
     assertThat(with("retention", "--paced-only")).isEqualTo(2);
     assertThat(err.toString())
         .contains("--paced-only: give --pauses too (only MariaDB has a paced run by default)");
+  }
+
+  @Test
+  void paced_rates_are_multiples_of_pt_archivers_rate_with_paced_only_on_mariadb() {
+    String mariadb = "jdbc:mariadb://127.0.0.1:1/none";
+    assertThat(on(mariadb, "workspace", "--paced-only", "--paced-rates", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--paced-rates: only the retention scenario takes it");
+    assertThat(on(mariadb, "retention", "--paced-rates", "1")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--paced-rates: only with --paced-only on MariaDB (multiples of pt-archiver's");
+    assertThat(with("retention", "--paced-only", "--paced-rates", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--paced-rates: only with --paced-only on MariaDB");
+    for (String multiple : new String[] {"0", "-1", "101", "NaN"}) {
+      assertThat(on(mariadb, "retention", "--paced-only", "--paced-rates", "1," + multiple))
+          .as(multiple)
+          .isEqualTo(2);
+      assertThat(err.toString())
+          .as(multiple)
+          .contains("--paced-rates: each multiple is a number above 0, at most 100");
+    }
   }
 }

@@ -19,19 +19,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * Lethe's retention rule {@code messages_13_months}, as the service's scheduled sweep runs it, on a
  * clock set to the generated data's "now". Either in batches of a fixed size (to compare with a
- * tool given the same batch size) or in the engine's own adaptive batches.
+ * tool given the same batch size) or in the engine's own adaptive batches. Its data map may be
+ * known only when its turn comes ({@link #named}): a rule held to a rate measured earlier in the
+ * same run.
  */
 final class LethePurge implements Purge {
 
   static final String RULE = "messages_13_months";
 
   private final DataSource dataSource;
-  private final DataMap map;
+  private final Supplier<DataMap> map;
+  private final String name;
   private final Path files;
   private final int fixedBatch;
   private final int topStatements;
@@ -41,15 +45,39 @@ final class LethePurge implements Purge {
    * @param topStatements how many of the statements it spent most time in to print, or 0
    */
   LethePurge(DataSource dataSource, DataMap map, Path files, int fixedBatch, int topStatements) {
+    this(dataSource, () -> map, name(map, fixedBatch), files, fixedBatch, topStatements);
+  }
+
+  private LethePurge(
+      DataSource dataSource,
+      Supplier<DataMap> map,
+      String name,
+      Path files,
+      int fixedBatch,
+      int topStatements) {
     this.dataSource = dataSource;
     this.map = map;
+    this.name = name;
     this.files = files;
     this.fixedBatch = fixedBatch;
     this.topStatements = topStatements;
   }
 
+  /**
+   * A purge called {@code name} whose data map is asked of {@code map} when its turn comes, in the
+   * rule's own batches.
+   */
+  static LethePurge named(
+      DataSource dataSource, String name, Supplier<DataMap> map, Path files, int topStatements) {
+    return new LethePurge(dataSource, map, name, files, 0, topStatements);
+  }
+
   @Override
   public String name() {
+    return name;
+  }
+
+  private static String name(DataMap map, int fixedBatch) {
     int ruleBatch = rule(map).batch();
     String batches =
         fixedBatch > 0 ? "batch " + fixedBatch : ruleBatch > 0 ? "batch " + ruleBatch : "adaptive";
@@ -72,18 +100,25 @@ final class LethePurge implements Purge {
    * pause_ratio}), in pages of at most {@code batch} messages ({@code batch}), from the same text.
    */
   static DataMap paced(String resource, String text, double ratio, int batch) {
+    return paced(resource, text, ratio, batch, 0);
+  }
+
+  /** The same, held to at most {@code rate} messages a second ({@code max_rows_per_second}). */
+  static DataMap paced(String resource, String text, double ratio, int batch, long rate) {
     String rule = "  - name: " + RULE + "\n";
     if (!text.contains(rule)) {
       throw new IllegalStateException("no rule " + RULE + " in " + resource);
     }
-    DataMap map =
-        DataMapLoader.load(
-            resource,
-            text.replace(
-                rule,
-                rule + "    pause_ratio: " + pauseText(ratio) + "\n    batch: " + batch + "\n"));
-    if (rule(map).pauseRatio() != ratio || rule(map).batch() != batch) {
-      throw new IllegalStateException("the rule " + RULE + " did not take the pause and batch");
+    String pace = "    pause_ratio: " + pauseText(ratio) + "\n    batch: " + batch + "\n";
+    if (rate > 0) {
+      pace += "    max_rows_per_second: " + rate + "\n";
+    }
+    DataMap map = DataMapLoader.load(resource, text.replace(rule, rule + pace));
+    if (rule(map).pauseRatio() != ratio
+        || rule(map).batch() != batch
+        || rule(map).maxRowsPerSecond() != rate) {
+      throw new IllegalStateException(
+          "the rule " + RULE + " did not take the pause, batch and rate");
     }
     return map;
   }
@@ -122,6 +157,7 @@ final class LethePurge implements Purge {
 
   @Override
   public Purge.Outcome purge(MessagesTable table) {
+    DataMap map = this.map.get();
     TransactionClock timer = new TransactionClock(dataSource);
     ExecutionOptions options =
         fixedBatch > 0

@@ -15,6 +15,7 @@ import dev.lethe.core.schema.Vendor;
 import dev.lethe.platform.ReferencePlatform;
 import dev.lethe.platform.generator.PlatformGenerator;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,11 @@ public final class RetentionScenario implements Scenario {
 
   /** The largest batch the paced runs may be given ({@code paced-batch}). */
   public static final int MOST_PACED_BATCH = 5_000;
+
+  /**
+   * The largest multiple of pt-archiver's rate a rated run may be held to ({@code paced-rates}).
+   */
+  public static final int MOST_RATE_MULTIPLE = 100;
 
   /**
    * The pause ratios of Lethe's paced purges on MariaDB unless the {@code pauses} option names
@@ -112,9 +118,11 @@ public final class RetentionScenario implements Scenario {
         trial.run(new LethePurge(dataSource, map, files, 0, 0));
         notes.add("one unmeasured run of Lethe first, so that no contestant pays for the JIT");
       }
-      for (Purge purge : contestants(target, dataSource, map, mapText, files, notes)) {
+      MeasuredRate measured = new MeasuredRate();
+      for (Purge purge : contestants(target, dataSource, map, mapText, files, measured, notes)) {
         HeapPeak.reset();
         RetentionTrial.Result result = trial.run(purge);
+        measured.ran(purge, result.rowsPerSecond());
         results.add(contestant(result, purge.isLethe() ? HeapPeak.bytes() : null, notes));
       }
       notes.add(
@@ -139,6 +147,42 @@ public final class RetentionScenario implements Scenario {
         name(), target.database(), target.size().label(), baseline, results, notes);
   }
 
+  /**
+   * The rows a second the paced runs' baseline (pt-archiver's run before them) deleted, once it has
+   * run: the rated runs are held to multiples of it.
+   */
+  private static final class MeasuredRate {
+
+    private Purge baseline;
+    private double rowsPerSecond = -1;
+
+    void measure(Purge purge) {
+      baseline = purge;
+    }
+
+    void ran(Purge purge, double rowsPerSecond) {
+      if (purge == baseline) {
+        this.rowsPerSecond = rowsPerSecond;
+      }
+    }
+
+    /** {@code multiple} times the rate measured, in whole rows a second. */
+    long times(double multiple) {
+      if (rowsPerSecond < 0) {
+        throw new IllegalStateException("a rated run before its baseline has run");
+      }
+      return Math.clamp(Math.round(multiple * rowsPerSecond), 1, RetentionRule.MOST_RATE);
+    }
+
+    String baselineName() {
+      return baseline.name();
+    }
+
+    double rowsPerSecond() {
+      return rowsPerSecond;
+    }
+  }
+
   /** Lethe first, but for pt-archiver's run before Lethe's paced runs (paced only on MariaDB). */
   private static List<Purge> contestants(
       BenchTarget target,
@@ -146,16 +190,25 @@ public final class RetentionScenario implements Scenario {
       DataMap map,
       String mapText,
       Path files,
+      MeasuredRate measured,
       List<String> notes) {
     int top = target.option("top-statements").map(Integer::parseInt).orElse(0);
     boolean pacedOnly = target.option("paced-only").isPresent();
     int pacedBatch = target.option("paced-batch").map(Integer::parseInt).orElse(BATCH);
     List<Double> pauses = pauses(target);
+    List<Double> rates = rates(target);
     // asked once: each asking starts the tool
     boolean hasPtArchiver = target.vendor() == Vendor.MARIADB && PtArchiver.installed();
     // paced only on MariaDB: pt-archiver before Lethe's paced runs and again after them, so that
     // the server's drift during the run shows in its own results
-    boolean bracketed = pacedOnly && !pauses.isEmpty() && hasPtArchiver;
+    boolean anyPaced = !pauses.isEmpty() || !rates.isEmpty();
+    boolean bracketed = pacedOnly && anyPaced && hasPtArchiver;
+    if (!rates.isEmpty() && !bracketed) {
+      throw new IllegalStateException(
+          "--paced-rates: Lethe's rated runs are held to multiples of pt-archiver --purge's rate,"
+              + " measured before them: they need --paced-only, MariaDB and pt-archiver (Debian:"
+              + " percona-toolkit)");
+    }
     List<Purge> purges = new ArrayList<>();
     if (pacedOnly) {
       notes.add("--paced-only: the paced runs and their baseline only");
@@ -163,7 +216,9 @@ public final class RetentionScenario implements Scenario {
         notes.add(
             "pt-archiver --purge runs before Lethe's paced runs and again after them, so that the"
                 + " server's drift during the run shows; the ratios' baseline is the first");
-        purges.add(ptArchiver(target, pacedBatch, false, "before Lethe"));
+        PtArchiver before = ptArchiver(target, pacedBatch, false, "before Lethe");
+        measured.measure(before);
+        purges.add(before);
       }
     } else if (target.vendor() == Vendor.MARIADB) {
       purges.add(new LethePurge(dataSource, map, files, BATCH, top));
@@ -185,9 +240,37 @@ public final class RetentionScenario implements Scenario {
           LethePurge.paced(ReferencePlatform.dataMapResource(), mapText, ratio, pacedBatch);
       purges.add(new LethePurge(dataSource, paced, files, 0, top));
     }
-    if ((pacedOnly || pacedBatch != BATCH)
-        && !pauses.isEmpty()
-        && target.vendor() == Vendor.MARIADB) {
+    // the writer's latency against pt-archiver's at the same rate: the rule held to a multiple of
+    // the rows a second pt-archiver deleted before them
+    for (double multiple : rates) {
+      String name =
+          String.format(
+              Locale.ROOT,
+              "lethe (batch %d, %s× pt-archiver's rate)",
+              pacedBatch,
+              BigDecimal.valueOf(multiple).stripTrailingZeros().toPlainString());
+      purges.add(
+          LethePurge.named(
+              dataSource,
+              name,
+              () -> {
+                long rate = measured.times(multiple);
+                notes.add(
+                    String.format(
+                        Locale.ROOT,
+                        "%s: max_rows_per_second: %d, %s times the %.0f rows/s of %s",
+                        name,
+                        rate,
+                        multiple,
+                        measured.rowsPerSecond(),
+                        measured.baselineName()));
+                return LethePurge.paced(
+                    ReferencePlatform.dataMapResource(), mapText, 0, pacedBatch, rate);
+              },
+              files,
+              top));
+    }
+    if ((pacedOnly || pacedBatch != BATCH) && anyPaced && target.vendor() == Vendor.MARIADB) {
       // the paced runs against pt-archiver at their own batch size
       if (bracketed) {
         purges.add(ptArchiver(target, pacedBatch, false, "after Lethe"));
@@ -214,12 +297,27 @@ public final class RetentionScenario implements Scenario {
     return new PtArchiver(target.jdbcUrl(), user, password, batch, bulkDelete, turn);
   }
 
-  /** The pause ratios of the paced purges: the {@code pauses} option's, or the vendor's default. */
+  /**
+   * The pause ratios of the paced purges: the {@code pauses} option's, or the vendor's default
+   * (none when rated runs are asked for).
+   */
   static List<Double> pauses(BenchTarget target) {
+    boolean rated = target.option("paced-rates").isPresent();
     return target
         .option("pauses")
         .map(list -> Arrays.stream(list.split(",")).map(Double::valueOf).toList())
-        .orElse(target.vendor() == Vendor.MARIADB ? PAUSES_ON_MARIADB : List.of());
+        .orElse(target.vendor() == Vendor.MARIADB && !rated ? PAUSES_ON_MARIADB : List.of());
+  }
+
+  /**
+   * The multiples of pt-archiver's rate Lethe's rated runs are held to: the {@code paced-rates}
+   * option's, or none.
+   */
+  static List<Double> rates(BenchTarget target) {
+    return target
+        .option("paced-rates")
+        .map(list -> Arrays.stream(list.split(",")).map(Double::valueOf).toList())
+        .orElse(List.of());
   }
 
   private static ContestantResult contestant(

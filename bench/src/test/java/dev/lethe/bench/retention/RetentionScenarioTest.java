@@ -108,6 +108,58 @@ class RetentionScenarioTest {
   }
 
   @Test
+  void paced_rates_hold_lethe_to_multiples_of_the_rate_pt_archiver_reached_before_it()
+      throws Exception {
+    Map<String, String> options =
+        Map.of("paced-only", "true", "paced-rates", "0.5,1.0", "paced-batch", "250");
+    if (!PtArchiver.installed()) {
+      assertThatThrownBy(() -> run(TestDatabase.Kind.MARIADB, Vendor.MARIADB, options))
+          .hasMessageContaining("--paced-rates")
+          .hasMessageContaining("percona-toolkit");
+      return;
+    }
+    ScenarioResult result = run(TestDatabase.Kind.MARIADB, Vendor.MARIADB, options);
+
+    assertThat(result.contestants())
+        .extracting(ContestantResult::name)
+        .containsExactly(
+            "pt-archiver --purge (batch 250, before Lethe)",
+            "lethe (batch 250, 0.5× pt-archiver's rate)",
+            "lethe (batch 250, 1× pt-archiver's rate)",
+            "pt-archiver --purge (batch 250, after Lethe)");
+    double measured = result.contestants().getFirst().perSecond();
+    for (String each : List.of("0.5× pt-archiver's rate", "1× pt-archiver's rate")) {
+      assertThat(result.notes())
+          .as(each)
+          .anyMatch(
+              n ->
+                  n.startsWith("lethe (batch 250, " + each + "): max_rows_per_second: ")
+                      && n.endsWith("rows/s of pt-archiver --purge (batch 250, before Lethe)"));
+    }
+    // the rate given is the multiple of the one measured, in whole rows a second
+    assertThat(result.notes())
+        .anyMatch(
+            n ->
+                n.startsWith(
+                    "lethe (batch 250, 1× pt-archiver's rate): max_rows_per_second: "
+                        + Math.max(1, Math.round(measured))
+                        + ","));
+  }
+
+  @Test
+  void a_rule_held_to_a_rate_keeps_its_pause_and_batch_and_names_the_rate() {
+    String text = ReferencePlatform.dataMapText();
+    DataMap rated = LethePurge.paced(ReferencePlatform.dataMapResource(), text, 0, 250, 1_234);
+
+    assertThat(LethePurge.rule(rated).maxRowsPerSecond()).isEqualTo(1_234);
+    assertThat(LethePurge.rule(rated).batch()).isEqualTo(250);
+    assertThat(LethePurge.rule(rated).pauseRatio()).isZero();
+    assertThat(LethePurge.rule(LethePurge.paced(ReferencePlatform.dataMapResource(), text, 2, 250)))
+        .extracting(r -> r.maxRowsPerSecond())
+        .isEqualTo(0L);
+  }
+
+  @Test
   void without_files_lethe_purges_the_same_rows_leaving_the_files_as_the_baselines_do()
       throws Exception {
     ScenarioResult result =

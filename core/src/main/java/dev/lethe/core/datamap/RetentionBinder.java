@@ -15,7 +15,16 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class RetentionBinder {
 
   private static final List<String> RULE_KEYS =
-      List.of("name", "entity", "column", "max_age", "action", "set", "pause_ratio", "batch");
+      List.of(
+          "name",
+          "entity",
+          "column",
+          "max_age",
+          "action",
+          "set",
+          "pause_ratio",
+          "batch",
+          "max_rows_per_second");
 
   private final YamlNodes yaml;
   private final StrategyBinder strategies;
@@ -67,13 +76,16 @@ final class RetentionBinder {
     Optional<Double> pause =
         m.get("pause_ratio").map(n -> pauseRatio(n, what)).orElse(Optional.of(0.0));
     Optional<Integer> batch = m.get("batch").map(n -> batch(n, what)).orElse(Optional.of(0));
+    Optional<Long> rate =
+        m.get("max_rows_per_second").map(n -> rate(n, what)).orElse(Optional.of(0L));
     if (name.isEmpty()
         || entity.isEmpty()
         || column.isEmpty()
         || maxAge.isEmpty()
         || action.isEmpty()
         || pause.isEmpty()
-        || batch.isEmpty()) {
+        || batch.isEmpty()
+        || rate.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -86,6 +98,7 @@ final class RetentionBinder {
             action.get().set(),
             pause.get(),
             batch.get(),
+            rate.get(),
             yaml.at(node)));
   }
 
@@ -108,6 +121,16 @@ final class RetentionBinder {
             batch -> batch > 0 && RetentionRule.isBatch(batch),
             "a whole number of rows from 1 to " + RetentionRule.MOST_BATCH)
         .map(Long::intValue);
+  }
+
+  /** A whole number of rows a second from 1 to {@link RetentionRule#MOST_RATE}. */
+  private Optional<Long> rate(Node node, String what) {
+    return number(
+        node,
+        what + ", max_rows_per_second",
+        Long::parseLong,
+        rate -> rate > 0 && RetentionRule.isRate(rate),
+        "a whole number of rows a second from 1 to " + RetentionRule.MOST_RATE);
   }
 
   /** The number {@code node} holds if {@code parse} reads it and it {@code fits}; else reported. */

@@ -10,7 +10,8 @@ import java.util.Objects;
  * Rows of {@code entity} whose {@code column} is older than {@code maxAge} are deleted, or
  * anonymized with {@code set}, in pages after each of which the sweep waits {@code pauseRatio}
  * times as long as the page took (0: no wait), each of at most {@code batch} rows (0: as many as
- * the engine's batch sizes allow).
+ * the engine's batch sizes allow), at most {@code maxRowsPerSecond} of the rule's rows a second (0:
+ * as fast as the pages and their pauses go).
  */
 public record RetentionRule(
     String name,
@@ -21,6 +22,7 @@ public record RetentionRule(
     Map<String, Anonymization> set,
     double pauseRatio,
     int batch,
+    long maxRowsPerSecond,
     SourceLocation location) {
 
   /** The largest pause ratio: a sweep a hundred times slower would never end. */
@@ -37,6 +39,14 @@ public record RetentionRule(
   /** Whether {@code batch} is a batch a rule may have: 0 (the engine's) or 1 to the most. */
   public static boolean isBatch(long batch) {
     return batch >= 0 && batch <= MOST_BATCH;
+  }
+
+  /** The highest rate a rule may set: ten million rows a second is no limit at all. */
+  public static final long MOST_RATE = 10_000_000;
+
+  /** Whether {@code rate} is a rate a rule may have: 0 (no limit) or 1 to the most a second. */
+  public static boolean isRate(long rate) {
+    return rate >= 0 && rate <= MOST_RATE;
   }
 
   public enum Action {
@@ -57,6 +67,10 @@ public record RetentionRule(
     }
     if (!isBatch(batch)) {
       throw new IllegalArgumentException("a batch is from 0 to " + MOST_BATCH + ", not " + batch);
+    }
+    if (!isRate(maxRowsPerSecond)) {
+      throw new IllegalArgumentException(
+          "a rate is from 0 to " + MOST_RATE + " rows a second, not " + maxRowsPerSecond);
     }
     location = location == null ? SourceLocation.UNKNOWN : location;
   }

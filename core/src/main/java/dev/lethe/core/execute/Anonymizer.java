@@ -58,7 +58,7 @@ final class Anonymizer {
                 BatchRecords.countBatch(tx, runId);
               });
           long took = System.nanoTime() - started;
-          pace.after(took);
+          pace.after(took, keys.size());
           return took;
         });
   }

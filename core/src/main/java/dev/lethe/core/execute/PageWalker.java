@@ -166,7 +166,8 @@ final class PageWalker {
     run.start().committed();
     run.tally().add(counted);
     long took = System.nanoTime() - started;
-    run.pace().after(took);
+    // the rows a rate counts are the pass's own, not those hanging off them
+    run.pace().after(took, 0);
     return took;
   }
 
@@ -232,7 +233,8 @@ final class PageWalker {
         run.tally().add(done.page().counted());
         sweeper.written(done.written());
         long took = System.nanoTime() - started;
-        run.pace().after(took);
+        // the rows a rate counts are the pass's own (a rule's), not those below them
+        run.pace().after(took, node.parent().isEmpty() ? keys.size() : 0);
         if (done.closed()) {
           // its files were deleted before the commit, their keys forgotten with the completion
           run.only().committed();

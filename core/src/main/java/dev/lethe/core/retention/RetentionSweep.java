@@ -14,8 +14,8 @@ import org.jooq.Condition;
 /**
  * Applies one retention rule: rows whose timestamp is older than the rule's age are deleted (with
  * everything below them, in the same batches as an erasure) or anonymized. Held rows stay. After
- * each page the sweep waits as the rule's pause ratio says ({@link Pace}), leaving the database to
- * the application; a rule's {@code batch} keeps its pages at most that many rows.
+ * each page the sweep waits as the rule's pause ratio and rate say ({@link Pace}), leaving the
+ * database to the application; a rule's {@code batch} keeps its pages at most that many rows.
  */
 public final class RetentionSweep {
 
@@ -36,7 +36,7 @@ public final class RetentionSweep {
   public int apply(String runId, RetentionRule rule, Instant cutoff, HeldRows held) {
     BoundEntity entity = bound.entity(rule.entity());
     Condition aged = entity.field(rule.column()).lt(entity.timeFor(rule.column(), cutoff));
-    Pace pace = Pace.of(rule.pauseRatio());
+    Pace pace = Pace.of(rule.pauseRatio(), rule.maxRowsPerSecond());
     Executor executor =
         rule.batch() > 0 ? this.executor.withBatchesOfAtMost(rule.batch()) : this.executor;
     return switch (rule.action()) {

@@ -92,10 +92,17 @@ class DataMapLoaderTest {
             RetentionRule::maxAge,
             RetentionRule::action,
             RetentionRule::pauseRatio,
-            RetentionRule::batch)
+            RetentionRule::batch,
+            RetentionRule::maxRowsPerSecond)
         .containsExactly(
-            tuple("messages_13_months", Period.ofMonths(13), RetentionRule.Action.DELETE, 0.5, 500),
-            tuple("notes_2_years", Period.ofYears(2), RetentionRule.Action.ANONYMIZE, 0.0, 0));
+            tuple(
+                "messages_13_months",
+                Period.ofMonths(13),
+                RetentionRule.Action.DELETE,
+                0.5,
+                500,
+                2000L),
+            tuple("notes_2_years", Period.ofYears(2), RetentionRule.Action.ANONYMIZE, 0.0, 0, 0L));
 
     Scope contactErasure = map.scope("contact_erasure").orElseThrow();
     assertThat(contactErasure.tenantBound()).isTrue();

@@ -458,9 +458,14 @@ class MalformedDataMapTest {
         "batch       | many  | a whole number of rows from 1 to 50000",
         "batch       | 2.5   | a whole number of rows from 1 to 50000",
         "batch       | 50001 | a whole number of rows from 1 to 50000",
-        "batch       | 99999999999 | a whole number of rows from 1 to 50000"
+        "batch       | 99999999999 | a whole number of rows from 1 to 50000",
+        "max_rows_per_second | 0        | a whole number of rows a second from 1 to 10000000",
+        "max_rows_per_second | -100     | a whole number of rows a second from 1 to 10000000",
+        "max_rows_per_second | 1.5      | a whole number of rows a second from 1 to 10000000",
+        "max_rows_per_second | slow     | a whole number of rows a second from 1 to 10000000",
+        "max_rows_per_second | 10000001 | a whole number of rows a second from 1 to 10000000"
       })
-  void a_retention_rules_pause_ratio_and_batch_are_numbers_within_bounds(
+  void a_retention_rules_pause_ratio_batch_and_rate_are_numbers_within_bounds(
       String key, String value, String expected) {
     assertOnlyProblem(
         """

@@ -190,6 +190,13 @@ abstract class MiniEngineFailuresContract {
   }
 
   @Test
+  void a_retention_rule_held_to_a_rate_deletes_the_same_rows_a_page_at_a_time() throws Exception {
+    // three aged messages not held, a page each, the next no sooner than 20 ms after the last
+    assertThat(sweepsAgedMessages("    batch: 1\n    max_rows_per_second: 50\n").messageDeletes())
+        .isEqualTo(3);
+  }
+
+  @Test
   void a_retention_rule_with_a_batch_of_one_row_deletes_the_same_rows_a_row_a_page()
       throws Exception {
     // three aged messages not held: one page without a batch (above), a page each with one

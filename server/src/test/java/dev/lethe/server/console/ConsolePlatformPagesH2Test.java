@@ -112,7 +112,9 @@ class ConsolePlatformPagesH2Test {
         .contains("P13M")
         .contains("Next run")
         .contains("Rows per batch at most")
-        .contains("Pause after each batch");
+        .contains("Pause after each batch")
+        .contains("Rows a second at most")
+        .contains("no limit");
     // a message past its age, whatever sweeps ran before
     execute(
         server.host(),

@@ -38,6 +38,7 @@ class RetentionPageController {
       String action,
       double pauseRatio,
       int batch,
+      long maxRowsPerSecond,
       Optional<Instant> lastRun,
       long deleted,
       long anonymized) {
@@ -59,6 +60,7 @@ class RetentionPageController {
           rule.action().name().toLowerCase(Locale.ROOT),
           rule.pauseRatio(),
           rule.batch(),
+          rule.maxRowsPerSecond(),
           last.map(LedgerEntry::recordedAt),
           counts.getOrDefault(Outcome.DELETED, 0L),
           counts.getOrDefault(Outcome.ANONYMIZED, 0L));

@@ -21,6 +21,7 @@ class RetentionRowTest {
             Map.of(),
             pauseRatio,
             0,
+            0,
             null),
         Optional.empty());
   }
@@ -30,6 +31,28 @@ class RetentionRowTest {
     assertThat(row(1).pause()).isEqualTo("1×");
     assertThat(row(0.5).pause()).isEqualTo("0.5×");
     assertThat(row(2.25).pause()).isEqualTo("2.25×");
+  }
+
+  @Test
+  void a_rule_held_to_a_rate_shows_it() {
+    RetentionPageController.Row row =
+        RetentionPageController.Row.of(
+            new RetentionRule(
+                "messages_13_months",
+                "messages",
+                "created_at",
+                Period.ofMonths(13),
+                RetentionRule.Action.DELETE,
+                Map.of(),
+                0,
+                250,
+                2_000,
+                null),
+            Optional.empty());
+
+    assertThat(row.maxRowsPerSecond()).isEqualTo(2_000);
+    assertThat(row.batch()).isEqualTo(250);
+    assertThat(row(0).maxRowsPerSecond()).isZero();
   }
 
   @Test
