@@ -15,7 +15,6 @@ import dev.lethe.core.schema.Vendor;
 import dev.lethe.platform.ReferencePlatform;
 import dev.lethe.platform.generator.PlatformGenerator;
 import java.lang.management.ManagementFactory;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Retention under write load: the reference data map's rule {@code messages_13_months} purges the
@@ -147,42 +147,6 @@ public final class RetentionScenario implements Scenario {
         name(), target.database(), target.size().label(), baseline, results, notes);
   }
 
-  /**
-   * The rows a second the paced runs' baseline (pt-archiver's run before them) deleted, once it has
-   * run: the rated runs are held to multiples of it.
-   */
-  private static final class MeasuredRate {
-
-    private Purge baseline;
-    private double rowsPerSecond = -1;
-
-    void measure(Purge purge) {
-      baseline = purge;
-    }
-
-    void ran(Purge purge, double rowsPerSecond) {
-      if (purge == baseline) {
-        this.rowsPerSecond = rowsPerSecond;
-      }
-    }
-
-    /** {@code multiple} times the rate measured, in whole rows a second. */
-    long times(double multiple) {
-      if (rowsPerSecond < 0) {
-        throw new IllegalStateException("a rated run before its baseline has run");
-      }
-      return Math.clamp(Math.round(multiple * rowsPerSecond), 1, RetentionRule.MOST_RATE);
-    }
-
-    String baselineName() {
-      return baseline.name();
-    }
-
-    double rowsPerSecond() {
-      return rowsPerSecond;
-    }
-  }
-
   /** Lethe first, but for pt-archiver's run before Lethe's paced runs (paced only on MariaDB). */
   private static List<Purge> contestants(
       BenchTarget target,
@@ -243,32 +207,7 @@ public final class RetentionScenario implements Scenario {
     // the writer's latency against pt-archiver's at the same rate: the rule held to a multiple of
     // the rows a second pt-archiver deleted before them
     for (double multiple : rates) {
-      String name =
-          String.format(
-              Locale.ROOT,
-              "lethe (batch %d, %s× pt-archiver's rate)",
-              pacedBatch,
-              BigDecimal.valueOf(multiple).stripTrailingZeros().toPlainString());
-      purges.add(
-          LethePurge.named(
-              dataSource,
-              name,
-              () -> {
-                long rate = measured.times(multiple);
-                notes.add(
-                    String.format(
-                        Locale.ROOT,
-                        "%s: max_rows_per_second: %d, %s times the %.0f rows/s of %s",
-                        name,
-                        rate,
-                        multiple,
-                        measured.rowsPerSecond(),
-                        measured.baselineName()));
-                return LethePurge.paced(
-                    ReferencePlatform.dataMapResource(), mapText, 0, pacedBatch, rate);
-              },
-              files,
-              top));
+      purges.add(measured.lethe(multiple, pacedBatch, dataSource, mapText, files, top, notes));
     }
     if ((pacedOnly || pacedBatch != BATCH) && anyPaced && target.vendor() == Vendor.MARIADB) {
       // the paced runs against pt-archiver at their own batch size
@@ -303,9 +242,7 @@ public final class RetentionScenario implements Scenario {
    */
   static List<Double> pauses(BenchTarget target) {
     boolean rated = target.option("paced-rates").isPresent();
-    return target
-        .option("pauses")
-        .map(list -> Arrays.stream(list.split(",")).map(Double::valueOf).toList())
+    return numbers(target, "pauses")
         .orElse(target.vendor() == Vendor.MARIADB && !rated ? PAUSES_ON_MARIADB : List.of());
   }
 
@@ -314,10 +251,14 @@ public final class RetentionScenario implements Scenario {
    * option's, or none.
    */
   static List<Double> rates(BenchTarget target) {
+    return numbers(target, "paced-rates").orElse(List.of());
+  }
+
+  /** The numbers option {@code name} lists, separated by commas, if it was given. */
+  private static Optional<List<Double>> numbers(BenchTarget target, String name) {
     return target
-        .option("paced-rates")
-        .map(list -> Arrays.stream(list.split(",")).map(Double::valueOf).toList())
-        .orElse(List.of());
+        .option(name)
+        .map(list -> Arrays.stream(list.split(",")).map(Double::valueOf).toList());
   }
 
   private static ContestantResult contestant(
