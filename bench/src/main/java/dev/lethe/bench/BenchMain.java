@@ -85,8 +85,8 @@ public final class BenchMain implements Callable<Integer> {
       paramLabel = "<ratio>",
       description =
           "The retention scenario's paced Lethe runs, one per pause ratio (0 to 100: the wait"
-              + " after each batch, in multiples of the batch's time). Default: 1 on MariaDB,"
-              + " none on PostgreSQL.")
+              + " after each batch, in multiples of the batch's time). Default: 1 on MariaDB"
+              + " (none with --paced-rates), none on PostgreSQL.")
   List<Double> pauses;
 
   @Option(
