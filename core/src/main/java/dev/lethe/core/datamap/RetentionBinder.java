@@ -114,23 +114,24 @@ final class RetentionBinder {
 
   /** A whole number from 1 to {@link RetentionRule#MOST_BATCH}. */
   private Optional<Integer> batch(Node node, String what) {
-    return number(
-            node,
-            what + ", batch",
-            Long::parseLong,
-            batch -> batch > 0 && RetentionRule.isBatch(batch),
-            "a whole number of rows from 1 to " + RetentionRule.MOST_BATCH)
+    return wholeNumber(node, what + ", batch", RetentionRule.MOST_BATCH, "rows")
         .map(Long::intValue);
   }
 
   /** A whole number of rows a second from 1 to {@link RetentionRule#MOST_RATE}. */
   private Optional<Long> rate(Node node, String what) {
+    return wholeNumber(
+        node, what + ", max_rows_per_second", RetentionRule.MOST_RATE, "rows a second");
+  }
+
+  /** A whole number of {@code unit} from 1 to {@code most}. */
+  private Optional<Long> wholeNumber(Node node, String what, long most, String unit) {
     return number(
         node,
-        what + ", max_rows_per_second",
+        what,
         Long::parseLong,
-        rate -> rate > 0 && RetentionRule.isRate(rate),
-        "a whole number of rows a second from 1 to " + RetentionRule.MOST_RATE);
+        n -> n > 0 && n <= most,
+        "a whole number of " + unit + " from 1 to " + most);
   }
 
   /** The number {@code node} holds if {@code parse} reads it and it {@code fits}; else reported. */

@@ -114,7 +114,8 @@ class ConsolePlatformPagesH2Test {
         .contains("Rows per batch at most")
         .contains("Pause after each batch")
         .contains("Rows a second at most")
-        .contains("no limit");
+        .contains("no limit")
+        .contains("<td>20,000</td>");
     // a message past its age, whatever sweeps ran before
     execute(
         server.host(),

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 class RetentionRowTest {
 
   private static RetentionPageController.Row row(double pauseRatio) {
+    return row(pauseRatio, 0, 0);
+  }
+
+  private static RetentionPageController.Row row(double pauseRatio, int batch, long rate) {
     return RetentionPageController.Row.of(
         new RetentionRule(
             "messages_13_months",
@@ -20,8 +24,8 @@ class RetentionRowTest {
             RetentionRule.Action.DELETE,
             Map.of(),
             pauseRatio,
-            0,
-            0,
+            batch,
+            rate,
             null),
         Optional.empty());
   }
@@ -35,20 +39,7 @@ class RetentionRowTest {
 
   @Test
   void a_rule_held_to_a_rate_shows_it() {
-    RetentionPageController.Row row =
-        RetentionPageController.Row.of(
-            new RetentionRule(
-                "messages_13_months",
-                "messages",
-                "created_at",
-                Period.ofMonths(13),
-                RetentionRule.Action.DELETE,
-                Map.of(),
-                0,
-                250,
-                2_000,
-                null),
-            Optional.empty());
+    RetentionPageController.Row row = row(0, 250, 2_000);
 
     assertThat(row.maxRowsPerSecond()).isEqualTo(2_000);
     assertThat(row.batch()).isEqualTo(250);
