@@ -2,7 +2,6 @@ package dev.lethe.core.execute;
 
 import dev.lethe.core.plan.Node;
 import dev.lethe.core.sql.BatchSizer;
-import dev.lethe.core.sql.BoundEntity;
 import dev.lethe.core.sql.ChainTemplates;
 import dev.lethe.core.sql.Deadlocks;
 import dev.lethe.core.sql.KeyList;
@@ -10,8 +9,6 @@ import dev.lethe.core.state.DeletedFiles;
 import dev.lethe.core.state.FileQueue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -57,51 +54,13 @@ final class PageWalker {
   }
 
   /**
-   * The rows of {@code node} below a page of its parent's {@code keys}, their reads named by the
-   * node's path and whether there is one key (bound as a value) or more (one array); under holds,
-   * whose conditions carry values of their own, unnamed.
-   */
-  private static KeyPages.Rows below(Run run, Node node, List<Object> keys) {
-    return below(
-        run, node.entity(), List.of(node.path()), keys, k -> run.selector().below(node, k));
-  }
-
-  /** The rows an update {@code edge} gives a page of {@code keys}, as {@link #below} names them. */
-  private static KeyPages.Rows below(Run run, Node.Edge edge, List<Object> keys) {
-    return below(
-        run,
-        edge.child(),
-        List.of("edge", edge.child().name(), edge.relation().column()),
-        keys,
-        k -> run.selector().below(edge, k));
-  }
-
-  /**
-   * The rows of {@code entity} that {@code rows} selects for {@code keys}, read as {@code name}.
-   */
-  private static KeyPages.Rows below(
-      Run run,
-      BoundEntity entity,
-      List<Object> name,
-      List<Object> keys,
-      Function<List<?>, Condition> rows) {
-    if (run.selector().held().any()) {
-      return KeyPages.Rows.of(entity, rows.apply(keys));
-    }
-    List<Object> shape = new ArrayList<>(name);
-    shape.add(keys.size() == 1);
-    return KeyPages.Rows.shaped(
-        entity, shape, List.of(keys), v -> rows.apply((List<?>) v.getFirst()));
-  }
-
-  /**
    * A page's transaction, committed: its statements, whether they completed the run ({@link
    * OnlyPage}), and the files deleted from the store it wrote so.
    */
   private record Committed(PageStatements page, boolean closed, DeletedFiles written) {}
 
   /** A child's page handled inside its parent's transaction. */
-  private record ChildPage(Node node, List<Object> keys) {}
+  record ChildPage(Node node, List<Object> keys) {}
 
   /**
    * Handles the rows of a paged child below a parent's page. When they are few (at most a first
@@ -182,7 +141,7 @@ final class PageWalker {
       try {
         List<Node> first = full ? List.of() : run.tree().leavesFirst(node);
         for (Node leaf : first) {
-          pageThrough(run, leaf, below(run, leaf, keys));
+          pageThrough(run, leaf, PageShapes.below(run, leaf, keys));
         }
         if (!first.isEmpty()) {
           run.tree().leavesDeleted().add(node);
@@ -190,17 +149,17 @@ final class PageWalker {
         List<ChildPage> joined = new ArrayList<>();
         for (Node child : node.cascades()) {
           if (!run.tree().inline(child)) {
-            pageChild(run, child, below(run, child, keys), joined);
+            pageChild(run, child, PageShapes.below(run, child, keys), joined);
           }
         }
         for (Node.Edge edge : node.updates()) {
-          pageEdge(run, edge, below(run, edge, keys));
+          pageEdge(run, edge, PageShapes.below(run, edge, keys));
         }
         List<List<Object>> keyLists = new ArrayList<>(joined.size() + 1);
         joined.forEach(j -> keyLists.add(j.keys()));
         keyLists.add(keys);
         boolean closes = run.closesAt(node);
-        Object shape = shape(run, joined, node, keys, full, closes);
+        Object shape = PageShapes.shape(run, joined, node, keys, full, closes);
         PageStatements.Content content =
             (page, lists) -> {
               for (int i = 0; i < joined.size(); i++) {
@@ -265,31 +224,6 @@ final class PageWalker {
         run.tree().leavesDeleted().remove(node);
       }
     }
-  }
-
-  /**
-   * What the statements of a page of {@code node} with {@code joined} depend on besides the run id
-   * and the keys: the nodes (by their paths), whether each has one key or more (one is bound as a
-   * value, more as an array), {@code full}, the nodes whose leaves are deleted first, and whether
-   * the page closes the run (then its recount follows its statements). Null under holds, whose
-   * conditions hold values of their own.
-   */
-  private static Object shape(
-      Run run, List<ChildPage> joined, Node node, List<Object> keys, boolean full, boolean closes) {
-    if (run.tree().guardHeldChildren() || run.selector().held().any()) {
-      return null;
-    }
-    List<Object> shape = new ArrayList<>();
-    shape.add(full);
-    shape.add(closes);
-    for (ChildPage page : joined) {
-      shape.add(page.node().path());
-      shape.add(page.keys().size() == 1);
-    }
-    shape.add(node.path());
-    shape.add(keys.size() == 1);
-    shape.add(new TreeSet<>(run.tree().leavesDeleted().stream().map(Node::path).toList()));
-    return shape;
   }
 
   /**
