@@ -102,6 +102,18 @@ public final class BenchMain implements Callable<Integer> {
   List<Double> pacedRates;
 
   @Option(
+      names = "--paced-rounds",
+      paramLabel = "<n>",
+      description =
+          "The retention scenario's paced and rated Lethe runs on MariaDB, with --paced-only, n"
+              + " times over (1 to "
+              + RetentionScenario.MOST_ROUNDS
+              + "): pt-archiver --purge before the first round, between rounds and after the last,"
+              + " each round's rated runs held to the rate of the run just before them. Default:"
+              + " 1.")
+  Integer pacedRounds;
+
+  @Option(
       names = "--paced-batch",
       paramLabel = "<n>",
       description =
@@ -240,6 +252,19 @@ public final class BenchMain implements Callable<Integer> {
       }
       options.put(
           "paced-rates", String.join(",", pacedRates.stream().map(String::valueOf).toList()));
+    }
+    if (pacedRounds != null) {
+      onlyFor(RetentionScenario.class, "--paced-rounds", "the retention scenario takes it");
+      if (!pacedOnly || vendor != Vendor.MARIADB) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--paced-rounds: only with --paced-only on MariaDB (rounds between pt-archiver's runs)");
+      }
+      if (pacedRounds < 1 || pacedRounds > RetentionScenario.MOST_ROUNDS) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--paced-rounds: from 1 to " + RetentionScenario.MOST_ROUNDS);
+      }
+      options.put("paced-rounds", String.valueOf(pacedRounds));
     }
     if (pacedBatch != null) {
       onlyFor(RetentionScenario.class, "--paced-batch", "the retention scenario takes it");

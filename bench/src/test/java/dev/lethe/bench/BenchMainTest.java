@@ -101,4 +101,24 @@ class BenchMainTest {
           .contains("--paced-rates: each multiple is a number above 0, at most 100");
     }
   }
+
+  @Test
+  void paced_rounds_go_between_pt_archivers_runs_with_paced_only_on_mariadb() {
+    String mariadb = "jdbc:mariadb://127.0.0.1:1/none";
+    assertThat(on(mariadb, "workspace", "--paced-only", "--paced-rounds", "2")).isEqualTo(2);
+    assertThat(err.toString()).contains("--paced-rounds: only the retention scenario takes it");
+    assertThat(on(mariadb, "retention", "--paced-rounds", "2")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--paced-rounds: only with --paced-only on MariaDB (rounds between pt-archiver's");
+    assertThat(with("retention", "--paced-only", "--pauses", "2", "--paced-rounds", "2"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--paced-rounds: only with --paced-only on MariaDB");
+    for (String rounds : new String[] {"0", "-1", "11"}) {
+      assertThat(on(mariadb, "retention", "--paced-only", "--paced-rounds", rounds))
+          .as(rounds)
+          .isEqualTo(2);
+      assertThat(err.toString()).as(rounds).contains("--paced-rounds: from 1 to 10");
+    }
+  }
 }

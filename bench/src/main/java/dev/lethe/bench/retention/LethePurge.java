@@ -72,6 +72,11 @@ final class LethePurge implements Purge {
     return new LethePurge(dataSource, map, name, files, 0, topStatements);
   }
 
+  /** The same purge under another name. */
+  LethePurge renamed(String newName) {
+    return new LethePurge(dataSource, map, newName, files, fixedBatch, topStatements);
+  }
+
   @Override
   public String name() {
     return name;

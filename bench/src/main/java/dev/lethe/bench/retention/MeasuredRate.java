@@ -40,11 +40,13 @@ final class MeasuredRate {
 
   /**
    * Lethe's rule in pages of at most {@code batch} messages, held to {@code multiple} times the
-   * rate measured, no pause ratio; the rate it was given goes to {@code notes} when it runs.
+   * rate measured, no pause ratio; the rate it was given goes to {@code notes} when it runs. Its
+   * name ends with {@code suffix} inside its parenthesis ({@code ", round 2"}), or nothing.
    */
   LethePurge lethe(
       double multiple,
       int batch,
+      String suffix,
       DataSource dataSource,
       String mapText,
       Path files,
@@ -53,9 +55,10 @@ final class MeasuredRate {
     String name =
         String.format(
             Locale.ROOT,
-            "lethe (batch %d, %s× pt-archiver's rate)",
+            "lethe (batch %d, %s× pt-archiver's rate%s)",
             batch,
-            BigDecimal.valueOf(multiple).stripTrailingZeros().toPlainString());
+            BigDecimal.valueOf(multiple).stripTrailingZeros().toPlainString(),
+            suffix);
     return LethePurge.named(
         dataSource,
         name,

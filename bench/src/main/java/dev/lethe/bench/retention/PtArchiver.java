@@ -29,10 +29,6 @@ final class PtArchiver implements Purge {
   private final boolean bulkDelete;
   private final String turn;
 
-  PtArchiver(String jdbcUrl, String user, String password, int batch, boolean bulkDelete) {
-    this(jdbcUrl, user, password, batch, bulkDelete, null);
-  }
-
   /**
    * @param turn where the run stands among the contestants ("before Lethe"), added to its name when
    *     the tool runs more than once with the same options; null when it runs once

@@ -19,12 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Retention under write load: the reference data map's rule {@code messages_13_months} purges the
@@ -48,10 +46,9 @@ public final class RetentionScenario implements Scenario {
   public static final int MOST_RATE_MULTIPLE = 100;
 
   /**
-   * The pause ratios of Lethe's paced purges on MariaDB unless the {@code pauses} option names
-   * others: a wait as long as each page.
+   * The most rounds of paced runs between pt-archiver's a run may be given ({@code paced-rounds}).
    */
-  static final List<Double> PAUSES_ON_MARIADB = List.of(1.0);
+  public static final int MOST_ROUNDS = 10;
 
   /** Inserts a second by the steady writer. */
   static final int WRITER_RATE = 200;
@@ -118,12 +115,16 @@ public final class RetentionScenario implements Scenario {
         trial.run(new LethePurge(dataSource, map, files, 0, 0));
         notes.add("one unmeasured run of Lethe first, so that no contestant pays for the JIT");
       }
-      MeasuredRate measured = new MeasuredRate();
-      for (Purge purge : contestants(target, dataSource, map, mapText, files, measured, notes)) {
+      RetentionContestants contestants =
+          RetentionContestants.of(target, dataSource, map, mapText, files, notes);
+      for (Purge purge : contestants.purges()) {
         HeapPeak.reset();
         RetentionTrial.Result result = trial.run(purge);
-        measured.ran(purge, result.rowsPerSecond());
+        contestants.ran(purge, result.rowsPerSecond());
         results.add(contestant(result, purge.isLethe() ? HeapPeak.bytes() : null, notes));
+      }
+      if (contestants.bracketed()) {
+        notes.addAll(Brackets.compare(results));
       }
       notes.add(
           "aged messages with attachments: the attachments go first (pt-archiver: a run of its own"
@@ -145,120 +146,6 @@ public final class RetentionScenario implements Scenario {
                 .orElse(PtArchiver.NAME);
     return new ScenarioResult(
         name(), target.database(), target.size().label(), baseline, results, notes);
-  }
-
-  /** Lethe first, but for pt-archiver's run before Lethe's paced runs (paced only on MariaDB). */
-  private static List<Purge> contestants(
-      BenchTarget target,
-      HikariDataSource dataSource,
-      DataMap map,
-      String mapText,
-      Path files,
-      MeasuredRate measured,
-      List<String> notes) {
-    int top = target.option("top-statements").map(Integer::parseInt).orElse(0);
-    boolean pacedOnly = target.option("paced-only").isPresent();
-    int pacedBatch = target.option("paced-batch").map(Integer::parseInt).orElse(BATCH);
-    List<Double> pauses = pauses(target);
-    List<Double> rates = rates(target);
-    // asked once: each asking starts the tool
-    boolean hasPtArchiver = target.vendor() == Vendor.MARIADB && PtArchiver.installed();
-    // paced only on MariaDB: pt-archiver before Lethe's paced runs and again after them, so that
-    // the server's drift during the run shows in its own results
-    boolean anyPaced = !pauses.isEmpty() || !rates.isEmpty();
-    boolean bracketed = pacedOnly && anyPaced && hasPtArchiver;
-    if (!rates.isEmpty() && !bracketed) {
-      throw new IllegalStateException(
-          "--paced-rates: Lethe's rated runs are held to multiples of pt-archiver --purge's rate,"
-              + " measured before them: they need --paced-only, MariaDB and pt-archiver (Debian:"
-              + " percona-toolkit)");
-    }
-    List<Purge> purges = new ArrayList<>();
-    if (pacedOnly) {
-      notes.add("--paced-only: the paced runs and their baseline only");
-      if (bracketed) {
-        notes.add(
-            "pt-archiver --purge runs before Lethe's paced runs and again after them, so that the"
-                + " server's drift during the run shows; the ratios' baseline is the first");
-        PtArchiver before = ptArchiver(target, pacedBatch, false, "before Lethe");
-        measured.measure(before);
-        purges.add(before);
-      }
-    } else if (target.vendor() == Vendor.MARIADB) {
-      purges.add(new LethePurge(dataSource, map, files, BATCH, top));
-      if (hasPtArchiver) {
-        purges.add(ptArchiver(target, BATCH, false));
-        purges.add(ptArchiver(target, BATCH, true));
-      } else {
-        notes.add("pt-archiver is not installed (Debian: percona-toolkit): its runs are left out");
-      }
-      purges.add(new LethePurge(dataSource, map, files, 0, top));
-    } else {
-      purges.add(new LethePurge(dataSource, map, files, 0, top));
-      purges.add(new LethePurge(dataSource, map, files, BATCH, top));
-    }
-    // the writer's latency against pt-archiver's, which runs one statement at a time: the rule
-    // paced and given a batch, as a user would write it, its pages sized by the engine below that
-    for (double ratio : pauses) {
-      DataMap paced =
-          LethePurge.paced(ReferencePlatform.dataMapResource(), mapText, ratio, pacedBatch);
-      purges.add(new LethePurge(dataSource, paced, files, 0, top));
-    }
-    // the writer's latency against pt-archiver's at the same rate: the rule held to a multiple of
-    // the rows a second pt-archiver deleted before them
-    for (double multiple : rates) {
-      purges.add(measured.lethe(multiple, pacedBatch, dataSource, mapText, files, top, notes));
-    }
-    if ((pacedOnly || pacedBatch != BATCH) && anyPaced && target.vendor() == Vendor.MARIADB) {
-      // the paced runs against pt-archiver at their own batch size
-      if (bracketed) {
-        purges.add(ptArchiver(target, pacedBatch, false, "after Lethe"));
-      } else if (hasPtArchiver) {
-        purges.add(ptArchiver(target, pacedBatch, false));
-      } else if (pacedOnly) {
-        notes.add("pt-archiver is not installed (Debian: percona-toolkit): the paced runs alone");
-      }
-    }
-    if (!pacedOnly || target.vendor() != Vendor.MARIADB) {
-      purges.add(new SingleDelete(dataSource));
-    }
-    return purges;
-  }
-
-  private static PtArchiver ptArchiver(BenchTarget target, int batch, boolean bulkDelete) {
-    return ptArchiver(target, batch, bulkDelete, null);
-  }
-
-  private static PtArchiver ptArchiver(
-      BenchTarget target, int batch, boolean bulkDelete, String turn) {
-    String user = target.option("user").orElse("root");
-    String password = target.option("password").orElse("");
-    return new PtArchiver(target.jdbcUrl(), user, password, batch, bulkDelete, turn);
-  }
-
-  /**
-   * The pause ratios of the paced purges: the {@code pauses} option's, or the vendor's default
-   * (none when rated runs are asked for).
-   */
-  static List<Double> pauses(BenchTarget target) {
-    boolean rated = target.option("paced-rates").isPresent();
-    return numbers(target, "pauses")
-        .orElse(target.vendor() == Vendor.MARIADB && !rated ? PAUSES_ON_MARIADB : List.of());
-  }
-
-  /**
-   * The multiples of pt-archiver's rate Lethe's rated runs are held to: the {@code paced-rates}
-   * option's, or none.
-   */
-  static List<Double> rates(BenchTarget target) {
-    return numbers(target, "paced-rates").orElse(List.of());
-  }
-
-  /** The numbers option {@code name} lists, separated by commas, if it was given. */
-  private static Optional<List<Double>> numbers(BenchTarget target, String name) {
-    return target
-        .option(name)
-        .map(list -> Arrays.stream(list.split(",")).map(Double::valueOf).toList());
   }
 
   private static ContestantResult contestant(

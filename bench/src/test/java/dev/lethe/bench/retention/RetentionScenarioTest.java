@@ -147,6 +147,52 @@ class RetentionScenarioTest {
   }
 
   @Test
+  void paced_rounds_alternate_with_pt_archiver_each_round_held_to_the_run_just_before_it()
+      throws Exception {
+    Map<String, String> options =
+        Map.of(
+            "paced-only", "true", "paced-rates", "1.0", "paced-rounds", "2", "paced-batch", "250");
+    if (!PtArchiver.installed()) {
+      assertThatThrownBy(() -> run(TestDatabase.Kind.MARIADB, Vendor.MARIADB, options))
+          .hasMessageContaining("--paced-rates")
+          .hasMessageContaining("percona-toolkit");
+      return;
+    }
+    ScenarioResult result = run(TestDatabase.Kind.MARIADB, Vendor.MARIADB, options);
+
+    List<ContestantResult> contestants = result.contestants();
+    assertThat(contestants)
+        .extracting(ContestantResult::name)
+        .containsExactly(
+            "pt-archiver --purge (batch 250, before Lethe)",
+            "lethe (batch 250, 1× pt-archiver's rate, round 1)",
+            "pt-archiver --purge (batch 250, after round 1)",
+            "lethe (batch 250, 1× pt-archiver's rate, round 2)",
+            "pt-archiver --purge (batch 250, after Lethe)");
+    assertThat(result.baseline()).isEqualTo("pt-archiver --purge (batch 250, before Lethe)");
+    // each round is held to the rate of the pt-archiver run just before it
+    for (int round = 1; round <= 2; round++) {
+      ContestantResult before = contestants.get(2 * round - 2);
+      String lethe = contestants.get(2 * round - 1).name();
+      assertThat(result.notes())
+          .as(lethe)
+          .anyMatch(
+              n ->
+                  n.startsWith(
+                          lethe
+                              + ": max_rows_per_second: "
+                              + Math.max(1, Math.round(before.perSecond()))
+                              + ",")
+                      && n.endsWith("rows/s of " + before.name()));
+      assertThat(result.notes())
+          .as(lethe)
+          .anyMatch(n -> n.startsWith(lethe + ": ") && n.contains("against the run before it"));
+    }
+    assertThat(result.notes())
+        .anyMatch(n -> n.startsWith("writer p99 of Lethe's 2 paced runs against the pt-archiver"));
+  }
+
+  @Test
   void a_rule_held_to_a_rate_keeps_its_pause_and_batch_and_names_the_rate() {
     String text = ReferencePlatform.dataMapText();
     DataMap rated = LethePurge.paced(ReferencePlatform.dataMapResource(), text, 0, 250, 1_234);
