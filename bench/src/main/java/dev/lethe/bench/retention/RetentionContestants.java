@@ -29,21 +29,6 @@ final class RetentionContestants {
   private final List<MeasuredRate> measured = new ArrayList<>();
   private boolean bracketed;
 
-  private RetentionContestants() {}
-
-  /** The contestants {@code target}'s options ask for, with what was chosen in {@code notes}. */
-  static RetentionContestants of(
-      BenchTarget target,
-      DataSource dataSource,
-      DataMap map,
-      String mapText,
-      Path files,
-      List<String> notes) {
-    RetentionContestants contestants = new RetentionContestants();
-    contestants.choose(target, dataSource, map, mapText, files, notes);
-    return contestants;
-  }
-
   /** The purges, in the order they run. */
   List<Purge> purges() {
     return purges;
@@ -64,7 +49,8 @@ final class RetentionContestants {
     }
   }
 
-  private void choose(
+  /** The contestants {@code target}'s options ask for, with what was chosen in {@code notes}. */
+  RetentionContestants(
       BenchTarget target,
       DataSource dataSource,
       DataMap map,

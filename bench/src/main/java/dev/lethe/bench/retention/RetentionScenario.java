@@ -116,7 +116,7 @@ public final class RetentionScenario implements Scenario {
         notes.add("one unmeasured run of Lethe first, so that no contestant pays for the JIT");
       }
       RetentionContestants contestants =
-          RetentionContestants.of(target, dataSource, map, mapText, files, notes);
+          new RetentionContestants(target, dataSource, map, mapText, files, notes);
       for (Purge purge : contestants.purges()) {
         HeapPeak.reset();
         RetentionTrial.Result result = trial.run(purge);
