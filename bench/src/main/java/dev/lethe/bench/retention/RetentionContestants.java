@@ -29,26 +29,6 @@ final class RetentionContestants {
   private final List<MeasuredRate> measured = new ArrayList<>();
   private boolean bracketed;
 
-  /** The purges, in the order they run. */
-  List<Purge> purges() {
-    return purges;
-  }
-
-  /**
-   * Whether pt-archiver runs before Lethe's paced runs and after them (and between rounds), so that
-   * each paced run can be set beside the runs either side of it.
-   */
-  boolean bracketed() {
-    return bracketed;
-  }
-
-  /** {@code purge} ran at {@code rowsPerSecond}: the rate of the rated runs after it, if any. */
-  void ran(Purge purge, double rowsPerSecond) {
-    for (MeasuredRate rate : measured) {
-      rate.ran(purge, rowsPerSecond);
-    }
-  }
-
   /** The contestants {@code target}'s options ask for, with what was chosen in {@code notes}. */
   RetentionContestants(
       BenchTarget target,
@@ -132,6 +112,26 @@ final class RetentionContestants {
     }
   }
 
+  /** The purges, in the order they run. */
+  List<Purge> purges() {
+    return purges;
+  }
+
+  /**
+   * Whether pt-archiver runs before Lethe's paced runs and after them (and between rounds), so that
+   * each paced run can be set beside the runs either side of it.
+   */
+  boolean bracketed() {
+    return bracketed;
+  }
+
+  /** {@code purge} ran at {@code rowsPerSecond}: the rate of the rated runs after it, if any. */
+  void ran(Purge purge, double rowsPerSecond) {
+    for (MeasuredRate rate : measured) {
+      rate.ran(purge, rowsPerSecond);
+    }
+  }
+
   /**
    * The writer's latency against pt-archiver's, which runs one statement at a time: the rule paced
    * and given a batch, as a user would write it; then held to multiples of the rows a second
@@ -160,7 +160,7 @@ final class RetentionContestants {
   }
 
   /** {@code name} ending in a parenthesis, with {@code suffix} added inside it. */
-  static String withSuffix(String name, String suffix) {
+  private static String withSuffix(String name, String suffix) {
     return name.substring(0, name.length() - 1) + suffix + ")";
   }
 
@@ -175,7 +175,7 @@ final class RetentionContestants {
    * The pause ratios of the paced purges: the {@code pauses} option's, or the vendor's default
    * (none when rated runs are asked for).
    */
-  static List<Double> pauses(BenchTarget target) {
+  private static List<Double> pauses(BenchTarget target) {
     boolean rated = target.option("paced-rates").isPresent();
     return numbers(target, "pauses")
         .orElse(target.vendor() == Vendor.MARIADB && !rated ? PAUSES_ON_MARIADB : List.of());
@@ -185,7 +185,7 @@ final class RetentionContestants {
    * The multiples of pt-archiver's rate Lethe's rated runs are held to: the {@code paced-rates}
    * option's, or none.
    */
-  static List<Double> rates(BenchTarget target) {
+  private static List<Double> rates(BenchTarget target) {
     return numbers(target, "paced-rates").orElse(List.of());
   }
 
