@@ -237,11 +237,7 @@ public final class BenchMain implements Callable<Integer> {
     }
     if (pacedRates != null) {
       onlyFor(RetentionScenario.class, "--paced-rates", "the retention scenario takes it");
-      if (!pacedOnly || vendor != Vendor.MARIADB) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--paced-rates: only with --paced-only on MariaDB (multiples of pt-archiver's rate)");
-      }
+      pacedOnlyOnMariadb(vendor, "--paced-rates", "multiples of pt-archiver's rate");
       for (double multiple : pacedRates) {
         if (!(multiple > 0 && multiple <= RetentionScenario.MOST_RATE_MULTIPLE)) {
           throw new CommandLine.ParameterException(
@@ -255,11 +251,7 @@ public final class BenchMain implements Callable<Integer> {
     }
     if (pacedRounds != null) {
       onlyFor(RetentionScenario.class, "--paced-rounds", "the retention scenario takes it");
-      if (!pacedOnly || vendor != Vendor.MARIADB) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--paced-rounds: only with --paced-only on MariaDB (rounds between pt-archiver's runs)");
-      }
+      pacedOnlyOnMariadb(vendor, "--paced-rounds", "rounds between pt-archiver's runs");
       if (pacedRounds < 1 || pacedRounds > RetentionScenario.MOST_ROUNDS) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--paced-rounds: from 1 to " + RetentionScenario.MOST_ROUNDS);
@@ -292,6 +284,17 @@ public final class BenchMain implements Callable<Integer> {
       options.put("server-jar", serverJar.toString());
     }
     return new BenchTarget(url, vendor, benchSize, options);
+  }
+
+  /**
+   * Refuses {@code option} unless given with {@code --paced-only} on MariaDB, where pt-archiver's
+   * runs are its measure ({@code why}).
+   */
+  private void pacedOnlyOnMariadb(Vendor vendor, String option, String why) {
+    if (!pacedOnly || vendor != Vendor.MARIADB) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + ": only with --paced-only on MariaDB (" + why + ")");
+    }
   }
 
   /** Refuses {@code option} unless every chosen scenario is a {@code kind}: "only {@code who}". */

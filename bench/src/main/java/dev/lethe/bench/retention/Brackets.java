@@ -13,7 +13,6 @@ import java.util.Optional;
  */
 final class Brackets {
 
-  private static final String PT_ARCHIVER = "pt-archiver --purge (";
   private static final String P99 = "writer_p99_ms";
 
   private Brackets() {}
@@ -71,7 +70,7 @@ final class Brackets {
     for (int j = i + step; j >= 0 && j < results.size(); j += step) {
       ContestantResult other = results.get(j);
       if (!other.isLethe()) {
-        return other.name().startsWith(PT_ARCHIVER) && other.extra().containsKey(P99)
+        return other.name().startsWith(PtArchiver.PURGE_NAMES) && other.extra().containsKey(P99)
             ? Optional.of(other)
             : Optional.empty();
       }

@@ -15,12 +15,12 @@ import javax.sql.DataSource;
  */
 final class MeasuredRate {
 
-  private Purge baseline;
+  private final Purge baseline;
   private double rowsPerSecond = -1;
 
-  /** {@code purge} is the run whose rate is measured. */
-  void measure(Purge purge) {
-    baseline = purge;
+  /** {@code baseline} is the run whose rate is measured. */
+  MeasuredRate(Purge baseline) {
+    this.baseline = baseline;
   }
 
   /** {@code purge} ran, at {@code rowsPerSecond}: measured if it is the baseline. */
@@ -32,7 +32,7 @@ final class MeasuredRate {
 
   /** {@code multiple} times the rate measured, in whole rows a second. */
   long times(double multiple) {
-    if (baseline == null || rowsPerSecond < 0) {
+    if (rowsPerSecond < 0) {
       throw new IllegalStateException("a rated run before its baseline has run");
     }
     return Math.clamp(Math.round(multiple * rowsPerSecond), 1, RetentionRule.MOST_RATE);

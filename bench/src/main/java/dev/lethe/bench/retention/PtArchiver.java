@@ -20,6 +20,9 @@ final class PtArchiver implements Purge {
   /** The name of the tool's default run, the baseline. */
   static final String NAME = "pt-archiver --purge (batch " + RetentionScenario.BATCH + ")";
 
+  /** How the names of its runs without {@code --bulk-delete} begin. */
+  static final String PURGE_NAMES = "pt-archiver --purge (";
+
   private static final Pattern DELETED = Pattern.compile("(?m)^DELETE\\s+(\\d+)\\s*$");
 
   private final String jdbcUrl;

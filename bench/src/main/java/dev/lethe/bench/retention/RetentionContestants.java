@@ -57,8 +57,10 @@ final class RetentionContestants {
               + " measured before them, and rounds go between its runs: they need --paced-only,"
               + " MariaDB and pt-archiver (Debian: percona-toolkit)");
     }
-    if (bracketed) {
+    if (pacedOnly) {
       notes.add("--paced-only: the paced runs and their baseline only");
+    }
+    if (bracketed) {
       notes.add(
           "pt-archiver --purge runs before Lethe's paced runs and again after them"
               + (rounds > 1 ? " (and between rounds)" : "")
@@ -67,8 +69,7 @@ final class RetentionContestants {
       PtArchiver before = ptArchiver(target, pacedBatch, false, "before Lethe");
       purges.add(before);
       for (int round = 1; round <= rounds; round++) {
-        MeasuredRate rate = new MeasuredRate();
-        rate.measure(before);
+        MeasuredRate rate = new MeasuredRate(before);
         measured.add(rate);
         String suffix = rounds > 1 ? ", round " + round : "";
         addPaced(pauses, rates, pacedBatch, rate, suffix, dataSource, mapText, files, top, notes);
@@ -82,9 +83,7 @@ final class RetentionContestants {
       }
       return;
     }
-    if (pacedOnly) {
-      notes.add("--paced-only: the paced runs and their baseline only");
-    } else if (target.vendor() == Vendor.MARIADB) {
+    if (!pacedOnly && target.vendor() == Vendor.MARIADB) {
       purges.add(new LethePurge(dataSource, map, files, RetentionScenario.BATCH, top));
       if (hasPtArchiver) {
         purges.add(ptArchiver(target, RetentionScenario.BATCH, false, null));
@@ -93,7 +92,7 @@ final class RetentionContestants {
         notes.add("pt-archiver is not installed (Debian: percona-toolkit): its runs are left out");
       }
       purges.add(new LethePurge(dataSource, map, files, 0, top));
-    } else {
+    } else if (!pacedOnly) {
       purges.add(new LethePurge(dataSource, map, files, 0, top));
       purges.add(new LethePurge(dataSource, map, files, RetentionScenario.BATCH, top));
     }

@@ -141,7 +141,7 @@ public final class RetentionScenario implements Scenario {
             ? SingleDelete.NAME
             : results.stream()
                 .map(ContestantResult::name)
-                .filter(name -> name.startsWith("pt-archiver --purge ("))
+                .filter(name -> name.startsWith(PtArchiver.PURGE_NAMES))
                 .findFirst()
                 .orElse(PtArchiver.NAME);
     return new ScenarioResult(
