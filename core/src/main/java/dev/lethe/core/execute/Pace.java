@@ -17,16 +17,6 @@ import java.util.function.LongSupplier;
  * rate can be run at exactly another tool's rate. The rate is counted page by page, so a slow page
  * is never made up for by a burst of fast ones.
  *
- * <p>A pass held to a rate also spreads each page of the rows it counts over the page's share of
- * time at that rate ({@link #parts}, {@link #spread}): the page's statements go in parts of a few
- * rows, each part due no sooner than its rows' share from the start of the transaction, which still
- * commits once. A page's statements sent together keep the server busy for a burst, during which
- * the application's own statements wait for the processors (on MariaDB the writer's slowest inserts
- * fell in such bursts), where a tool deleting one row per statement (pt-archiver) spreads the same
- * work over its whole time. A page is spread over at most {@value #SPREAD_MOST_MILLIS} ms, so that
- * its transaction stays short however low the rate, into parts of at least {@value #PART_ROWS} rows
- * at least {@value #PART_MILLIS} ms apart.
- *
  * <p>A paced pass also does one thing at a time: what it does between two pages (deleting the
  * page's files from the store, reading the next page's keys) runs in the pause, on the pass's own
  * thread, and counts towards it, instead of beside the next page's statements as an unpaced pass
@@ -41,24 +31,10 @@ public final class Pace {
 
   private static final double NANOS_PER_SECOND = 1e9;
 
-  private static final long NANOS_PER_MILLI = 1_000_000;
-
-  /** The longest a page is spread over. */
-  static final long SPREAD_MOST_MILLIS = 100;
-
-  /** The fewest rows in a part of a spread page. */
-  static final int PART_ROWS = 10;
-
-  /** The least time between the parts of a spread page. */
-  static final long PART_MILLIS = 1;
-
   private final double ratio;
   private final long rowsPerSecond;
   private final LongSupplier clock;
   private final LongConsumer sleep;
-
-  /** When the current page's transaction began, on {@link #clock}: its parts are due from it. */
-  private long began;
 
   /** When the pause after the last page ends, on {@link #clock}; meaningful while pending. */
   private long resumeAt;
@@ -108,55 +84,15 @@ public final class Pace {
   }
 
   /**
-   * How many parts a page of {@code rows} of the rows the rate counts is sent in: more than one
-   * only for a pass held to a rate, when the page's share of time at it leaves at least {@value
-   * #PART_MILLIS} ms between parts of at least {@value #PART_ROWS} rows.
+   * A page's transaction took {@code nanos}, handled {@code rows} of the rows the rate counts (0
+   * for the pages of rows below them), and has just ended: its pause begins.
    */
-  int parts(int rows) {
-    if (rowsPerSecond == 0 || rows < 2 * PART_ROWS) {
-      return 1;
-    }
-    long byTime = spreadNanos(rows) / (PART_MILLIS * NANOS_PER_MILLI);
-    return (int) Math.max(1, Math.min(rows / PART_ROWS, byTime));
-  }
-
-  /**
-   * The first {@code done} of the {@code rows} of the page in its transaction have been sent: waits
-   * until the rest are due, {@code done}'s share of the time the page is spread over from the start
-   * of its transaction; returns how long it waited, in nanoseconds.
-   */
-  long spread(int done, int rows) {
-    long due = began + spreadNanos(rows) * done / rows;
-    long wait = due - clock.getAsLong();
-    if (wait <= 0) {
-      return 0;
-    }
-    sleep.accept(wait);
-    return wait;
-  }
-
-  /** How long a page of {@code rows} is spread over: its share at the rate, at most a limit. */
-  private long spreadNanos(int rows) {
-    return Math.min(
-        SPREAD_MOST_MILLIS * NANOS_PER_MILLI, Math.round(rows * NANOS_PER_SECOND / rowsPerSecond));
-  }
-
-  /** As {@link #after(long, long, int)}, for a page not spread. */
   void after(long nanos, int rows) {
-    after(nanos, 0, rows);
-  }
-
-  /**
-   * A page's transaction took {@code nanos}, of which it waited {@code waited} between its parts
-   * ({@link #spread}), handled {@code rows} of the rows the rate counts (0 for the pages of rows
-   * below them), and has just ended: its pause begins. A ratio counts the time it worked.
-   */
-  void after(long nanos, long waited, int rows) {
     if (!paced()) {
       return;
     }
     long now = clock.getAsLong();
-    long pause = Math.round((nanos - waited) * ratio);
+    long pause = Math.round(nanos * ratio);
     if (rowsPerSecond > 0 && rows > 0) {
       long atRate = Math.round(rows * NANOS_PER_SECOND / rowsPerSecond);
       pause = Math.max(pause, atRate - nanos);
@@ -167,14 +103,14 @@ public final class Pace {
 
   /** Before a page's transaction: waits for what is left of the pause after the page before. */
   void before() {
-    if (pending) {
-      pending = false;
-      long wait = resumeAt - clock.getAsLong();
-      if (wait > 0) {
-        sleep.accept(wait);
-      }
+    if (!pending) {
+      return;
     }
-    began = clock.getAsLong();
+    pending = false;
+    long wait = resumeAt - clock.getAsLong();
+    if (wait > 0) {
+      sleep.accept(wait);
+    }
   }
 
   private static void sleep(long nanos) {

@@ -39,9 +39,6 @@ final class PageStatements {
   private final RecordedFiles recorded = new RecordedFiles();
   private final ChainTemplates templates;
 
-  /** The rows each entity's deletes have deleted so far, for the batch's end. */
-  private final Map<String, Long> deleted = new LinkedHashMap<>();
-
   /** What the page's {@link PageSteps#recount} read, if it had one. */
   private Recount recount;
 
@@ -74,30 +71,13 @@ final class PageStatements {
    * #recorded}, what they counted in {@link #counted}.
    */
   void execute() {
-    finish(steps.list(), send());
-  }
-
-  /**
-   * Runs the statements {@code content} adds for {@code keys}, a part of the page sent on its own
-   * ahead of the rest ({@link Pace#parts}), without ending the batch: what they deleted is added to
-   * the batch's end when the page's last part is executed. A page that stores its run, or completes
-   * it, goes whole.
-   */
-  void executePart(List<List<Object>> keys, Content content) {
-    content.addTo(steps, keys);
-    tally(steps.list(), send());
-    steps.clear();
-  }
-
-  /** Sends the steps added; their counts, in order. */
-  private int[] send() {
     int[] counts = new int[steps.list().size()];
     if (Together.returnsRows(tx) && steps.list().size() > 1) {
       runAsOne(counts);
     } else {
       runInBatches(counts);
     }
-    return counts;
+    finish(steps.list(), counts);
   }
 
   /**
@@ -175,30 +155,24 @@ final class PageStatements {
 
   /** Counts what {@code ran} did ({@code counts}, in order) and ends the batch. */
   private void finish(List<Step> ran, int[] counts) {
-    tally(ran, counts);
+    Map<String, Long> deleted = new LinkedHashMap<>();
+    for (int i = 0; i < ran.size(); i++) {
+      Step step = ran.get(i);
+      switch (step.kind()) {
+        // recorded by an insert of the rows selected, which returns no keys
+        case FILES -> recorded.notReturned(counts[i]);
+        case DELETE, DELETE_RECORDING_FILES, DELETE_HOLDING_FILES ->
+            deleted.merge(step.entity(), (long) Math.max(0, counts[i]), Long::sum);
+        case RECORDED -> counted.recorded(step.entity(), step.outcome(), Math.max(0, counts[i]));
+        case OTHER -> {}
+      }
+    }
     if (completesRun) {
       batchEnd = deleted;
     } else {
       BatchRecords.finishBatch(tx, runId, deleted, templates);
     }
-  }
-
-  /** Counts what {@code ran} did ({@code counts}, in order). */
-  private void tally(List<Step> ran, int[] counts) {
-    for (int i = 0; i < ran.size(); i++) {
-      Step step = ran.get(i);
-      long n = Math.max(0, counts[i]);
-      switch (step.kind()) {
-        // recorded by an insert of the rows selected, which returns no keys
-        case FILES -> recorded.notReturned(counts[i]);
-        case DELETE, DELETE_RECORDING_FILES, DELETE_HOLDING_FILES -> {
-          deleted.merge(step.entity(), n, Long::sum);
-          counted.count(step.entity(), Outcome.DELETED, n);
-        }
-        case RECORDED -> counted.recorded(step.entity(), step.outcome(), n);
-        case OTHER -> {}
-      }
-    }
+    deleted.forEach((entity, n) -> counted.count(entity, Outcome.DELETED, n));
   }
 
   /**

@@ -228,11 +228,6 @@ final class PageSteps {
     steps.add(new Step(count.query(), Kind.RECOUNT, null, null, count.counted()));
   }
 
-  /** Forgets the statements added: they have been sent (a part of a page, {@link Pace#parts}). */
-  void clear() {
-    steps.clear();
-  }
-
   /** The statements added, in order. */
   List<Step> list() {
     return steps;

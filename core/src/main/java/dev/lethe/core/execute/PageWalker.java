@@ -55,11 +55,9 @@ final class PageWalker {
 
   /**
    * A page's transaction, committed: its statements, whether they completed the run ({@link
-   * OnlyPage}), the files deleted from the store it wrote so, and how long it waited between its
-   * parts ({@link Pace#spread}), in nanoseconds.
+   * OnlyPage}), and the files deleted from the store it wrote so.
    */
-  private record Committed(
-      PageStatements page, boolean closed, DeletedFiles written, long waited) {}
+  private record Committed(PageStatements page, boolean closed, DeletedFiles written) {}
 
   /** A child's page handled inside its parent's transaction. */
   record ChildPage(Node node, List<Object> keys) {}
@@ -157,13 +155,11 @@ final class PageWalker {
         for (Node.Edge edge : node.updates()) {
           pageEdge(run, edge, PageShapes.below(run, edge, keys));
         }
-        boolean closes = run.closesAt(node);
-        List<List<Object>> parts = parts(run, node, keys, joined, closes);
-        List<Object> last = parts.getLast();
         List<List<Object>> keyLists = new ArrayList<>(joined.size() + 1);
         joined.forEach(j -> keyLists.add(j.keys()));
-        keyLists.add(last);
-        Object shape = PageShapes.shape(run, joined, node, last, full, closes);
+        keyLists.add(keys);
+        boolean closes = run.closesAt(node);
+        Object shape = PageShapes.shape(run, joined, node, keys, full, closes);
         PageStatements.Content content =
             (page, lists) -> {
               for (int i = 0; i < joined.size(); i++) {
@@ -187,27 +183,17 @@ final class PageWalker {
                   if (closes) {
                     page.completesRun();
                   }
-                  long waited = 0;
-                  int sent = 0;
-                  for (List<Object> part : parts.subList(0, parts.size() - 1)) {
-                    page.executePart(List.of(part), content);
-                    sent += part.size();
-                    waited += run.pace().spread(sent, keys.size());
-                  }
                   // a page that completes the run stores it without its roots (OnlyPage#close)
                   page.execute(shape, run.start(), !closes, keyLists, content);
                   return new Committed(
-                      page,
-                      closes && run.only().close(c.dsl(), page, keys, run.start()),
-                      written,
-                      waited);
+                      page, closes && run.only().close(c.dsl(), page, keys, run.start()), written);
                 });
         run.start().committed();
         run.tally().add(done.page().counted());
         sweeper.written(done.written());
         long took = System.nanoTime() - started;
         // the rows a rate counts are the pass's own (a rule's), not those below them
-        run.pace().after(took, done.waited(), counted(node, keys));
+        run.pace().after(took, node.parent().isEmpty() ? keys.size() : 0);
         if (done.closed()) {
           // its files were deleted before the commit, their keys forgotten with the completion
           run.only().committed();
@@ -219,8 +205,7 @@ final class PageWalker {
             sweeper.sweepBehind(run.id(), run.tally(), done.page().recorded().list());
           }
         }
-        // a batch's size follows the time its statements took, not the waits between its parts
-        return took - done.waited();
+        return took;
       } catch (FileQueue.WrittenElsewhere e) {
         // rolled back before the page's statements: the page again, with the files still recorded
         sweeper.writtenElsewhere();
@@ -239,29 +224,6 @@ final class PageWalker {
         run.tree().leavesDeleted().remove(node);
       }
     }
-  }
-
-  /** How many of a page's rows the pass's rate counts: a rule's own, not those below them. */
-  private static int counted(Node node, List<Object> keys) {
-    return node.parent().isEmpty() ? keys.size() : 0;
-  }
-
-  /**
-   * The parts {@code keys} are sent in, in their order ({@link Pace#parts}): several only for a
-   * page of the rows a pass's rate counts, alone in its transaction, of a run already stored and
-   * not completed by the page. A part's rows go with what hangs below them.
-   */
-  private static List<List<Object>> parts(
-      Run run, Node node, List<Object> keys, List<ChildPage> joined, boolean closes) {
-    int parts = run.pace().parts(counted(node, keys));
-    if (parts == 1 || !joined.isEmpty() || closes || run.start().isPending()) {
-      return List.of(keys);
-    }
-    List<List<Object>> split = new ArrayList<>(parts);
-    for (int i = 0; i < parts; i++) {
-      split.add(keys.subList(keys.size() * i / parts, keys.size() * (i + 1) / parts));
-    }
-    return split;
   }
 
   /**

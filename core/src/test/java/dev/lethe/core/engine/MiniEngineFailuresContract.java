@@ -27,14 +27,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -309,97 +305,13 @@ abstract class MiniEngineFailuresContract {
     }
   }
 
-  /**
-   * Sixty more aged messages, every third with an attachment and its file, held to a rate and in
-   * pages of 30: a page, whose share of time at the rate is 10 ms, goes in parts of its rows a few
-   * milliseconds apart, each part's attachments, files and messages together, in the page's one
-   * transaction. Every aged row not held is deleted, once, and counted once; nothing else is
-   * touched.
-   */
-  @Test
-  void a_page_held_to_a_rate_goes_in_parts_of_one_transaction() throws Exception {
-    List<String> rows = new ArrayList<>();
-    for (int id = 30000; id < 30060; id++) {
-      rows.add(
-          "INSERT INTO messages VALUES ("
-              + id
-              + ", 10, 1000, 'old', TIMESTAMP '2026-01-02 10:00:00')");
-      if (id % 3 == 0) {
-        rows.add("INSERT INTO attachments VALUES (" + id + ", " + id + ", 'media/" + id + ".jpg')");
-        Files.writeString(files.resolve("media/" + id + ".jpg"), "x");
-      }
-    }
-    db.execute(rows.toArray(String[]::new));
-    TableSnapshot before = TableSnapshot.take(db.dataSource(), MiniEngineContract.TABLES);
-
-    Swept swept =
-        sweep("    batch: 30\n    max_rows_per_second: 3000\n", new LocalDirectoryFileStore(files));
-
-    TableSnapshot after = TableSnapshot.take(db.dataSource(), MiniEngineContract.TABLES);
-    assertThat(after.rows("messages")).containsOnlyKeys(10002L, 20000L);
-    assertThat(after.rows("attachments")).containsOnlyKeys(3L);
-    for (String table : MiniEngineContract.TABLES) {
-      if (!table.equals("messages") && !table.equals("attachments")) {
-        assertThat(after.rows(table)).as(table).isEqualTo(before.rows(table));
-      }
-    }
-    assertThat(after.rows("messages").get(10002L)).isEqualTo(before.rows("messages").get(10002L));
-    try (var left = Files.list(files.resolve("media"))) {
-      assertThat(left.map(f -> f.getFileName().toString())).containsExactly("20000.jpg");
-    }
-    RetentionOutcome outcome = swept.outcomes().getFirst();
-    assertThat(outcome.counts().get("messages")).containsEntry(Outcome.DELETED, 63L);
-    assertThat(outcome.counts().get("attachments")).containsEntry(Outcome.DELETED, 22L);
-    assertThat(outcome.filesDeleted()).containsExactly(entry("attachments", 22L));
-    assertThat(db.count("SELECT COUNT(*) FROM lethe_run_files")).isZero();
-    assertThat(db.count("SELECT COUNT(*) FROM lethe_run_counts")).isZero();
-    Map<Integer, Long> deletesPerTransaction =
-        swept.counting().sent.stream()
-            .filter(s -> MESSAGES_DELETE.matcher(s.sql()).find())
-            .collect(
-                Collectors.groupingBy(
-                    CountingDataSource.Sent::commitsBefore, TreeMap::new, Collectors.counting()));
-    // a page of 30 in three parts of ten (a page cut shorter by the engine's sizer, in fewer)
-    assertThat(deletesPerTransaction.values())
-        .as("statements deleting messages, in each transaction")
-        .anyMatch(n -> n > 1)
-        .allMatch(n -> n <= 3);
-  }
-
   /** Sweeps a rule deleting messages older than 30 days, {@code more} added to the rule. */
   private Swept sweepsAgedMessages(String more) throws Exception {
     return sweepsAgedMessages(more, new LocalDirectoryFileStore(files));
   }
 
-  /**
-   * As {@link #sweepsAgedMessages(String)}, its files deleted from {@code store}, and checks that
-   * it deleted the three aged messages not held, their attachments and files, and nothing else.
-   */
+  /** As {@link #sweepsAgedMessages(String)}, its files deleted from {@code store}. */
   private Swept sweepsAgedMessages(String more, FileStore store) throws Exception {
-    Swept swept = sweep(more, store);
-    List<RetentionOutcome> outcomes = swept.outcomes();
-    TableSnapshot after = TableSnapshot.take(db.dataSource(), MiniEngineContract.TABLES);
-    assertThat(after.rows("messages")).containsOnlyKeys(10002L, 20000L);
-    assertThat(after.rows("attachments")).containsOnlyKeys(3L);
-    assertThat(Files.exists(files.resolve("media/10001.jpg"))).isFalse();
-    assertThat(Files.exists(files.resolve("media/20000.jpg"))).isTrue();
-    assertThat(outcomes)
-        .singleElement()
-        .satisfies(
-            o -> {
-              assertThat(o.rule()).isEqualTo("old_messages");
-              assertThat(o.cutoff()).isEqualTo(Instant.parse("2026-01-21T00:00:00Z"));
-              assertThat(o.counts().get("messages")).containsEntry(Outcome.DELETED, 3L);
-              assertThat(o.counts().get("attachments")).containsEntry(Outcome.DELETED, 2L);
-            });
-    return swept;
-  }
-
-  /**
-   * Sweeps a rule deleting messages older than 30 days, {@code more} added to the rule, its files
-   * deleted from {@code store}, Bob's workspace held.
-   */
-  private Swept sweep(String more, FileStore store) throws Exception {
     String map =
         MiniPlatform.resource("mini.yaml")
             + "retention:\n"
@@ -416,7 +328,23 @@ abstract class MiniEngineFailuresContract {
     List<LegalHold> holds =
         List.of(new LegalHold("keep-bob", new LegalHold.Tenant("20"), "audit", Optional.empty()));
 
-    return new Swept(lethe.sweepRetention(Optional.empty(), holds), counting);
+    List<RetentionOutcome> outcomes = lethe.sweepRetention(Optional.empty(), holds);
+
+    TableSnapshot after = TableSnapshot.take(db.dataSource(), MiniEngineContract.TABLES);
+    assertThat(after.rows("messages")).containsOnlyKeys(10002L, 20000L);
+    assertThat(after.rows("attachments")).containsOnlyKeys(3L);
+    assertThat(Files.exists(files.resolve("media/10001.jpg"))).isFalse();
+    assertThat(Files.exists(files.resolve("media/20000.jpg"))).isTrue();
+    assertThat(outcomes)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.rule()).isEqualTo("old_messages");
+              assertThat(o.cutoff()).isEqualTo(Instant.parse("2026-01-21T00:00:00Z"));
+              assertThat(o.counts().get("messages")).containsEntry(Outcome.DELETED, 3L);
+              assertThat(o.counts().get("attachments")).containsEntry(Outcome.DELETED, 2L);
+            });
+    return new Swept(outcomes, counting);
   }
 
   /** A statement that deletes from the messages table, whatever the dialect's quotes. */

@@ -119,60 +119,6 @@ class PaceTest {
   }
 
   @Test
-  void a_page_held_to_a_rate_goes_in_parts_of_ten_rows_or_more_a_millisecond_or_more_apart() {
-    Pace pace = pace(0, 9_000);
-
-    assertThat(pace.parts(100)).as("11.1 ms at the rate").isEqualTo(10);
-    assertThat(pace.parts(1_000)).as("spread over at most 100 ms").isEqualTo(100);
-    assertThat(pace.parts(45)).as("5 ms").isEqualTo(4);
-    assertThat(pace.parts(19)).isEqualTo(1);
-    assertThat(pace(0, 100_000).parts(1_000)).as("10 ms").isEqualTo(10);
-    assertThat(pace(0, 1_000_000).parts(1_000)).as("1 ms").isEqualTo(1);
-    assertThat(pace(0, 10_000_000).parts(1_000)).isEqualTo(1);
-    assertThat(pace(1, 0).parts(1_000)).as("a ratio alone").isEqualTo(1);
-    assertThat(Pace.NONE.parts(1_000)).isEqualTo(1);
-  }
-
-  @Test
-  void a_spread_page_waits_for_each_part_from_its_start_and_the_rest_after_it() {
-    Pace pace = pace(0, 1_000);
-
-    pace.before();
-    now.addAndGet(2 * MS); // the first ten of 100 rows sent: due 10 ms from the start
-    assertThat(pace.spread(10, 100)).isEqualTo(8 * MS);
-    now.addAndGet(15 * MS); // the next ten slower than their share: sent at once
-    assertThat(pace.spread(20, 100)).isZero();
-    now.addAndGet(3 * MS); // the other 80 and the commit
-    pace.after(28 * MS, 8 * MS, 100); // its 100 rows take 100 ms at the rate
-    pace.before();
-
-    assertThat(waits).containsExactly(8 * MS, 72 * MS);
-  }
-
-  @Test
-  void a_page_is_spread_over_at_most_a_tenth_of_a_second_and_the_rate_held_after_it() {
-    Pace pace = pace(0, 1_000);
-
-    pace.before();
-    assertThat(pace.spread(500, 1_000)).isEqualTo(50 * MS);
-    assertThat(pace.spread(999, 1_000)).isEqualTo(49_900_000L); // due at 99.9 ms
-    pace.after(100 * MS, 100 * MS, 1_000);
-    pace.before();
-
-    assertThat(waits.getLast()).isEqualTo(900 * MS);
-  }
-
-  @Test
-  void a_ratio_counts_the_time_a_spread_page_worked_not_its_waits() {
-    Pace pace = pace(1, 1_000);
-
-    pace.after(30 * MS, 20 * MS, 10); // worked 10 ms; its 10 rows took 10 ms at the rate
-    pace.before();
-
-    assertThat(waits).containsExactly(10 * MS);
-  }
-
-  @Test
   void a_real_pause_sleeps_and_keeps_an_interrupt_for_the_caller() {
     Pace pace = Pace.of(1, 0);
     pace.after(50 * MS, 10);
