@@ -2,7 +2,6 @@ package dev.lethe.bench;
 
 import dev.lethe.bench.engine.ErasureScenario;
 import dev.lethe.bench.retention.RetentionScenario;
-import dev.lethe.core.datamap.RetentionRule;
 import dev.lethe.core.schema.Vendor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,66 +79,7 @@ public final class BenchMain implements Callable<Integer> {
               + " on-delete-cascade). Default: all of them.")
   List<String> baselines;
 
-  @Option(
-      names = "--pauses",
-      split = ",",
-      paramLabel = "<ratio>",
-      description =
-          "The retention scenario's paced Lethe runs, one per pause ratio (0 to 100: the wait"
-              + " after each batch, in multiples of the batch's time). Default: 1 on MariaDB"
-              + " (none with --paced-rates), none on PostgreSQL.")
-  List<Double> pauses;
-
-  @Option(
-      names = "--paced-rates",
-      split = ",",
-      paramLabel = "<multiple>",
-      description =
-          "The retention scenario's rated Lethe runs on MariaDB, with --paced-only: one per"
-              + " multiple (above 0, at most "
-              + RetentionScenario.MOST_RATE_MULTIPLE
-              + "), its rule held to that many times the rows a second pt-archiver --purge"
-              + " deleted before them in the same run (max_rows_per_second), no pause ratio.")
-  List<Double> pacedRates;
-
-  @Option(
-      names = "--paced-rounds",
-      paramLabel = "<n>",
-      description =
-          "The retention scenario's paced and rated Lethe runs on MariaDB, with --paced-only, n"
-              + " times over (1 to "
-              + RetentionScenario.MOST_ROUNDS
-              + "): pt-archiver --purge before the first round, between rounds and after the last,"
-              + " each round's rated runs held to the rate of the run just before them. Default:"
-              + " 1.")
-  Integer pacedRounds;
-
-  @Option(
-      names = "--paced-batch",
-      paramLabel = "<n>",
-      description =
-          "The messages per batch of the retention scenario's paced Lethe runs (1 to "
-              + RetentionScenario.MOST_PACED_BATCH
-              + "). Default: "
-              + RetentionScenario.BATCH
-              + ", pt-archiver's.")
-  Integer pacedBatch;
-
-  @Option(
-      names = "--without-files",
-      description =
-          "The retention scenario's Lethe runs delete the attachments' rows without their files,"
-              + " as its baselines do: no file's key recorded, no file deleted.")
-  boolean withoutFiles;
-
-  @Option(
-      names = "--paced-only",
-      description =
-          "The retention scenario runs its paced Lethe runs and their baseline only (on MariaDB"
-              + " pt-archiver --purge at the paced batch size, before and again after them; on"
-              + " PostgreSQL the single DELETE): the writer's latency compared again in a fraction"
-              + " of the time.")
-  boolean pacedOnly;
+  @Mixin RetentionOptions retention = new RetentionOptions();
 
   @Option(
       names = "--top-statements",
@@ -222,79 +163,15 @@ public final class BenchMain implements Callable<Integer> {
       }
       options.put("baselines", String.join(",", baselines));
     }
-    if (pauses != null) {
-      onlyFor(RetentionScenario.class, "--pauses", "the retention scenario takes it");
-      for (double ratio : pauses) {
-        // 0 would be the unpaced run the scenario has already
-        if (!(ratio > 0 && RetentionRule.isPauseRatio(ratio))) {
-          throw new CommandLine.ParameterException(
-              spec.commandLine(),
-              "--pauses: each ratio is a number above 0, at most "
-                  + (int) RetentionRule.MOST_PAUSE);
-        }
-      }
-      options.put("pauses", String.join(",", pauses.stream().map(String::valueOf).toList()));
-    }
-    if (pacedRates != null) {
-      onlyFor(RetentionScenario.class, "--paced-rates", "the retention scenario takes it");
-      pacedOnlyOnMariadb(vendor, "--paced-rates", "multiples of pt-archiver's rate");
-      for (double multiple : pacedRates) {
-        if (!(multiple > 0 && multiple <= RetentionScenario.MOST_RATE_MULTIPLE)) {
-          throw new CommandLine.ParameterException(
-              spec.commandLine(),
-              "--paced-rates: each multiple is a number above 0, at most "
-                  + RetentionScenario.MOST_RATE_MULTIPLE);
-        }
-      }
-      options.put(
-          "paced-rates", String.join(",", pacedRates.stream().map(String::valueOf).toList()));
-    }
-    if (pacedRounds != null) {
-      onlyFor(RetentionScenario.class, "--paced-rounds", "the retention scenario takes it");
-      pacedOnlyOnMariadb(vendor, "--paced-rounds", "rounds between pt-archiver's runs");
-      if (pacedRounds < 1 || pacedRounds > RetentionScenario.MOST_ROUNDS) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--paced-rounds: from 1 to " + RetentionScenario.MOST_ROUNDS);
-      }
-      options.put("paced-rounds", String.valueOf(pacedRounds));
-    }
-    if (pacedBatch != null) {
-      onlyFor(RetentionScenario.class, "--paced-batch", "the retention scenario takes it");
-      if (pacedBatch < 1 || pacedBatch > RetentionScenario.MOST_PACED_BATCH) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--paced-batch: from 1 to " + RetentionScenario.MOST_PACED_BATCH + " messages");
-      }
-      options.put("paced-batch", String.valueOf(pacedBatch));
-    }
-    if (pacedOnly) {
-      onlyFor(RetentionScenario.class, "--paced-only", "the retention scenario takes it");
-      if (pauses == null && pacedRates == null && vendor != Vendor.MARIADB) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--paced-only: give --pauses too (only MariaDB has a paced run by default)");
-      }
-      options.put("paced-only", "true");
-    }
-    if (withoutFiles) {
-      onlyFor(RetentionScenario.class, "--without-files", "the retention scenario takes it");
-      options.put("without-files", "true");
-    }
+    retention.addTo(
+        options,
+        vendor,
+        chosen().stream().allMatch(RetentionScenario.class::isInstance),
+        spec.commandLine());
     if (serverJar != null) {
       options.put("server-jar", serverJar.toString());
     }
     return new BenchTarget(url, vendor, benchSize, options);
-  }
-
-  /**
-   * Refuses {@code option} unless given with {@code --paced-only} on MariaDB, where pt-archiver's
-   * runs are its measure ({@code why}).
-   */
-  private void pacedOnlyOnMariadb(Vendor vendor, String option, String why) {
-    if (!pacedOnly || vendor != Vendor.MARIADB) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), option + ": only with --paced-only on MariaDB (" + why + ")");
-    }
   }
 
   /** Refuses {@code option} unless every chosen scenario is a {@code kind}: "only {@code who}". */
