@@ -3,7 +3,6 @@ package dev.lethe.core.execute;
 import dev.lethe.core.files.FileStore;
 import dev.lethe.core.state.DeletedFiles;
 import dev.lethe.core.state.FileQueue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -50,8 +49,8 @@ final class FileSweeper {
   /** The files at or below the cursor that failed and are still pending. */
   private final TreeSet<Long> failed = new TreeSet<>();
 
-  /** The files deleted and not written so yet, in the order they were deleted. */
-  private final List<DeletedFiles.File> unwritten = new ArrayList<>();
+  /** The files deleted and not written so yet. */
+  private final UnwrittenFiles unwritten = new UnwrittenFiles();
 
   /** The files being deleted behind the caller, not taken in yet; null when none. */
   private StoreDeletions.Behind behind;
@@ -161,7 +160,7 @@ final class FileSweeper {
       // a file no longer recorded was written deleted by another process: nothing to do
       for (FileQueue.PendingFile file : runs.pendingFiles(runId, ids)) {
         if (took(file, store.attempt(file), tally)) {
-          unwritten.add(new DeletedFiles.File(file.id(), file.entity()));
+          unwritten.add(file);
         } else {
           failed.add(file.id());
         }
@@ -210,7 +209,7 @@ final class FileSweeper {
   private void tried(FileQueue.PendingFile file, String failure, CallTally tally) {
     cursor = file.id();
     if (took(file, failure, tally)) {
-      unwritten.add(new DeletedFiles.File(file.id(), file.entity()));
+      unwritten.add(file);
     } else {
       failed.add(file.id());
     }
@@ -265,8 +264,8 @@ final class FileSweeper {
   /** Writes the deletion of the files deleted and not written so yet. */
   void mark() {
     settle();
-    if (runId != null && !unwritten.isEmpty()) {
-      runs.filesDeleted(runId, new DeletedFiles(unwritten));
+    if (runId != null && unwritten.size() > 0) {
+      runs.filesDeleted(runId, unwritten.all());
     }
     marked();
   }
@@ -279,38 +278,22 @@ final class FileSweeper {
    */
   DeletedFiles handOver(String runId) {
     settle();
-    return runId.equals(this.runId) ? new DeletedFiles(unwritten) : DeletedFiles.NONE;
+    return runId.equals(this.runId) ? unwritten.all() : DeletedFiles.NONE;
   }
 
   /**
    * The files of {@code runId} deleted and not written so yet, for the caller to write in the
    * transaction of its next page ({@link FileQueue#write}), then to tell {@link #written} once it
-   * commits; none when they are more than one transaction of {@link FileQueue#filesDeleted} writes.
-   * What the store is deleting behind the caller is not waited for: it is taken in at the next
-   * call, and written with a later page.
+   * commits ({@link UnwrittenFiles#toWrite}). What the store is deleting behind the caller is not
+   * waited for: it is taken in at the next call, and written with a later page.
    */
   DeletedFiles toWrite(String runId) {
-    if (!runId.equals(this.runId) || unwritten.size() > FileQueue.MARKS_PER_TRANSACTION) {
-      return DeletedFiles.NONE;
-    }
-    return new DeletedFiles(unwritten);
+    return runId.equals(this.runId) ? unwritten.toWrite() : DeletedFiles.NONE;
   }
 
-  /**
-   * The files {@code deleted}, from {@link #toWrite}, were written deleted by a transaction that
-   * committed: forgotten here.
-   *
-   * @throws IllegalStateException if files were deleted since {@link #toWrite}
-   */
+  /** As {@link UnwrittenFiles#written}. */
   void written(DeletedFiles deleted) {
-    if (deleted.isEmpty()) {
-      return;
-    }
-    if (deleted.count() != unwritten.size()) {
-      throw new IllegalStateException(
-          deleted.count() + " files written deleted of " + unwritten.size() + " kept");
-    }
-    unwritten.clear();
+    unwritten.written(deleted);
   }
 
   /**
@@ -318,9 +301,7 @@ final class FileSweeper {
    * FileQueue.WrittenElsewhere}): only those still recorded are kept, to be written.
    */
   void writtenElsewhere() {
-    List<DeletedFiles.File> still = runs.stillRecorded(runId, new DeletedFiles(unwritten)).files();
-    unwritten.clear();
-    unwritten.addAll(still);
+    unwritten.keepOnly(runs.stillRecorded(runId, unwritten.all()));
   }
 
   /** Forgets the files not written yet: the caller has written or forgotten them. */
