@@ -85,7 +85,8 @@ public final class CallbacksScenario implements Scenario {
               + phases.rate()
               + " requests/s for "
               + phases.fixedRate().toSeconds()
-              + " s, latency from each request's scheduled start");
+              + " s after as long a phase at that rate not measured, latency from each"
+              + " request's scheduled start");
       List<ContestantResult> results =
           List.of(
               contestant(
