@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 
 /**
@@ -98,7 +99,7 @@ final class Rounds {
         saturation.get(healthUri, Collections.min(List.of(HEALTH_WARM_UP, phases.warmUp())));
         healthPhase = saturation.get(healthUri, phases.saturation());
       }
-      LoadGenerator.Phase callbacksOpenWarmUp = openWarmUp(label, "callbacks", server, callback);
+      LoadGenerator.Phase callbacksOpenWarmUp = openWarmUp(label, server, callback, true);
       List<String> fixedBodies = users.next(phases.openLoopRequests());
       ServerLatency before = ServerLatency.read(server.base());
       LoadGenerator.Phase callbacksFixed =
@@ -115,7 +116,7 @@ final class Rounds {
       };
       LoadGenerator.Phase healthFixed = null;
       if (health) {
-        openWarmUp(label, "health", server, healthUri);
+        openWarmUp(label, server, healthUri, false);
         healthFixed =
             load.openLoop(
                 healthUri, CallbacksScenario.get(healthUri), phases.rate(), phases.fixedRate());
@@ -176,42 +177,38 @@ final class Rounds {
   }
 
   /**
-   * An open-loop phase at the fixed rate to {@code uri}, as long as the measured one, before it and
-   * not measured: the load generator's own code and connections, and the server's paths for them,
-   * warm before the phase that is (the closed loops before it run in wrk). What it measured goes in
-   * the notes: the latency the first open-loop phase would have reported, and the server's own p99
-   * and compiler time in it.
+   * An open-loop phase at the fixed rate to {@code uri}, the callback endpoint if {@code callbacks}
+   * (each request a new one), else the health endpoint, as long as the measured one, before it and
+   * not measured: the load generator's own code and connections, and the server's paths for a
+   * request at a time, warm before the phase that is (the closed loops before it run in wrk). What
+   * it measured goes in the notes: the latency the first open-loop phase would have reported, the
+   * server's compiler time in it and, for the callbacks, the server's own p99.
    */
-  private LoadGenerator.Phase openWarmUp(String label, String what, ServerProcess server, URI uri)
-      throws Exception {
-    boolean callbacks = what.equals("callbacks");
-    List<String> warmBodies = callbacks ? users.next(phases.openLoopRequests()) : List.of();
+  private LoadGenerator.Phase openWarmUp(
+      String label, ServerProcess server, URI uri, boolean callbacks) throws Exception {
+    IntFunction<byte[]> requests = CallbacksScenario.get(uri);
+    if (callbacks) {
+      List<String> bodies = users.next(phases.openLoopRequests());
+      requests = i -> CallbacksScenario.form(uri, bodies.get(i));
+    }
     ServerLatency before = ServerLatency.read(server.base());
-    LoadGenerator.Phase phase =
-        load.openLoop(
-            uri,
-            callbacks
-                ? i -> CallbacksScenario.form(uri, warmBodies.get(i))
-                : CallbacksScenario.get(uri),
-            phases.rate(),
-            phases.fixedRate());
+    LoadGenerator.Phase phase = load.openLoop(uri, requests, phases.rate(), phases.fixedRate());
     ServerLatency after = ServerLatency.read(server.base());
     notes.add(
         String.format(
             Locale.ROOT,
             "%s: %s: an open-loop phase at the fixed rate first, not measured (the load"
-                + " generator's code and connections warm): p50 %.1f ms, p99 %.1f ms%s",
+                + " generator's code and connections warm): p50 %.1f ms, p99 %.1f ms,%s the"
+                + " server's compiler %.0f ms",
             label,
-            what,
+            callbacks ? "callbacks" : "health",
             phase.millis(50),
             phase.millis(99),
             callbacks
                 ? String.format(
-                    Locale.ROOT,
-                    ", the server's own p99 %.1f ms, its compiler %.0f ms",
-                    after.millisSince(before, 99),
-                    after.compileMillisSince(before))
-                : ""));
+                    Locale.ROOT, " the server's own p99 %.1f ms,", after.millisSince(before, 99))
+                : "",
+            after.compileMillisSince(before)));
     return phase;
   }
 

@@ -71,6 +71,13 @@ class CallbacksScenarioTest {
     assertThat(result.notes())
         .filteredOn(n -> n.contains("every answered code among them"))
         .hasSize(2);
+    // an open loop as long as the measured one first, not measured: the callbacks' on both
+    // instances (its requests stored and checked with the rest), the health endpoint's once
+    assertThat(result.notes())
+        .filteredOn(n -> n.contains("an open-loop phase at the fixed rate first, not measured"))
+        .hasSize(3)
+        .filteredOn(n -> n.contains(": health: "))
+        .hasSize(1);
     assertThat(result.contestants().get(2).units()).as("health answers").isPositive();
     JsonNode json = new ObjectMapper().readTree(ResultsJson.write(Map.of(), List.of(result)));
     assertThat(json.at("/results/0/contestants/0/extra/p99_ms").isNumber()).isTrue();
