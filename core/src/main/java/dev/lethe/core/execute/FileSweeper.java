@@ -159,11 +159,7 @@ final class FileSweeper {
       ids.forEach(failed::remove);
       // a file no longer recorded was written deleted by another process: nothing to do
       for (FileQueue.PendingFile file : runs.pendingFiles(runId, ids)) {
-        if (took(file, store.attempt(file), tally)) {
-          unwritten.add(file);
-        } else {
-          failed.add(file.id());
-        }
+        takeIn(file, store.attempt(file), tally);
       }
     }
     return walk(tally);
@@ -208,6 +204,11 @@ final class FileSweeper {
   /** Takes in what the store said of a file just past the cursor, which moves to it. */
   private void tried(FileQueue.PendingFile file, String failure, CallTally tally) {
     cursor = file.id();
+    takeIn(file, failure, tally);
+  }
+
+  /** Takes in what the store said of a file: kept to be written deleted, or kept as failed. */
+  private void takeIn(FileQueue.PendingFile file, String failure, CallTally tally) {
     if (took(file, failure, tally)) {
       unwritten.add(file);
     } else {
@@ -264,7 +265,7 @@ final class FileSweeper {
   /** Writes the deletion of the files deleted and not written so yet. */
   void mark() {
     settle();
-    if (runId != null && unwritten.size() > 0) {
+    if (runId != null && !unwritten.isEmpty()) {
       runs.filesDeleted(runId, unwritten.all());
     }
     marked();

@@ -24,6 +24,10 @@ final class UnwrittenFiles {
     return files.size();
   }
 
+  boolean isEmpty() {
+    return files.isEmpty();
+  }
+
   /** All of them, in order. */
   DeletedFiles all() {
     return new DeletedFiles(files);
