@@ -100,26 +100,17 @@ final class Rounds {
         healthPhase = saturation.get(healthUri, phases.saturation());
       }
       LoadGenerator.Phase callbacksOpenWarmUp = openWarmUp(label, server, callback, true);
-      List<String> fixedBodies = users.next(phases.openLoopRequests());
-      ServerLatency before = ServerLatency.read(server.base());
-      LoadGenerator.Phase callbacksFixed =
-          load.openLoop(
-              callback,
-              i -> CallbacksScenario.form(callback, fixedBodies.get(i)),
-              phases.rate(),
-              phases.fixedRate());
-      ServerLatency after = ServerLatency.read(server.base());
+      OpenLoop fixed = openLoop(server, callback, true);
+      LoadGenerator.Phase callbacksFixed = fixed.phase();
       double[] serverFixed = {
-        after.millisSince(before, 50),
-        after.millisSince(before, 99),
-        after.compileMillisSince(before)
+        fixed.after().millisSince(fixed.before(), 50),
+        fixed.after().millisSince(fixed.before(), 99),
+        fixed.after().compileMillisSince(fixed.before())
       };
       LoadGenerator.Phase healthFixed = null;
       if (health) {
         openWarmUp(label, server, healthUri, false);
-        healthFixed =
-            load.openLoop(
-                healthUri, CallbacksScenario.get(healthUri), phases.rate(), phases.fixedRate());
+        healthFixed = openLoop(server, healthUri, false).phase();
       }
       List<LoadGenerator.Phase> sent = new ArrayList<>(warmUp);
       sent.add(callbacks);
@@ -186,14 +177,7 @@ final class Rounds {
    */
   private LoadGenerator.Phase openWarmUp(
       String label, ServerProcess server, URI uri, boolean callbacks) throws Exception {
-    IntFunction<byte[]> requests = CallbacksScenario.get(uri);
-    if (callbacks) {
-      List<String> bodies = users.next(phases.openLoopRequests());
-      requests = i -> CallbacksScenario.form(uri, bodies.get(i));
-    }
-    ServerLatency before = ServerLatency.read(server.base());
-    LoadGenerator.Phase phase = load.openLoop(uri, requests, phases.rate(), phases.fixedRate());
-    ServerLatency after = ServerLatency.read(server.base());
+    OpenLoop warm = openLoop(server, uri, callbacks);
     notes.add(
         String.format(
             Locale.ROOT,
@@ -202,14 +186,34 @@ final class Rounds {
                 + " server's compiler %.0f ms",
             label,
             callbacks ? "callbacks" : "health",
-            phase.millis(50),
-            phase.millis(99),
+            warm.phase().millis(50),
+            warm.phase().millis(99),
             callbacks
                 ? String.format(
-                    Locale.ROOT, " the server's own p99 %.1f ms,", after.millisSince(before, 99))
+                    Locale.ROOT,
+                    " the server's own p99 %.1f ms,",
+                    warm.after().millisSince(warm.before(), 99))
                 : "",
-            after.compileMillisSince(before)));
-    return phase;
+            warm.after().compileMillisSince(warm.before())));
+    return warm.phase();
+  }
+
+  /** An open-loop phase and the server's latency and compiler time read either side of it. */
+  private record OpenLoop(LoadGenerator.Phase phase, ServerLatency before, ServerLatency after) {}
+
+  /**
+   * An open-loop phase at the fixed rate to {@code uri}: the callback endpoint if {@code callbacks}
+   * (each request a new one), else the health endpoint.
+   */
+  private OpenLoop openLoop(ServerProcess server, URI uri, boolean callbacks) throws Exception {
+    IntFunction<byte[]> requests = CallbacksScenario.get(uri);
+    if (callbacks) {
+      List<String> bodies = users.next(phases.openLoopRequests());
+      requests = i -> CallbacksScenario.form(uri, bodies.get(i));
+    }
+    ServerLatency before = ServerLatency.read(server.base());
+    LoadGenerator.Phase phase = load.openLoop(uri, requests, phases.rate(), phases.fixedRate());
+    return new OpenLoop(phase, before, ServerLatency.read(server.base()));
   }
 
   private List<String> bodies(Duration phase) {
