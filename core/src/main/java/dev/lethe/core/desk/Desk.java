@@ -165,7 +165,7 @@ public final class Desk {
   }
 
   private DeletionRequest verified(UUID id, Actor actor) {
-    // the spent link stays until the request ends, so a second click says it was used
+    // the spent link stays, also once the request ended, so a second click says it was used
     return advance(requests.verifyIdentity(id, actor));
   }
 

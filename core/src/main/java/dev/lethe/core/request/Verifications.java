@@ -156,9 +156,13 @@ public final class Verifications {
         .execute();
   }
 
-  /** Forgets what was issued for the request (it ended). */
+  /**
+   * Forgets a link and code issued for the request and not used (it ended: they verify nothing any
+   * more). A spent one stays, holding only hashes, so a later click on the mailed link says it was
+   * used rather than that it is unknown.
+   */
   public void discard(UUID requestId) {
-    dsl.deleteFrom(TABLE).where(REQUEST.eq(requestId.toString())).execute();
+    dsl.deleteFrom(TABLE).where(REQUEST.eq(requestId.toString())).and(USED.isNull()).execute();
   }
 
   private void spend(UUID requestId, LocalDateTime expires, LocalDateTime used) {

@@ -58,6 +58,21 @@ abstract class VerificationsContract {
   }
 
   @Test
+  void a_spent_link_still_says_used_once_its_request_ended_and_an_unspent_one_is_forgotten() {
+    Verifications.Issued spent = verifications.issue(request, Duration.ofHours(48));
+    verifications.redeemToken(spent.token());
+    UUID other = fixture.requestIn(RequestState.AWAITING_VERIFICATION).id();
+    Verifications.Issued unspent = verifications.issue(other, Duration.ofHours(48));
+
+    verifications.discard(request);
+    verifications.discard(other);
+
+    refused(Why.USED, () -> verifications.redeemToken(spent.token()));
+    refused(Why.UNKNOWN, () -> verifications.redeemToken(unspent.token()));
+    refused(Why.UNKNOWN, () -> verifications.redeemCode(other, unspent.code()));
+  }
+
+  @Test
   void neither_token_nor_code_is_stored_in_clear() throws Exception {
     Verifications.Issued issued = verifications.issue(request, Duration.ofHours(48));
 

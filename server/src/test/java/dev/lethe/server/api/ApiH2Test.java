@@ -341,6 +341,9 @@ class ApiH2Test {
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("already been used");
     awaitState(id, "completed");
+    HttpResponse<String> afterwards = server.form("/data-deletion/verify", "token=" + token);
+    assertThat(afterwards.statusCode()).isEqualTo(400);
+    assertThat(afterwards.body()).contains("already been used");
   }
 
   @Test
